@@ -1,0 +1,80 @@
+"""Errors raised by spaceplan.
+
+Every error names the offending field and, where there is one, the allowed
+range, so the CLI can print it as a single line.  Nothing is silently clipped.
+"""
+
+from __future__ import annotations
+
+
+class SpaceplanError(Exception):
+    """Base class of every error spaceplan raises on bad input or impossible requests."""
+
+
+class InputError(SpaceplanError, ValueError):
+    """A value is malformed or outside its allowed range."""
+
+    def __init__(self, field: str, message: str, allowed: str | None = None):
+        self.field = field
+        self.allowed = allowed
+        text = f"{field}: {message}"
+        if allowed:
+            text += f" (allowed: {allowed})"
+        super().__init__(text)
+
+
+class UnknownNameError(InputError, KeyError):
+    """A body, preset, city, vehicle or location name is not known."""
+
+    def __init__(self, field: str, name: str, known):
+        known = sorted(known)
+        super().__init__(field, f"unknown name {name!r}", ", ".join(known))
+        self.name = name
+        self.known = known
+
+    def __str__(self) -> str:  # KeyError would otherwise quote the message
+        return self.args[0]
+
+
+class EphemerisRangeError(InputError):
+    """An epoch lies outside the span covered by the ephemeris."""
+
+
+class ParseError(InputError):
+    """A file or record could not be read; names the file and line."""
+
+
+class ImpossibleOrbitError(InputError):
+    """An orbit or transfer that physics does not allow (e.g. perigee below the surface)."""
+
+
+class ConvergenceError(SpaceplanError, ArithmeticError):
+    """An iterative solver did not converge within its limits."""
+
+
+class InfeasibleError(SpaceplanError):
+    """An optimization or mission design problem has no solution under its constraints."""
+
+
+def require_positive(field: str, value, *, allow_zero: bool = False, unit: str = "") -> None:
+    """Raise InputError unless every element of ``value`` is positive (or non-negative)."""
+    import numpy as np
+
+    arr = np.asarray(value, dtype=float)
+    bad = ~np.isfinite(arr) | ((arr < 0) if allow_zero else (arr <= 0))
+    if np.any(bad):
+        first = arr.flat[int(np.flatnonzero(bad)[0])]
+        bound = ">= 0" if allow_zero else "> 0"
+        raise InputError(field, f"got {first:g}{(' ' + unit) if unit else ''}", f"finite, {bound}")
+
+
+def require_range(field: str, value, lo: float, hi: float, unit: str = "") -> None:
+    """Raise InputError unless every element of ``value`` lies in [lo, hi]."""
+    import numpy as np
+
+    arr = np.asarray(value, dtype=float)
+    bad = ~np.isfinite(arr) | (arr < lo) | (arr > hi)
+    if np.any(bad):
+        first = arr.flat[int(np.flatnonzero(bad)[0])]
+        u = f" {unit}" if unit else ""
+        raise InputError(field, f"got {first:g}{u}", f"{lo:g} to {hi:g}{u}")

@@ -1,0 +1,108 @@
+"""Run a scenario: load TOML, run each section, write report.md, results.json and figures."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.resources
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from spaceplan.core.errors import InputError, ParseError, UnknownNameError
+from spaceplan.core.results import dumps
+from spaceplan.study.sections import SECTIONS
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SectionContext:
+    """What a section may use: where figures go and how to report progress."""
+
+    out_dir: Path
+    progress: Progress = lambda done, total: None  # noqa: E731
+    chunk_cells: int = 250_000  # bound on grid cells a section computes at once
+
+    def figure_path(self, name: str) -> Path:
+        """Path of a figure file in the figures folder (created on demand)."""
+        folder = self.out_dir / "figures"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / name
+
+
+@dataclass(frozen=True)
+class SectionResult:
+    """One section of the report: Markdown text, JSON data and figure files (relative to out_dir)."""
+
+    title: str
+    markdown: str
+    data: dict[str, Any]
+    figures: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "figures": list(self.figures), **self.data}
+
+
+@dataclass(frozen=True)
+class StudyReport:
+    title: str
+    out_dir: Path
+    sections: dict[str, SectionResult] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "sections": {k: v.to_dict() for k, v in self.sections.items()}}
+
+
+def default_scenario_path() -> Path:
+    return Path(str(importlib.resources.files("spaceplan.study") / "scenarios" / "default.toml"))
+
+
+def load_scenario(path: str | Path | None) -> dict[str, Any]:
+    """Read a scenario file (the bundled default when ``path`` is None)."""
+    path = Path(path) if path is not None else default_scenario_path()
+    if not path.is_file():
+        raise InputError("scenario", f"no such file {str(path)!r}")
+    try:
+        scenario = tomllib.loads(path.read_text())
+    except tomllib.TOMLDecodeError as exc:
+        raise ParseError("scenario", f"{path}: {exc}") from None
+    unknown = set(scenario) - set(SECTIONS) - {"study"}
+    if unknown:
+        raise UnknownNameError("scenario section", sorted(unknown)[0], list(SECTIONS) + ["study"])
+    return scenario
+
+
+def run_study(
+    scenario: str | Path | dict | None,
+    out_dir: str | Path,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> StudyReport:
+    """Run every section the scenario names, in report order, and write the report files."""
+    config = scenario if isinstance(scenario, dict) else load_scenario(scenario)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    meta = config.get("study", {})
+    title = meta.get("title", "spaceplan study")
+    sections: dict[str, SectionResult] = {}
+    for name, module_name in SECTIONS.items():
+        if name not in config:
+            continue
+        module = importlib.import_module(module_name)
+        update = (lambda done, total, _n=name: progress(_n, done, total)) if progress else (lambda d, t: None)
+        ctx = SectionContext(out_dir=out, progress=update)
+        sections[name] = module.run(config[name], ctx)
+    report = StudyReport(title, out, sections)
+    (out / "report.md").write_text(render_markdown(report, meta))
+    (out / "results.json").write_text(dumps(report) + "\n")
+    return report
+
+
+def render_markdown(report: StudyReport, meta: dict[str, Any]) -> str:
+    lines = [f"# {report.title}", ""]
+    if meta.get("description"):
+        lines += [meta["description"].strip(), ""]
+    for result in report.sections.values():
+        lines += [f"## {result.title}", "", result.markdown.strip(), ""]
+        lines += [f"![{Path(fig).stem}]({fig})" for fig in result.figures] + [""]
+    return "\n".join(lines)

@@ -1,0 +1,54 @@
+"""The study runner: scenario loading, section dispatch, report files."""
+
+import json
+import sys
+import types
+
+import pytest
+
+from spaceplan.core.errors import InputError, ParseError, UnknownNameError
+from spaceplan.study import SectionResult, run_study
+from spaceplan.study import runner
+from spaceplan.study.runner import load_scenario
+
+
+@pytest.fixture
+def fake_section(monkeypatch):
+    module = types.ModuleType("fake_section")
+
+    def run(config, ctx):
+        path = ctx.figure_path("fake.png")
+        path.write_bytes(b"png")
+        return SectionResult("Fake", f"value is {config['value']}", {"value_km": config["value"]}, ("figures/fake.png",))
+
+    module.run = run
+    monkeypatch.setitem(sys.modules, "fake_section", module)
+    monkeypatch.setattr(runner, "SECTIONS", {"fake": "fake_section"})
+    return module
+
+
+def test_report_files_are_written(tmp_path, fake_section):
+    report = run_study({"study": {"title": "T"}, "fake": {"value": 3}}, tmp_path)
+    assert report.sections["fake"].data == {"value_km": 3}
+    text = (tmp_path / "report.md").read_text()
+    assert "# T" in text and "## Fake" in text and "figures/fake.png" in text
+    data = json.loads((tmp_path / "results.json").read_text())
+    assert data["sections"]["fake"]["value_km"] == 3
+
+
+def test_default_scenario_loads():
+    scenario = load_scenario(None)
+    assert "study" in scenario and "interplanetary" in scenario
+
+
+def test_scenario_errors(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        load_scenario(tmp_path / "missing.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[study\n")
+    with pytest.raises(ParseError):
+        load_scenario(bad)
+    unknown = tmp_path / "unknown.toml"
+    unknown.write_text("[warp_drive]\n")
+    with pytest.raises(UnknownNameError, match="warp_drive"):
+        load_scenario(unknown)
