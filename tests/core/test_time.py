@@ -51,3 +51,9 @@ def test_bad_dates_name_the_field():
 def test_date_grid_inclusive():
     grid = date_grid("2026-01-01", "2026-01-11", 86400.0)
     assert len(grid) == 11 and tdb_to_iso(grid[-1], "D") == "2026-01-11"
+
+
+def test_date_grid_keeps_last_utc_day_despite_tdb_drift():
+    # 2027-08-01..08-21 spans a few microseconds less than 20 days in TDB (TDB - TT is periodic).
+    grid = date_grid("2027-08-01", "2027-08-21", 5 * 86400.0)
+    assert len(grid) == 5 and tdb_to_iso(grid[-1], "D") == "2027-08-21"

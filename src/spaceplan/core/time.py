@@ -21,6 +21,7 @@ from spaceplan.core.constants import DAY, J2000_JD
 from spaceplan.core.errors import InputError
 
 TT_MINUS_TAI = 32.184  # s
+_TDB_TT_SLACK_S = 4e-3  # s, more than the full swing of TDB - TT (about +/-1.7 ms)
 _J2000_LABEL = np.datetime64("2000-01-01T12:00:00", "ns")
 
 
@@ -132,5 +133,6 @@ def date_grid(start, end, step_s: float, field: str = "dates") -> np.ndarray:
         raise InputError(f"{field} step", f"got {step_s!r} s", "> 0")
     if t1 <= t0:
         raise InputError(field, f"empty or inverted range {start} to {end}", "end after start")
-    count = int(np.floor((t1 - t0) / step_s + 1e-9)) + 1
+    # TDB - TT drifts by up to 1.7 ms between two UTC dates: allow that much slack at the end.
+    count = int(np.floor((t1 - t0 + _TDB_TT_SLACK_S) / step_s)) + 1
     return t0 + step_s * np.arange(count)

@@ -1,0 +1,125 @@
+"""``spaceplan radiation``: crew dose for a mission timeline vs limits."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table
+from spaceplan.core.errors import InputError
+
+radiation_app = typer.Typer(help="Crew radiation dose: cosmic rays, solar particle events, career limits.",
+                            no_args_is_help=True)
+
+_TIMELINE_HELP = ("Timeline: a .toml/.json file, or phases 'location:duration,...' e.g. "
+                  "'deep_space:180d,mars_surface:500d,deep_space:180d' (optional '@YYYY-MM-DD' start per phase). "
+                  "Locations: deep_space (cruise), mars_orbit, mars_surface, lunar_orbit, lunar_surface, leo, earth.")
+
+
+@radiation_app.command("dose")
+def dose(
+    timeline: str = typer.Option(..., "--timeline", "-t", help=_TIMELINE_HELP),
+    start: Optional[str] = typer.Option(None, "--start", help="UTC start date of the first phase (drives the solar cycle)."),
+    shielding: Optional[float] = typer.Option(None, "--shielding", help="Areal density around the crew, g/cm² [default 20]."),
+    material: Optional[str] = typer.Option(None, "--material", help="aluminium, polyethylene, water or regolith [default aluminium]."),
+    solar: Optional[str] = typer.Option(None, "--solar", help="min, max, auto (from dates; min if undated) or phi in MV [default auto]."),
+    spe: Optional[str] = typer.Option(None, "--spe", help="Add a solar particle event: aug1972, oct1989, sep1989, feb1956, design."),
+    spe_phase: Optional[int] = typer.Option(None, "--spe-phase", help="1-based phase receiving the SPE [default: first deep-space phase]."),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+    plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
+) -> None:
+    """Dose per phase and in total, against the NASA 600 mSv and 1 Sv career limits and acute thresholds."""
+    from pathlib import Path
+
+    from spaceplan.radiation.timeline import load_timeline, mission_dose, parse_timeline
+
+    check_plot_path(plot)
+    if timeline.lower().endswith((".toml", ".json")) or Path(timeline).is_file():
+        phases, options = load_timeline(timeline)
+        if start is not None:
+            from dataclasses import replace
+
+            from spaceplan.radiation.timeline import _start_tdb
+
+            phases[0] = replace(phases[0], start_tdb=_start_tdb("--start", start))
+    else:
+        phases, options = parse_timeline(timeline, start=start), {}
+    if spe_phase is not None and spe_phase < 1:
+        raise InputError("--spe-phase", f"got {spe_phase}", f"1 to {len(phases)}")
+    args = {
+        "shielding_gcm2": shielding if shielding is not None else options.get("shielding_gcm2", 20.0),
+        "material": material or options.get("material", "aluminium"),
+        "solar_activity": solar or options.get("solar_activity"),
+        "spe": spe or options.get("spe"),
+        "spe_phase": spe_phase - 1 if spe_phase is not None else options.get("spe_phase"),
+    }
+    result = mission_dose(phases, **args)
+    if plot:
+        from spaceplan.radiation.plots import plot_timeline
+
+        plot_timeline(result, plot)
+    if json_out:
+        emit_json(result)
+        return
+    rows = []
+    for p in result.phases:
+        d = p.to_dict()
+        rows.append([p.label, d["start_utc"] or "-", f"{d['duration_days']:.0f}", f"{p.phi_mv:.0f}",
+                     f"{d['rate_msv_per_day']:.3f}", f"{d['dose_msv']:.0f}", f"{d['cumulative_msv']:.0f}",
+                     f"{d['absorbed_mgy']:.0f}"])
+    rows.append(["total", "", f"{result.duration_days:.0f}", "", "", f"{result.total_sv * 1e3:.0f}", "",
+                 f"{result.total_absorbed_gy * 1e3:.0f}"])
+    stdout.print(table(
+        f"Crew dose behind {result.shielding_gcm2:g} g/cm² {result.material}, solar activity {result.solar_activity}",
+        ["phase", "start", "days", "phi MV", "mSv/d", "mSv", "cum mSv", "mGy"], rows))
+    for k, p in enumerate(result.phases, 1):
+        if p.spe is not None:
+            stdout.print(f"SPE {p.spe.title} in phase {k} ({p.location}): {p.spe.bfo_gy * 1e3:.0f} mGy BFO, "
+                         f"{p.spe.skin_gy * 1e3:.0f} mGy skin, {p.spe_dose_sv * 1e3:.0f} mSv added "
+                         f"(behind {p.spe.aluminium_equivalent_gcm2:.1f} g/cm² Al-equivalent).")
+    stdout.print(result.assessment, soft_wrap=False)
+    if plot:
+        stdout.print(f"figure: {plot}")
+
+
+@radiation_app.command("rates")
+def rates(
+    shielding: float = typer.Option(20.0, "--shielding", help="Areal density around the crew, g/cm²."),
+    material: str = typer.Option("aluminium", "--material", help="aluminium, polyethylene, water or regolith."),
+    solar: str = typer.Option("min", "--solar", help="min, max or phi in MV."),
+    date: Optional[str] = typer.Option(None, "--date", help="UTC date: modulation from the solar-cycle model (overrides --solar)."),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """GCR dose-equivalent and absorbed dose rates at every location."""
+    from spaceplan.core.time import utc_to_tdb
+    from spaceplan.radiation import environments, gcr, solar_cycle
+    from spaceplan.radiation.timeline import _phi_label
+
+    if date is not None:
+        label, phi = f"{date} (solar-cycle model)", float(solar_cycle.modulation_potential(utc_to_tdb(date, field="--date")))
+    else:
+        label, phi = _phi_label(solar)
+        if phi is None:
+            raise InputError("--solar", "'auto' needs --date", "min, max or phi in MV, or give --date")
+    material = gcr.material_name(material)
+    out = []
+    for loc in environments.locations():
+        h = float(environments.dose_equivalent_rate(loc, shielding, material, phi))
+        d = float(environments.absorbed_rate(loc, shielding, material, phi))
+        out.append({"location": loc, "rate_msv_per_day": h * 1e3, "absorbed_mgy_per_day": d * 1e3,
+                    "rate_msv_per_year": h * 365.25e3, "quality_factor": environments.quality_factor(loc)})
+    doc = {"shielding_gcm2": shielding, "material": material, "solar_activity": label, "phi_mv": phi, "locations": out}
+    if json_out:
+        emit_json(doc)
+        return
+    stdout.print(table(f"GCR dose rates behind {shielding:g} g/cm² {material}, phi = {phi:.0f} MV ({label})",
+                       ["location", "mSv/day", "mGy/day", "mSv/year", "Q"],
+                       [[r["location"], f"{r['rate_msv_per_day']:.3f}", f"{r['absorbed_mgy_per_day']:.3f}",
+                         f"{r['rate_msv_per_year']:.0f}", f"{r['quality_factor']:.2f}"] for r in out]))
+    stdout.print("leo and earth are empirical rates (ISS-like shielding; ground background): --shielding does not apply.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``radiation`` sub-command group."""
+    app.add_typer(radiation_app, name="radiation")

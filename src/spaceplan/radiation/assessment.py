@@ -1,0 +1,100 @@
+"""Compare mission doses with career limits and acute thresholds, in plain words.
+
+* Career (stochastic, cancer risk): total dose equivalent (our proxy for
+  effective dose) vs NASA's 600 mSv (NASA-STD-3001 Vol. 1 Rev. B, 2022) and
+  the 1 Sv used by ESA, Roscosmos and CSA (JAXA 0.5-1 Sv by age and sex;
+  National Academies 2021, Table 3-1).
+* Short term (deterministic): the NASA 30-day blood-forming-organ limit of
+  250 mGy-Eq (NASA-STD-3001 Vol. 1 Rev. B Table 3, from NCRP Report 132).
+  GCR dose equivalent over the worst 30 days is counted as Gy-Eq (upper bound:
+  RBE for deterministic effects <= Q), SPE BFO dose with RBE 1.5.
+* Acute radiation syndrome: an absorbed dose (Gy), not a dose equivalent
+  (Sv).  Only an SPE delivers a large dose within hours to days; GCR absorbed
+  dose (dose equivalent / Q, Q = 3.82 in deep space from MSL/RAD) accumulates
+  over months and does not cause ARS.  Thresholds: ~0.5 Gy prodromal symptoms,
+  ~1 Gy ARS, ~3.5 Gy LD50/60 (IAEA Safety Reports Series No. 2, 1998; NCRP 132).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spaceplan.radiation._data import preset
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Doses against limits, with a plain-words summary in ``text``."""
+
+    total_sv: float
+    uncertainty_fraction: float
+    fraction_of_nasa_limit: float
+    fraction_of_1sv_limit: float
+    acute_bfo_gy: float
+    worst_30day_bfo_gy_eq: float
+    exceeds_nasa_career: bool
+    exceeds_1sv_career: bool
+    exceeds_30day_bfo: bool
+    acute_level: str  # "none", "below_prodromal", "prodromal", "ars", "lethal_range"
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"total_msv": self.total_sv * 1e3, "model_uncertainty_fraction": self.uncertainty_fraction,
+                "fraction_of_nasa_limit": self.fraction_of_nasa_limit,
+                "fraction_of_1sv_limit": self.fraction_of_1sv_limit, "acute_bfo_mgy": self.acute_bfo_gy * 1e3,
+                "worst_30day_bfo_mgy_eq": self.worst_30day_bfo_gy_eq * 1e3,
+                "exceeds_nasa_career": self.exceeds_nasa_career, "exceeds_1sv_career": self.exceeds_1sv_career,
+                "exceeds_30day_bfo": self.exceeds_30day_bfo, "acute_level": self.acute_level, "text": self.text}
+
+
+def _times(fraction: float) -> str:
+    return f"{fraction:.2f}x" if fraction < 0.995 else f"{fraction:.1f}x"
+
+
+def assess(total_sv: float, acute_bfo_gy: float = 0.0, worst_30day_bfo_gy_eq: float = 0.0,
+           acute_source: str = "", total_absorbed_gy: float | None = None) -> Assessment:
+    """Plain-words assessment of a mission's total and short-term doses."""
+    lim = preset("limits")
+    nasa, other = lim["career"]["nasa_sv"], lim["career"]["other_agencies_sv"]
+    jaxa = lim["career"]["jaxa_range_sv"]
+    acute = lim["acute"]
+    bfo30 = lim["short_term"]["bfo_30day_gy_eq"]
+    f_nasa, f_other = total_sv / nasa, total_sv / other
+
+    unc = lim["model"]["uncertainty_fraction"]
+    parts = [f"Total {total_sv * 1e3:.0f} mSv (+/-{unc * 100:.0f} % model uncertainty; dose equivalent, used as "
+             f"effective dose): {_times(f_nasa)} the NASA career limit of {nasa * 1e3:.0f} mSv "
+             f"({'above' if f_nasa > 1 else 'within'} it) and {_times(f_other)} the {other:g} Sv limit of "
+             f"ESA, Roscosmos and CSA ({'above' if f_other > 1 else 'within'} it; JAXA: "
+             f"{jaxa[0]:g}-{jaxa[1]:g} Sv by age and sex)."]
+    # the limit lies inside [total (1 - unc), total (1 + unc)]
+    close = [name for name, f in (("NASA", f_nasa), ("1 Sv", f_other)) if 1 / (1 + unc) <= f <= 1 / (1 - unc)]
+    if close:
+        parts.append(f"The {' and '.join(close)} limit{'s lie' if len(close) > 1 else ' lies'} within the model "
+                     "uncertainty: the verdict against it depends on shielding details and the solar cycle.")
+    if acute_bfo_gy <= 0.0:
+        level = "none"
+        absorbed = total_sv / 3.82 if total_absorbed_gy is None else total_absorbed_gy
+        parts.append("No solar particle event in the scenario: cosmic rays deliver their dose over months "
+                     f"(about {absorbed * 1e3:.0f} mGy absorbed in total), not in hours, so there is no risk of "
+                     f"radiation sickness (acute threshold ~{acute['ars_gy']:g} Gy within days).")
+    else:
+        src = f" from {acute_source}" if acute_source else ""
+        if acute_bfo_gy < acute["prodromal_gy"]:
+            level, words = "below_prodromal", (f"below the ~{acute['prodromal_gy']:g} Gy onset of prodromal symptoms "
+                                               f"and the ~{acute['ars_gy']:g} Gy threshold for radiation sickness")
+        elif acute_bfo_gy < acute["ars_gy"]:
+            level, words = "prodromal", (f"above the ~{acute['prodromal_gy']:g} Gy onset of prodromal symptoms "
+                                         f"(nausea, vomiting in some crew) but below the ~{acute['ars_gy']:g} Gy "
+                                         "threshold for radiation sickness")
+        elif acute_bfo_gy < acute["ld50_gy"]:
+            level, words = "ars", (f"above the ~{acute['ars_gy']:g} Gy threshold: acute radiation sickness is expected")
+        else:
+            level, words = "lethal_range", (f"above the ~{acute['ld50_gy']:g} Gy LD50/60: potentially lethal "
+                                            "without medical treatment")
+        parts.append(f"Acute whole-body (BFO) absorbed dose{src}: {acute_bfo_gy * 1e3:.0f} mGy, {words}.")
+    exceeds30 = worst_30day_bfo_gy_eq > bfo30
+    parts.append(f"Worst 30 days: {worst_30day_bfo_gy_eq * 1e3:.0f} mGy-Eq to the blood-forming organs, "
+                 f"{'above' if exceeds30 else 'below'} the NASA 30-day limit of {bfo30 * 1e3:.0f} mGy-Eq.")
+    return Assessment(total_sv, unc, f_nasa, f_other, acute_bfo_gy, worst_30day_bfo_gy_eq, f_nasa > 1, f_other > 1,
+                      exceeds30, level, " ".join(parts))

@@ -1,0 +1,1 @@
+"""TOML data for spaceplan.radiation (each number with its source in a comment)."""
