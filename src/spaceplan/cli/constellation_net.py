@@ -1,0 +1,176 @@
+"""``spaceplan constellation catalog | latency | deploy | capacity``: network-side constellation commands.
+
+``register(constellation_app)`` adds the commands to the ``constellation`` sub-app that
+``spaceplan.cli.constellation`` creates.  Heavy imports happen inside the commands.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_duration, progress, stdout, table
+
+
+def catalog(
+    file: str = typer.Argument(..., help="TLE/3LE or OMM file (XML, KVN, JSON, CSV)."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="tle, xml, kvn, json or csv (default: from the extension/content)."),
+    group_shells: bool = typer.Option(False, "--group-shells", help="Cluster satellites into shells (altitude, inclination) and count planes."),
+    strict: bool = typer.Option(False, "--strict", help="Reject the file at the first malformed record instead of skipping it."),
+    at: Optional[str] = typer.Option(None, "--at", help="Propagate every satellite to this UTC date and report SGP4 errors."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Read a TLE/OMM catalog: satellites, epochs, rejected records (with line numbers), shells."""
+    from spaceplan.constellation.catalog import load_catalog
+    from spaceplan.core.time import utc_to_tdb
+
+    cat = load_catalog(file, fmt, strict=strict)
+    out = cat.to_dict(group=group_shells)
+    if at is not None and len(cat):
+        out["propagation"] = cat.propagate(utc_to_tdb(at, "--at")).to_dict()
+        out["propagation"]["at_utc"] = at
+    if as_json:
+        emit_json(out)
+        return
+    stdout.print(f"{out['source']}: {out['satellites']} satellites read, {out['rejected_records']} records rejected")
+    if len(cat):
+        stdout.print(f"epochs {out['epoch_first_utc']} .. {out['epoch_last_utc']}; mean altitude "
+                     f"{out['mean_altitude_km']['min']:.1f} .. {out['mean_altitude_km']['max']:.1f} km")
+    for issue in cat.issues[:20]:
+        stdout.print(f"  rejected: {issue}")
+    if len(cat.issues) > 20:
+        stdout.print(f"  ... {len(cat.issues) - 20} more (see --json)")
+    if "propagation" in out:
+        p = out["propagation"]
+        stdout.print(f"at {at}: {p['satellite_steps_ok']} of {p['satellites']} propagated; {len(p['failures'])} SGP4 errors")
+        for f in p["failures"][:10]:
+            stdout.print(f"  NORAD {f['norad_id']}: SGP4 error {f['code']} ({f['message']})")
+    if group_shells and len(cat):
+        rows = [[g["altitude_km"], g["inclination_deg"], g["satellites"], g["planes"] or "-", g["sats_per_plane"] or "-"]
+                for g in out["shells"]]
+        stdout.print(table("Shells", ["altitude km", "inclination deg", "satellites", "planes", "sats/plane"], rows))
+
+
+def latency(
+    preset: str = typer.Argument(..., help="Constellation preset or TOML file (e.g. starlink_gen1, rassvet_2027)."),
+    source: str = typer.Option(..., "--from", help="City name or 'lat,lon' (degrees)."),
+    destination: str = typer.Option(..., "--to", help="City name or 'lat,lon' (degrees)."),
+    duration: str = typer.Option("1h", "--duration", help="Span, e.g. 1h, 1d."),
+    step: str = typer.Option("60s", "--step", help="Time step, e.g. 60s."),
+    start: str = typer.Option("2026-01-01", "--start", help="Start date (UTC, ISO 8601)."),
+    isl: bool = typer.Option(True, "--isl/--bent-pipe", help="Laser ISLs (+Grid) or bent pipe through ground relays."),
+    shell: Optional[int] = typer.Option(None, "--shell", help="Use only this shell (1-based) of the preset."),
+    min_elevation: float = typer.Option(25.0, "--min-elevation", help="Minimum elevation of ground-satellite links (deg)."),
+    route_factor: float = typer.Option(1.0, "--route-factor", help="Fibre path length / great circle for the terrestrial comparison."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
+) -> None:
+    """Round-trip time between two cities over time, compared with fibre along the great circle."""
+    from spaceplan.constellation.latency import latency_over
+    from spaceplan.constellation.shells import load_constellation
+    from spaceplan.core.errors import InputError
+
+    check_plot_path(plot)
+    const = load_constellation(preset)
+    system = const
+    if shell is not None:
+        if not 1 <= shell <= len(const.shells):
+            raise InputError("--shell", f"got {shell}", f"1 to {len(const.shells)}")
+        system = const.shells[shell - 1]
+    with progress("routing", enabled=not as_json) as update:
+        series = latency_over(system, source, destination, start, parse_duration("--duration", duration),
+                              parse_duration("--step", step), isl=isl, min_elevation_deg=min_elevation,
+                              route_factor=route_factor, progress=update)
+    if plot:
+        from spaceplan.constellation.network_plots import plot_latency
+
+        plot_latency(series, plot)
+    if as_json:
+        emit_json(series)
+        return
+    d = series.to_dict(series=False)
+    fmt = lambda x: "-" if x is None else f"{x:.1f}"  # noqa: E731
+    rows = [["RTT min / median / max (ms)", f"{fmt(d['rtt_min_ms'])} / {fmt(d['rtt_median_ms'])} / {fmt(d['rtt_max_ms'])}"],
+            ["steps without a path", f"{d['unreachable_steps']} of {d['steps']}"],
+            ["great circle (km)", f"{d['great_circle_km']:.0f}"],
+            [f"fibre RTT (n = 1.468, x{route_factor:g}) (ms)", f"{d['fibre_rtt_ms']:.1f}"],
+            ["light in vacuum, great circle (ms)", f"{d['vacuum_great_circle_rtt_ms']:.1f}"]]
+    stdout.print(table(f"{d['constellation']} {d['mode']}: {d['source']} -> {d['destination']}", ["Quantity", "Value"], rows))
+    if plot:
+        stdout.print(f"figure: {plot}")
+
+
+def deploy(
+    preset: str = typer.Argument(..., help="Constellation preset or TOML file."),
+    launcher: str = typer.Option(..., "--launcher", help="falcon9, soyuz-2.1b, angara-a5 or amur-lng."),
+    cadence: str = typer.Option("24/yr", "--cadence", help="Launch rate: 24/yr, 2/month, or a ramp 6/yr,12/yr@2 (rate@years)."),
+    start: str = typer.Option("2026-01-01", "--start", help="First launch (UTC date)."),
+    sat_mass: Optional[float] = typer.Option(None, "--sat-mass", help="Satellite mass (kg), default from launchers.toml."),
+    per_launch: Optional[int] = typer.Option(None, "--per-launch", help="Satellites per launch (default: demonstrated load or mass limit)."),
+    raise_days: Optional[float] = typer.Option(None, "--raise-days", help="Orbit-raising time (days)."),
+    coverage_region: Optional[str] = typer.Option(None, "--coverage-region", help="Also find when the deployed part covers this region (world, russia, bbox:...)."),
+    coverage_threshold: float = typer.Option(0.95, "--coverage-threshold", help="Coverage fraction for the milestone (0-1]."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
+) -> None:
+    """Deployment campaign: launches needed and the date each shell reaches full operational capability."""
+    from spaceplan.constellation.deployment import coverage_milestone, plan_deployment
+
+    check_plot_path(plot)
+    camp = plan_deployment(preset, launcher, cadence, start, satellite_mass_kg=sat_mass, sats_per_launch=per_launch,
+                           raise_days=raise_days)
+    d = camp.to_dict()
+    if coverage_region:
+        d["coverage_milestone"] = coverage_milestone(camp, preset, coverage_region, coverage_threshold).to_dict()
+    if plot:
+        from spaceplan.constellation.network_plots import plot_deployment
+
+        plot_deployment(camp, plot)
+    if as_json:
+        emit_json(d)
+        return
+    stdout.print(f"{d['constellation']} on {d['launcher']['name']}: {d['satellites']} satellites, "
+                 f"{d['sats_per_launch']} per launch ({d['sats_per_launch_basis']}), {d['launches']} launches")
+    stdout.print(f"first launch {d['start_utc']}, last {d['last_launch_utc']}, full operational capability "
+                 f"{d['full_operational_capability_utc']} ({d['years_to_foc']:.1f} years)")
+    rows = [[s["shell"], s["satellites"], s["launches"], s["first_launch_utc"], s["full_operational_capability_utc"],
+             f"{s['max_drift_wait_days']:.0f}"] for s in d["shells"]]
+    stdout.print(table("Shells", ["Shell", "satellites", "launches", "First launch", "FOC", "max drift wait d"], rows))
+    stdout.print("milestones: " + ", ".join(f"{k.replace('pct_utc', '%')} {v}" for k, v in d["milestones"].items()))
+    if "coverage_milestone" in d:
+        m = d["coverage_milestone"]
+        when = m["reached_utc"] or "not reached"
+        stdout.print(f"coverage of {m['region']} >= {m['threshold'] * 100:.0f} %: {when} "
+                     f"(sampled: " + ", ".join(f"{s['operational']} sats {s['coverage_fraction'] * 100:.0f} %" for s in m["samples"]) + ")")
+    for note in d["notes"]:
+        stdout.print(f"note: {note}")
+    if plot:
+        stdout.print(f"figure: {plot}")
+
+
+def capacity(
+    preset: str = typer.Argument(..., help="Constellation preset or TOML file."),
+    payload: Optional[str] = typer.Option(None, "--payload", help="Payload model (default: the preset's)."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """First-order throughput per satellite and per system (beams x bandwidth x efficiency x demand weight)."""
+    from spaceplan.constellation.capacity import estimate_capacity
+
+    d = estimate_capacity(preset, payload).to_dict()
+    if as_json:
+        emit_json(d)
+        return
+    rows = [["capacity per satellite (Gbit/s)", f"{d['capacity_per_satellite_gbps']:.1f} ({d['limited_by']})"],
+            ["peak system (Tbit/s)", f"{d['peak_system_tbps']:.1f}"],
+            ["served system, demand-weighted (Tbit/s)", f"{d['served_system_tbps']:.1f}"],
+            ["assumed parameters", ", ".join(d["assumed"]) or "-"]]
+    stdout.print(table(f"{d['constellation']}: {d['payload']}", ["Quantity", "Value"], rows))
+
+
+def register(constellation_app: typer.Typer) -> None:
+    """Add ``catalog``, ``latency``, ``deploy`` and ``capacity`` to the ``constellation`` sub-app."""
+    constellation_app.command("catalog")(catalog)
+    constellation_app.command("latency")(latency)
+    constellation_app.command("deploy")(deploy)
+    constellation_app.command("capacity")(capacity)

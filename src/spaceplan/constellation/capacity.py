@@ -1,0 +1,201 @@
+"""First-order throughput of a broadband constellation, per satellite and per system.
+
+Equations (forward link; the sellable capacity del Portillo, Cameron & Crawley 2019,
+Acta Astronautica 159:123-135, estimate with a far more detailed statistical model):
+
+* Spectral efficiency from the link SNR, Shannon bound with an implementation gap and
+  capped at the best DVB-S2X MODCOD (256APSK 32/45, 5.9 bit/s/Hz, ETSI EN 302 307-2):
+      eta = min(log2(1 + SNR / Gamma), eta_max),  Gamma = 10^(gap_dB / 10)
+  (or a fixed MODCOD efficiency when ``spectral_efficiency`` is given).
+* User-link capacity of one satellite:
+      C_user = N_beams x B_beam x N_pol x eta
+  (B_beam = user band / reuse colours when beams share the band).
+* Feeder (gateway) limit:  C_feeder = N_gw_links x B_feeder x N_pol x eta_feeder;
+      C_sat = min(C_user, C_feeder).
+* Demand weighting: a satellite over the ocean is mostly idle.  The time-average fraction
+  of a satellite's capacity that finds users is
+      u = integral p_i(phi) w(phi) dphi,
+  with p_i(phi) = cos(phi) / (pi sqrt(sin^2 i - sin^2 phi)) the latitude density of a
+  circular orbit of inclination i (sub-satellite point, uniform argument of latitude) and
+  w(phi) the inhabited-land fraction of the latitude band (bundled table, see
+  ``_LAND_FRACTION``).  System throughput = sum over shells of N_sats x C_sat x u.
+Everything not in ``CapacityParams`` (interference, rain fades, gateway siting, traffic
+matrices) is outside this model: treat results as +-50 % estimates.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from spaceplan.core.errors import InputError, UnknownNameError, require_positive
+
+# Inhabited-land fraction per 10-deg latitude band, from 90S-80S up to 80N-90N.
+# Land fraction per band from the classic table of Sverdrup, Johnson & Fleming (1942),
+# "The Oceans", table 1 (as reproduced in physical-geography texts), with Antarctica
+# (south of 60S) and the Arctic ice (north of 80N) set to 0: nobody to serve there.
+# Checked against the Natural Earth 110m land polygons bundled with spaceplan.constellation.regions
+# (1-deg grid, area-weighted): every band from 60S to 70N agrees within 0.01, 70-80N within 0.03.
+_LAND_FRACTION = np.array([
+    0.00, 0.00, 0.00,   # 90-60 S (Antarctica, Southern Ocean)
+    0.01, 0.03, 0.11,   # 60-30 S
+    0.23, 0.22, 0.24,   # 30-0 S
+    0.23, 0.26, 0.38,   # 0-30 N
+    0.43, 0.53, 0.58,   # 30-60 N
+    0.71, 0.29, 0.00,   # 60-90 N
+])
+_BAND_EDGES = np.radians(np.arange(-90, 91, 10))
+
+DVBS2X_MAX_EFFICIENCY = 5.9  # bit/s/Hz, 256APSK 32/45 (ETSI EN 302 307-2 table 20a, ideal)
+
+
+def demand_weight(inclination_rad: float, samples: int = 20_001) -> float:
+    """Time-average inhabited-land fraction under a circular orbit of inclination ``i``."""
+    i = float(inclination_rad)
+    imax = min(i, math.pi - i)
+    if imax < 1e-6:
+        return float(_LAND_FRACTION[np.searchsorted(_BAND_EDGES, 0.0, side="right") - 1])
+    # uniform argument of latitude u: phi = asin(sin i sin u)
+    u = (np.arange(samples) + 0.5) / samples * 2 * math.pi
+    phi = np.arcsin(math.sin(imax) * np.sin(u))
+    band = np.clip(np.searchsorted(_BAND_EDGES, phi, side="right") - 1, 0, len(_LAND_FRACTION) - 1)
+    return float(np.mean(_LAND_FRACTION[band]))
+
+
+def spectral_efficiency(snr_db: float, gap_db: float = 3.0, eta_max: float = DVBS2X_MAX_EFFICIENCY) -> float:
+    """Shannon efficiency with an implementation gap, capped at the best DVB-S2X MODCOD."""
+    snr = 10 ** (snr_db / 10)
+    return min(math.log2(1 + snr / 10 ** (gap_db / 10)), eta_max)
+
+
+@dataclass(frozen=True)
+class CapacityParams:
+    """Payload parameters of one satellite (SI: Hz, bit/s/Hz)."""
+
+    name: str
+    beams: int
+    beam_bandwidth_hz: float
+    polarizations: int = 2
+    spectral_efficiency: float | None = None  # bit/s/Hz; None -> from user_snr_db
+    user_snr_db: float = 10.0
+    gateway_links: int = 2
+    feeder_bandwidth_hz: float = 2.0e9
+    feeder_efficiency: float = 4.0
+    source: str = ""
+    assumed: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        for f in ("beams", "beam_bandwidth_hz", "polarizations", "gateway_links", "feeder_bandwidth_hz", "feeder_efficiency"):
+            require_positive(f"capacity {self.name} {f}", getattr(self, f))
+
+    @property
+    def eta(self) -> float:
+        return self.spectral_efficiency if self.spectral_efficiency is not None else spectral_efficiency(self.user_snr_db)
+
+    @property
+    def user_capacity_bps(self) -> float:
+        return self.beams * self.beam_bandwidth_hz * self.polarizations * self.eta
+
+    @property
+    def feeder_capacity_bps(self) -> float:
+        return self.gateway_links * self.feeder_bandwidth_hz * self.polarizations * self.feeder_efficiency
+
+    @property
+    def satellite_capacity_bps(self) -> float:
+        return min(self.user_capacity_bps, self.feeder_capacity_bps)
+
+
+# Payload parameters as del Portillo et al. (2019, sec. 2 and table 1) summarize the FCC
+# filings (SpaceX SAT-LOA-20161115-00118, OneWeb SAT-LOI-20160428-00041, Telesat
+# SAT-PDR-20161115-00108); beams/efficiencies not in the filings are marked assumed.
+PAYLOADS: dict[str, CapacityParams] = {
+    "starlink_gen1": CapacityParams(
+        "Starlink (Ku user / Ka feeder)", beams=8, beam_bandwidth_hz=250e6, polarizations=2,
+        spectral_efficiency=None, user_snr_db=12.0, gateway_links=2, feeder_bandwidth_hz=2.0e9, feeder_efficiency=4.0,
+        source="Ku user downlink 10.7-12.7 GHz (2 GHz), Ka feeder 17.8-19.3 GHz; phased arrays (SpaceX 2016 filing)",
+        assumed=("beams", "user_snr_db", "gateway_links", "feeder_efficiency")),
+    "oneweb": CapacityParams(
+        "OneWeb (Ku user / Ka feeder)", beams=16, beam_bandwidth_hz=250e6, polarizations=1,
+        spectral_efficiency=None, user_snr_db=7.0, gateway_links=2, feeder_bandwidth_hz=1.5e9, feeder_efficiency=3.0,
+        source="16 fixed elliptical Ku beams of 250 MHz, one polarization (OneWeb 2016 filing)",
+        assumed=("user_snr_db", "gateway_links", "feeder_efficiency")),
+    "telesat_lightspeed": CapacityParams(
+        "Telesat (Ka user / Ka feeder)", beams=16, beam_bandwidth_hz=450e6, polarizations=2,
+        spectral_efficiency=None, user_snr_db=15.0, gateway_links=2, feeder_bandwidth_hz=2.1e9, feeder_efficiency=5.0,
+        source="Ka 17.8-20.2 GHz, direct radiating arrays with >= 16 beams (Telesat 2016 filing)",
+        assumed=("beam_bandwidth_hz", "user_snr_db", "gateway_links", "feeder_efficiency")),
+    "rassvet_2027": CapacityParams(
+        "Rassvet (Ku/Ka, assumed Starlink-v1-class payload)", beams=8, beam_bandwidth_hz=250e6, polarizations=2,
+        spectral_efficiency=None, user_snr_db=12.0, gateway_links=2, feeder_bandwidth_hz=2.0e9, feeder_efficiency=4.0,
+        source="Bureau 1440 publishes no payload figures; assumed equal to the Starlink v1 model above",
+        assumed=("beams", "beam_bandwidth_hz", "polarizations", "user_snr_db", "gateway_links", "feeder_efficiency")),
+}
+PAYLOADS["rassvet_2035"] = PAYLOADS["rassvet_2027"]
+PAYLOADS["starlink_gen2"] = PAYLOADS["starlink_gen1"]
+
+
+@dataclass(frozen=True)
+class ShellCapacity:
+    name: str
+    satellites: int
+    inclination_rad: float
+    demand_weight: float
+    capacity_bps: float  # served, = satellites x C_sat x demand_weight
+
+
+@dataclass(frozen=True, eq=False)
+class CapacityEstimate:
+    constellation: str
+    payload: CapacityParams
+    shells: tuple[ShellCapacity, ...] = field(default=())
+
+    @property
+    def satellites(self) -> int:
+        return sum(s.satellites for s in self.shells)
+
+    @property
+    def system_bps(self) -> float:
+        return sum(s.capacity_bps for s in self.shells)
+
+    @property
+    def peak_system_bps(self) -> float:
+        return self.satellites * self.payload.satellite_capacity_bps
+
+    def to_dict(self) -> dict:
+        p = self.payload
+        return {
+            "constellation": self.constellation, "payload": p.name, "satellites": self.satellites,
+            "spectral_efficiency_bps_per_hz": p.eta,
+            "user_capacity_per_satellite_gbps": p.user_capacity_bps / 1e9,
+            "feeder_capacity_per_satellite_gbps": p.feeder_capacity_bps / 1e9,
+            "capacity_per_satellite_gbps": p.satellite_capacity_bps / 1e9,
+            "limited_by": "user link" if p.user_capacity_bps <= p.feeder_capacity_bps else "gateway feeder",
+            "peak_system_tbps": self.peak_system_bps / 1e12,
+            "served_system_tbps": self.system_bps / 1e12,
+            "average_served_per_satellite_gbps": self.system_bps / max(self.satellites, 1) / 1e9,
+            "shells": [{"shell": s.name, "satellites": s.satellites, "demand_weight": s.demand_weight,
+                        "served_tbps": s.capacity_bps / 1e12} for s in self.shells],
+            "assumed": list(p.assumed), "source": p.source,
+            "model": "first order: beams x bandwidth x polarizations x efficiency, min with feeder, x inhabited-land weight",
+        }
+
+
+def estimate_capacity(constellation, payload: CapacityParams | str | None = None) -> CapacityEstimate:
+    """Throughput of ``constellation`` (preset name or Constellation) with ``payload`` (default: by preset key)."""
+    from spaceplan.constellation.shells import Constellation, load_constellation
+
+    const = constellation if isinstance(constellation, Constellation) else load_constellation(constellation)
+    if payload is None or isinstance(payload, str):
+        key = payload or const.key
+        if key not in PAYLOADS:
+            raise UnknownNameError("payload", key, list(PAYLOADS))
+        payload = PAYLOADS[key]
+    if not isinstance(payload, CapacityParams):
+        raise InputError("payload", f"got {type(payload).__name__}", "CapacityParams or a payload name")
+    shells = tuple(
+        ShellCapacity(sh.name, sh.count, sh.inclination_rad, w := demand_weight(sh.inclination_rad),
+                      sh.count * payload.satellite_capacity_bps * w)
+        for sh in const.shells)
+    return CapacityEstimate(const.name, payload, shells)

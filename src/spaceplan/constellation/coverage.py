@@ -1,0 +1,451 @@
+"""Coverage engine: satellites in view, coverage fraction and gaps over ground point sets.
+
+Model (Larson & Wertz, *Space Mission Analysis and Design* (SMAD) 3rd ed. 1999, sec. 5.2,
+eqs. 5-16 to 5-19): spherical Earth of radius R = 6378.137 km; a satellite at geocentric
+distance r is seen from a ground point at elevation >= eps exactly when the Earth central
+angle between the point and the sub-satellite point is <= lambda_max, with
+
+    sin(eta_max) = (R / r) cos(eps),   lambda_max = 90 deg - eps - eta_max,
+
+i.e. when the dot product of the two geocentric unit vectors is >= cos(lambda_max).
+(Ellipsoidal effects, <= ~0.2 deg of elevation, are neglected; ground points are placed on
+the WGS 84 ellipsoid and then projected along the geocentric direction.)
+
+Algorithm (not brute force): per time step, each satellite visits only the lat/lon buckets of
+ground points its coverage cap can reach (see :mod:`._kernels`); per-point running counters
+(covered steps, current and longest gap, histogram of satellites in view) are updated in a
+parallel numba kernel, time steps are streamed in chunks (memory ~ chunk x N x 3 + M x bins).
+Gaps are counted in whole time steps: a gap of k uncovered samples is reported as k x step.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import numpy as np
+
+from spaceplan.constellation.regions import GroundPoints, global_grid
+from spaceplan.constellation.shells import Constellation, WalkerShell, ecef_chunks
+from spaceplan.core.constants import EARTH_RADIUS
+from spaceplan.core.errors import ImpossibleOrbitError, InputError, require_range
+
+COVERAGE_RADIUS = EARTH_RADIUS  # m, spherical Earth of the visibility test
+
+
+# --- geometry shared by the engine and the brute-force reference ----------------------------
+
+
+def ground_unit_vectors(ground: GroundPoints) -> np.ndarray:
+    """Geocentric unit vectors (M, 3) of the ground points (WGS 84 geodetic lat/lon, h = 0)."""
+    from spaceplan.core.frames import geodetic_to_ecef
+
+    r = geodetic_to_ecef(ground.lat, ground.lon, 0.0)
+    return r / np.sqrt(r[:, 0] * r[:, 0] + r[:, 1] * r[:, 1] + r[:, 2] * r[:, 2])[:, None]
+
+
+def satellite_caps(ecef, min_elevation_rad: float):
+    """(unit vectors, cos(lambda_max), lambda_max) of ECEF positions (..., 3) m (SMAD eq. 5-16..5-19)."""
+    r = np.asarray(ecef, dtype=float)
+    rn = np.sqrt(r[..., 0] * r[..., 0] + r[..., 1] * r[..., 1] + r[..., 2] * r[..., 2])
+    if np.any(~np.isfinite(rn)) or np.any(rn <= COVERAGE_RADIUS):
+        raise ImpossibleOrbitError("satellite positions", "a satellite is below the Earth surface or not finite",
+                                   f"geocentric distance > {COVERAGE_RADIUS / 1e3:.3f} km")
+    u = r / rn[..., None]
+    eta = np.arcsin(COVERAGE_RADIUS * math.cos(min_elevation_rad) / rn)
+    lam = 0.5 * math.pi - min_elevation_rad - eta
+    return u, np.cos(lam), lam
+
+
+@dataclass(frozen=True)
+class GroundIndex:
+    """Ground unit vectors sorted into lat/lon buckets (CSR), and the permutation used."""
+
+    pts_u: np.ndarray  # (M, 3), bucket order
+    order: np.ndarray  # pts_u[i] = original point order[i]
+    bucket_start: np.ndarray
+    nlat: int
+    nlon: int
+
+    @classmethod
+    def build(cls, ground: GroundPoints, bucket_deg: float = 1.0) -> "GroundIndex":
+        u = ground_unit_vectors(ground)
+        nlat = max(1, int(round(180.0 / bucket_deg)))
+        nlon = 2 * nlat
+        lat = np.arcsin(np.clip(u[:, 2], -1.0, 1.0))
+        lon = np.arctan2(u[:, 1], u[:, 0])
+        i = np.clip(np.floor((lat + 0.5 * np.pi) / (np.pi / nlat)).astype(np.int64), 0, nlat - 1)
+        j = np.clip(np.floor((lon + np.pi) / (2 * np.pi / nlon)).astype(np.int64), 0, nlon - 1)
+        b = i * nlon + j
+        order = np.argsort(b, kind="stable")
+        start = np.zeros(nlat * nlon + 1, dtype=np.int64)
+        np.cumsum(np.bincount(b, minlength=nlat * nlon), out=start[1:])
+        return cls(np.ascontiguousarray(u[order]), order, start, nlat, nlon)
+
+
+def _blocks() -> int:
+    import numba
+
+    return max(1, numba.get_num_threads())
+
+
+class _BucketCounter:
+    """Any point set: CSR lat/lon buckets, each satellite visits the buckets its cap can reach."""
+
+    def __init__(self, ground: GroundPoints, bucket_deg: float = 1.0):
+        self.idx = GroundIndex.build(ground, bucket_deg)
+        m = ground.size
+        self.width = m
+        self.gather = np.empty(m, dtype=np.int64)
+        self.gather[self.idx.order] = np.arange(m)  # original point p sits at bucket slot gather[p]
+
+    def chunk(self, u, c, lam) -> np.ndarray:
+        from spaceplan.constellation._kernels import bucket_counts_chunk
+
+        idx = self.idx
+        counts = np.empty((u.shape[0], self.width), dtype=np.int32)
+        bucket_counts_chunk(u, c, lam, idx.pts_u, idx.bucket_start, idx.nlat, idx.nlon, counts)
+        return counts
+
+
+class _GridCounter:
+    """Points of a global lat/lon grid: run-length counting over the full grid, then gather."""
+
+    def __init__(self, ground: GroundPoints):
+        nlat, nlon = ground.grid_shape
+        res = math.degrees(ground.resolution_rad)
+        full = global_grid(res)
+        self.pts_u = np.ascontiguousarray(ground_unit_vectors(full))
+        rows = self.pts_u[::nlon]
+        self.row_sin = np.ascontiguousarray(rows[:, 2])
+        self.row_cos = np.ascontiguousarray(np.sqrt(rows[:, 0] ** 2 + rows[:, 1] ** 2))
+        self.pad = int(0.2 / res) + 2  # geodetic vs geocentric latitude differ by < 0.2 deg
+        self.nlat, self.nlon = nlat, nlon
+        self.width = nlat * nlon
+        self.diff = np.zeros((0, nlat, nlon + 1), dtype=np.int32)
+        self.gather = np.ascontiguousarray(ground.grid_index.astype(np.int64))
+
+    def chunk(self, u, c, lam) -> np.ndarray:
+        from spaceplan.constellation._kernels import grid_counts_chunk
+
+        t = u.shape[0]
+        if self.diff.shape[0] < t:
+            self.diff = np.zeros((t, self.nlat, self.nlon + 1), dtype=np.int32)
+        counts = np.empty((t, self.width), dtype=np.int32)
+        grid_counts_chunk(u, c, lam, self.pts_u, self.row_sin, self.row_cos, self.pad, self.nlat, self.nlon,
+                          self.diff, counts)
+        return counts
+
+
+def _counter(ground: GroundPoints, method: str = "auto", bucket_deg: float | None = None):
+    if method not in ("auto", "grid", "bucket"):
+        raise InputError("method", f"unknown method {method!r}", "auto, grid, bucket")
+    if method != "bucket" and ground.grid_shape is not None and ground.grid_index is not None:
+        return _GridCounter(ground)
+    if method == "grid":
+        raise InputError("method", "grid counting needs points of a global grid", "bucket for other point sets")
+    if bucket_deg is None:
+        res = math.degrees(ground.resolution_rad) if ground.resolution_rad else 1.0
+        bucket_deg = min(max(res, 1.0), 5.0)
+    return _BucketCounter(ground, bucket_deg)
+
+
+def _chunk_steps(width: int, requested: int) -> int:
+    """Steps per chunk so that the (steps x cells) int32 buffers stay below ~64 MB."""
+    return int(max(1, min(requested, 8_000_000 // max(width, 1))))
+
+
+def visibility_counts(ecef, ground: GroundPoints, min_elevation_rad: float, method: str = "auto") -> np.ndarray:
+    """Satellites in view (T, M) int32 for ECEF positions (T, N, 3), with the engine's kernels."""
+    ecef = np.asarray(ecef, dtype=float)
+    if ecef.ndim == 2:
+        ecef = ecef[None]
+    counter = _counter(ground, method)
+    u, c, lam = satellite_caps(ecef, min_elevation_rad)
+    return counter.chunk(np.ascontiguousarray(u), np.ascontiguousarray(c), np.ascontiguousarray(lam))[:, counter.gather]
+
+
+def brute_force_counts(ecef, ground: GroundPoints, min_elevation_rad: float) -> np.ndarray:
+    """Reference: every (point, satellite) pair tested with numpy, same criterion and arithmetic."""
+    ecef = np.asarray(ecef, dtype=float)
+    if ecef.ndim == 2:
+        ecef = ecef[None]
+    g = ground_unit_vectors(ground)
+    u, c, _ = satellite_caps(ecef, min_elevation_rad)
+    out = np.empty((ecef.shape[0], g.shape[0]), dtype=np.int32)
+    block = max(1, 2_000_000 // max(1, ecef.shape[1]))
+    for t in range(ecef.shape[0]):
+        for p0 in range(0, g.shape[0], block):
+            gp = g[p0:p0 + block]
+            d = gp[:, 0:1] * u[t, :, 0] + gp[:, 1:2] * u[t, :, 1] + gp[:, 2:3] * u[t, :, 2]
+            out[t, p0:p0 + block] = np.count_nonzero(d >= c[t], axis=1)
+    return out
+
+
+# --- results ---------------------------------------------------------------------------------
+
+
+def weighted_percentile(values, weights, q) -> np.ndarray:
+    """Percentiles q (0-100) of ``values`` with ``weights`` (inverted weighted CDF, lower value)."""
+    values, weights = np.asarray(values, float), np.asarray(weights, float)
+    order = np.argsort(values)
+    cdf = np.cumsum(weights[order])
+    cdf /= cdf[-1]
+    idx = np.searchsorted(cdf, np.asarray(q, float) / 100.0 - 1e-12, side="left")
+    return values[order][np.clip(idx, 0, len(values) - 1)]
+
+
+@dataclass(frozen=True)
+class CoverageResult:
+    """Coverage statistics of one constellation over one ground point set and time grid."""
+
+    constellation: str
+    satellites: int
+    region: str
+    min_elevation_rad: float
+    min_sats: int
+    start_tdb: float
+    step_s: float
+    steps: int
+    ground: GroundPoints = field(repr=False)
+    covered_fraction: np.ndarray = field(repr=False)  # (M,) time fraction with >= min_sats in view
+    mean_in_view: np.ndarray = field(repr=False)  # (M,)
+    max_gap_s: np.ndarray = field(repr=False)  # (M,) longest run of uncovered samples x step
+    mean_gap_s: np.ndarray = field(repr=False)  # (M,) 0 where no gap
+    in_view_hist: np.ndarray = field(repr=False)  # (bins,) area-and-time-weighted fractions; last bin = ">= bins-1"
+    area_covered_t: np.ndarray = field(repr=False)  # (T,) area fraction covered at each step
+    mean_in_view_t: np.ndarray = field(repr=False)  # (T,)
+    wall_s: float = 0.0
+
+    @property
+    def _w(self) -> np.ndarray:
+        return self.ground.weight / np.sum(self.ground.weight)
+
+    @property
+    def coverage_fraction(self) -> float:
+        """Area- and time-averaged fraction covered (>= min_sats in view)."""
+        return float(np.sum(self._w * self.covered_fraction))
+
+    @property
+    def continuous_area_fraction(self) -> float:
+        """Area fraction covered at every time step."""
+        return float(np.sum(self._w[self.covered_fraction >= 1.0]))
+
+    @property
+    def mean_sats_in_view(self) -> float:
+        return float(np.sum(self._w * self.mean_in_view))
+
+    @property
+    def max_gap(self) -> float:
+        return float(np.max(self.max_gap_s))
+
+    def in_view_percentile(self, q) -> np.ndarray:
+        cdf = np.cumsum(self.in_view_hist)
+        return np.searchsorted(cdf, np.asarray(q, float) / 100.0 - 1e-12, side="left")
+
+    def gap_percentile(self, q) -> np.ndarray:
+        """Area-weighted percentiles of the per-point longest gap (s)."""
+        return weighted_percentile(self.max_gap_s, self._w, q)
+
+    def to_dict(self) -> dict:
+        from spaceplan.core.time import tdb_to_iso
+
+        p = self.in_view_percentile([5, 50, 95])
+        g = self.gap_percentile([50, 90, 99])
+        out = {
+            "constellation": self.constellation,
+            "satellites": self.satellites,
+            "region": self.region,
+            "points": self.ground.size,
+            "area_km2": self.ground.area_km2 if self.ground.labels is None else None,
+            "min_elevation_deg": math.degrees(self.min_elevation_rad),
+            "min_sats": self.min_sats,
+            "start_utc": tdb_to_iso(self.start_tdb),
+            "step_s": self.step_s,
+            "steps": self.steps,
+            "duration_h": self.step_s * self.steps / 3600.0,
+            "coverage_fraction": self.coverage_fraction,
+            "continuous_area_fraction": self.continuous_area_fraction,
+            "mean_sats_in_view": self.mean_sats_in_view,
+            "min_sats_in_view": int(np.flatnonzero(self.in_view_hist > 0)[0]) if np.any(self.in_view_hist > 0) else 0,
+            "sats_in_view_p5": int(p[0]),
+            "sats_in_view_p50": int(p[1]),
+            "sats_in_view_p95": int(p[2]),
+            "max_gap_min": self.max_gap / 60.0,
+            "point_max_gap_p50_min": float(g[0]) / 60.0,
+            "point_max_gap_p90_min": float(g[1]) / 60.0,
+            "point_max_gap_p99_min": float(g[2]) / 60.0,
+            "wall_s": self.wall_s,
+        }
+        if self.ground.labels is not None:
+            out["points_detail"] = [
+                {"name": n, "lat_deg": math.degrees(la), "lon_deg": math.degrees(lo), "coverage_fraction": cf,
+                 "mean_sats_in_view": mv, "max_gap_min": mg / 60.0}
+                for n, la, lo, cf, mv, mg in zip(self.ground.labels, self.ground.lat, self.ground.lon,
+                                                 self.covered_fraction, self.mean_in_view, self.max_gap_s)
+            ]
+        return out
+
+
+# --- the engine ------------------------------------------------------------------------------
+
+Source = Constellation | WalkerShell | Callable[[np.ndarray], np.ndarray]
+
+
+def time_grid(start_tdb: float, duration_s: float, step_s: float) -> np.ndarray:
+    """TDB epochs start, start + step, ... < start + duration."""
+    require_range("step_s", step_s, 1e-3, 1e6, "s")
+    require_range("duration_s", duration_s, step_s, 1e9, "s")
+    return start_tdb + step_s * np.arange(int(math.floor(duration_s / step_s + 1e-9)))
+
+
+def _chunks(source, tdb, chunk_steps):
+    if isinstance(source, (Constellation, WalkerShell)):
+        for _, r in ecef_chunks(source, tdb, chunk_steps):
+            yield r
+    elif callable(source):
+        for s in range(0, len(tdb), chunk_steps):
+            yield np.asarray(source(tdb[s:s + chunk_steps]), dtype=float)
+    else:
+        raise InputError("source", f"cannot propagate {type(source).__name__}",
+                         "a Constellation, a WalkerShell or a callable tdb (T,) -> ECEF (T, N, 3) m")
+
+
+def coverage(
+    source: Source,
+    ground: GroundPoints,
+    tdb,
+    min_elevation_rad: float = math.radians(25.0),
+    min_sats: int = 1,
+    *,
+    chunk_steps: int = 32,
+    method: str = "auto",
+    hist_bins: int = 64,
+    progress: Callable[[int, int], None] | None = None,
+    name: str | None = None,
+) -> CoverageResult:
+    """Run the coverage engine over the epochs ``tdb`` (uniform step, TDB s past J2000).
+
+    ``source``: a :class:`Constellation` / :class:`WalkerShell` (circular Walker + J2, GMST to
+    ECEF), or a callable returning ECEF positions (T, N, 3) m for a chunk of epochs (e.g. SGP4).
+    ``progress(done_steps, total_steps)`` is called after each chunk.
+    """
+    import time
+
+    from spaceplan.constellation._kernels import update_stats_chunk
+
+    t_wall = time.perf_counter()
+    tdb = np.atleast_1d(np.asarray(tdb, dtype=float))
+    require_range("min_elevation_deg", math.degrees(min_elevation_rad), 0.0, 89.0, "deg")
+    if int(min_sats) != min_sats or min_sats < 1:
+        raise InputError("min_sats", f"got {min_sats!r}", "integer >= 1")
+    if tdb.size < 1:
+        raise InputError("tdb", "empty time grid", ">= 1 epoch")
+    step = float(tdb[1] - tdb[0]) if tdb.size > 1 else 0.0
+    if tdb.size > 1 and not np.allclose(np.diff(tdb), step, rtol=0, atol=1e-6 * max(step, 1)):
+        raise InputError("tdb", "time grid is not uniform", "equally spaced epochs")
+    counter = _counter(ground, method)
+    chunk_steps = _chunk_steps(counter.width, chunk_steps)
+    m = ground.size
+    weight = np.ascontiguousarray(ground.weight / np.sum(ground.weight))
+    covered = np.zeros(m, np.int64)
+    cur_gap = np.zeros(m, np.int64)
+    max_gap = np.zeros(m, np.int64)
+    n_gaps = np.zeros(m, np.int64)
+    sum_gap = np.zeros(m, np.int64)
+    sum_count = np.zeros(m, np.int64)
+    hist = np.zeros((m, hist_bins), np.int32)
+    area_t = np.empty(tdb.size)
+    mean_t = np.empty(tdb.size)
+    n_sat = 0
+    done = 0
+    for chunk in _chunks(source, tdb, chunk_steps):
+        u, c, lam = satellite_caps(chunk, min_elevation_rad)
+        n_sat = chunk.shape[1]
+        counts = counter.chunk(np.ascontiguousarray(u), np.ascontiguousarray(c), np.ascontiguousarray(lam))
+        update_stats_chunk(counts, counter.gather, int(min_sats), covered, cur_gap, max_gap, n_gaps, sum_gap,
+                           sum_count, hist)
+        mine = counts[:, counter.gather]
+        nt = mine.shape[0]
+        area_t[done:done + nt] = (mine >= min_sats) @ weight
+        mean_t[done:done + nt] = mine @ weight
+        done += nt
+        if progress is not None:
+            progress(done, tdb.size)
+    if done != tdb.size:
+        raise InputError("source", f"produced {done} epochs for {tdb.size} requested", "one ECEF row per epoch")
+    # close gaps still open at the end of the window
+    open_gap = cur_gap > 0
+    n_gaps[open_gap] += 1
+    sum_gap[open_gap] += cur_gap[open_gap]
+    max_gap = np.maximum(max_gap, cur_gap)
+    h = (weight[:, None] * hist).sum(axis=0) / tdb.size
+    sat_label = getattr(source, "name", None) or name or "satellites"
+    return CoverageResult(
+        constellation=name or sat_label,
+        satellites=int(getattr(source, "count", n_sat)),
+        region=ground.name,
+        min_elevation_rad=float(min_elevation_rad),
+        min_sats=int(min_sats),
+        start_tdb=float(tdb[0]),
+        step_s=step,
+        steps=int(tdb.size),
+        ground=ground,
+        covered_fraction=covered / tdb.size,
+        mean_in_view=sum_count / tdb.size,
+        max_gap_s=max_gap * step,
+        mean_gap_s=np.where(n_gaps > 0, sum_gap / np.maximum(n_gaps, 1), 0.0) * step,
+        in_view_hist=h,
+        area_covered_t=area_t,
+        mean_in_view_t=mean_t,
+        wall_s=time.perf_counter() - t_wall,
+    )
+
+
+# --- comparison ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Side-by-side coverage of several constellations (one result per constellation and region)."""
+
+    constellations: tuple[Constellation, ...]
+    results: tuple[tuple[CoverageResult, ...], ...]  # [constellation][region]
+
+    def to_dict(self) -> dict:
+        rows = []
+        for const, res in zip(self.constellations, self.results):
+            row = {"constellation": const.name, "key": const.key, "satellites": const.count,
+                   "shells": len(const.shells), "regions": {}}
+            for r in res:
+                row["regions"][r.region] = {
+                    "coverage_fraction": r.coverage_fraction,
+                    "continuous_area_fraction": r.continuous_area_fraction,
+                    "mean_sats_in_view": r.mean_sats_in_view,
+                    "max_gap_min": r.max_gap / 60.0,
+                }
+            rows.append(row)
+        first = self.results[0][0]
+        return {"min_elevation_deg": math.degrees(first.min_elevation_rad), "step_s": first.step_s,
+                "steps": first.steps, "constellations": rows}
+
+
+def compare(constellations: Iterable[Constellation], regions: Iterable[GroundPoints], tdb,
+            min_elevation_rad: float = math.radians(25.0), min_sats: int = 1,
+            progress: Callable[[int, int], None] | None = None) -> Comparison:
+    """Run :func:`coverage` for every constellation over every region."""
+    consts = tuple(constellations)
+    regs = tuple(regions)
+    total = len(consts) * len(regs)
+    out = []
+    k = 0
+    for const in consts:
+        row = []
+        for reg in regs:
+            row.append(coverage(const, reg, tdb, min_elevation_rad, min_sats))
+            k += 1
+            if progress is not None:
+                progress(k, total)
+        out.append(tuple(row))
+    return Comparison(consts, tuple(out))

@@ -1,0 +1,385 @@
+"""Deployment campaigns: how long a launcher at a given cadence takes to fill a constellation.
+
+Model
+-----
+* Satellites per launch: the launcher's demonstrated load for that constellation when
+  known (``launchers.toml``), else floor(payload x (1 - dispenser fraction) / satellite mass).
+* Launch dates: from ``start`` at ``cadence`` launches per year; a ramp is a list of
+  (years after start, launches per year) steps.
+* Shells are filled in order, planes in order.  A launch is timed so that its orbit plane
+  has the RAAN of the next unfilled plane (launch time of day sets the node).  Satellites
+  for that plane raise at once (``raise_days``).  Satellites that overflow to the next planes
+  wait in the insertion orbit (altitude h_ins) and drift in RAAN against the operational
+  shell by differential J2 (Vallado 2013 eq. 9-41, circular orbits):
+
+      dOmega/dt = -3/2 n J2 (R/a)^2 cos i,   t_wait = q dOmega_planes / |dOmega/dt(h_ins) - dOmega/dt(h_op)|
+
+  for the plane q places further along the drift direction (spacing = node spread / P);
+  then they raise.  This is how Starlink spreads one Falcon 9 load over neighbouring planes
+  (and why a plane filled by drift takes months).
+* A satellite is operational at launch + wait + raise; a shell reaches full operational
+  capability (FOC) when its last satellite is operational.  No launch failures, no
+  in-orbit failures or spares, no limit on satellite production.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from spaceplan.core.constants import DAY, EARTH_RADIUS, JULIAN_YEAR
+from spaceplan.core.errors import InputError, UnknownNameError, require_positive
+
+_LAUNCHER_ALIASES = {"falcon-9": "falcon9", "f9": "falcon9", "soyuz": "soyuz-2_1b", "soyuz-2.1b": "soyuz-2_1b",
+                     "soyuz-2-1b": "soyuz-2_1b", "soyuz2.1b": "soyuz-2_1b", "angara": "angara-a5",
+                     "angara-5": "angara-a5", "amur": "amur-lng"}
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> dict:
+    return tomllib.loads((resources.files("spaceplan.constellation") / "launchers.toml").read_text())
+
+
+@dataclass(frozen=True)
+class Launcher:
+    key: str
+    name: str
+    payload_kg: float
+    insertion_altitude_m: float
+    reusable: bool
+    cadence_per_year: float
+    dispenser_fraction: float
+    first_year: int
+    source: str
+    sats_per_launch: dict
+
+    def satellites_per_launch(self, constellation_key: str, satellite_mass_kg: float) -> tuple[int, str]:
+        """(count, basis): demonstrated load if known, else limited by mass."""
+        if constellation_key in self.sats_per_launch:
+            return int(self.sats_per_launch[constellation_key]), "demonstrated/contracted load (launchers.toml)"
+        n = int(math.floor(self.payload_kg * (1.0 - self.dispenser_fraction) / satellite_mass_kg))
+        return n, f"mass-limited: {self.payload_kg:.0f} kg x (1 - {self.dispenser_fraction:g}) / {satellite_mass_kg:g} kg"
+
+    def to_dict(self) -> dict:
+        return {"key": self.key, "name": self.name, "payload_kg": self.payload_kg,
+                "insertion_altitude_km": self.insertion_altitude_m / 1e3, "reusable": self.reusable,
+                "typical_cadence_per_year": self.cadence_per_year, "first_year": self.first_year, "source": self.source}
+
+
+def list_launchers() -> list[str]:
+    return sorted(_data()["launchers"])
+
+
+def load_launcher(name: str) -> Launcher:
+    key = str(name).strip().lower().replace(" ", "-")
+    key = _LAUNCHER_ALIASES.get(key, key)
+    table = _data()["launchers"]
+    if key not in table:
+        raise UnknownNameError("launcher", str(name), list(table))
+    t = table[key]
+    return Launcher(key, t["name"], float(t["payload_kg"]), float(t["insertion_altitude_km"]) * 1e3,
+                    bool(t["reusable"]), float(t["cadence_per_year"]), float(t.get("dispenser_fraction", 0.0)),
+                    int(t.get("first_year", 0)), t.get("source", ""), dict(t.get("sats_per_launch", {})))
+
+
+def satellite_data(constellation_key: str) -> dict:
+    """Bundled mass (kg) and raise time (days) for a constellation preset key."""
+    sats = _data()["satellites"]
+    if constellation_key not in sats:
+        raise UnknownNameError("satellite data for constellation", constellation_key, list(sats))
+    return dict(sats[constellation_key])
+
+
+def parse_cadence(text) -> list[tuple[float, float]]:
+    """``24/yr``, ``2/month``, ``24`` (per year) or a ramp ``6/yr,12/yr@2,24/yr@4`` (rate@years after start)."""
+    if isinstance(text, (int, float)):
+        require_positive("cadence", float(text))
+        return [(0.0, float(text))]
+    if isinstance(text, (list, tuple)):
+        out = [(float(y), float(r)) for y, r in text]
+    else:
+        out = []
+        for part in str(text).split(","):
+            part = part.strip()
+            rate_txt, _, year_txt = part.partition("@")
+            num, _, unit = rate_txt.partition("/")
+            try:
+                rate = float(num)
+                year = float(year_txt) if year_txt else 0.0
+            except ValueError:
+                raise InputError("cadence", f"cannot read {part!r}", "e.g. 24/yr, 2/month, or a ramp 6/yr,12/yr@2") from None
+            unit = unit.strip().lower() or "yr"
+            per = {"yr": 1.0, "year": 1.0, "y": 1.0, "month": 12.0, "mo": 12.0, "week": 52.1775, "wk": 52.1775}
+            if unit not in per:
+                raise InputError("cadence", f"unknown unit {unit!r}", "/yr, /month, /week")
+            out.append((year, rate * per[unit]))
+    out.sort()
+    if not out or out[0][0] != 0.0:
+        raise InputError("cadence", "the ramp must start at year 0", "e.g. 6/yr,12/yr@2")
+    for _, r in out:
+        require_positive("cadence", r, unit="per year")
+    return out
+
+
+def launch_epochs(start_tdb: float, cadence: list[tuple[float, float]], count: int) -> np.ndarray:
+    """TDB epochs of ``count`` launches: each interval is 1 / (rate in force at the previous launch)."""
+    t = np.empty(count)
+    now = start_tdb
+    for k in range(count):
+        t[k] = now
+        years = (now - start_tdb) / JULIAN_YEAR
+        rate = [r for y, r in cadence if y <= years + 1e-12][-1]
+        now += JULIAN_YEAR / rate
+    return t
+
+
+def raan_rate(altitude_m, inclination_rad) -> np.ndarray:
+    """Secular J2 nodal rate of a circular orbit (rad/s)."""
+    from spaceplan.constellation.shells import j2_rates
+
+    return j2_rates(EARTH_RADIUS + np.asarray(altitude_m, dtype=float), inclination_rad)[0]
+
+
+@dataclass(frozen=True, eq=False)
+class ShellDeployment:
+    name: str
+    satellites: int
+    planes: int
+    first_launch_tdb: float
+    foc_tdb: float
+    launches: int
+    max_drift_wait_s: float
+
+    def to_dict(self) -> dict:
+        from spaceplan.core.time import tdb_to_iso
+
+        return {"shell": self.name, "satellites": self.satellites, "planes": self.planes, "launches": self.launches,
+                "first_launch_utc": str(tdb_to_iso(self.first_launch_tdb, "D")),
+                "full_operational_capability_utc": str(tdb_to_iso(self.foc_tdb, "D")),
+                "max_drift_wait_days": self.max_drift_wait_s / DAY}
+
+
+@dataclass(frozen=True, eq=False)
+class DeploymentCampaign:
+    """Result of :func:`plan_deployment`."""
+
+    constellation: str
+    constellation_key: str
+    launcher: Launcher
+    cadence: tuple
+    start_tdb: float
+    sats_per_launch: int
+    sats_per_launch_basis: str
+    satellite_mass_kg: float
+    raise_days: float
+    launch_tdb: np.ndarray
+    operational_tdb: np.ndarray  # (N,) per satellite, in shell/plane order
+    shells: tuple[ShellDeployment, ...]
+
+    @property
+    def foc_tdb(self) -> float:
+        return float(self.operational_tdb.max())
+
+    def operational_count(self, tdb) -> np.ndarray:
+        """Number of operational satellites at epochs ``tdb``."""
+        s = np.sort(self.operational_tdb)
+        return np.searchsorted(s, np.asarray(tdb, dtype=float), side="right")
+
+    def notes(self) -> list[str]:
+        """Warnings about the campaign's realism (e.g. a launcher not yet flying at the start date)."""
+        from spaceplan.core.time import tdb_to_datetime64
+
+        out = []
+        start_year = int(str(tdb_to_datetime64(self.start_tdb))[:4])
+        if self.launcher.first_year and start_year < self.launcher.first_year:
+            out.append(f"{self.launcher.name} is not expected to fly before {self.launcher.first_year}: "
+                       f"a {start_year} start is hypothetical")
+        if "mass-limited" in self.sats_per_launch_basis:
+            out.append("satellites per launch limited by mass only; fairing volume and dispenser may allow fewer")
+        return out
+
+    def milestone_tdb(self, fraction: float) -> float:
+        s = np.sort(self.operational_tdb)
+        k = max(int(math.ceil(fraction * len(s))) - 1, 0)
+        return float(s[k])
+
+    def to_dict(self) -> dict:
+        from spaceplan.core.time import tdb_to_iso
+
+        years = (self.foc_tdb - self.start_tdb) / JULIAN_YEAR
+        return {
+            "constellation": self.constellation, "constellation_key": self.constellation_key,
+            "launcher": self.launcher.to_dict(),
+            "cadence_per_year": [{"from_year": y, "launches_per_year": r} for y, r in self.cadence],
+            "start_utc": str(tdb_to_iso(self.start_tdb, "D")),
+            "satellites": int(len(self.operational_tdb)), "satellite_mass_kg": self.satellite_mass_kg,
+            "sats_per_launch": self.sats_per_launch, "sats_per_launch_basis": self.sats_per_launch_basis,
+            "raise_days": self.raise_days, "launches": int(len(self.launch_tdb)),
+            "last_launch_utc": str(tdb_to_iso(self.launch_tdb[-1], "D")),
+            "full_operational_capability_utc": str(tdb_to_iso(self.foc_tdb, "D")),
+            "years_to_foc": years,
+            "milestones": {f"{int(f * 100)}pct_utc": str(tdb_to_iso(self.milestone_tdb(f), "D")) for f in (0.25, 0.5, 0.75, 1.0)},
+            "shells": [s.to_dict() for s in self.shells],
+            "notes": self.notes(),
+            "model": "launch timed to the target plane; overflow drifts by differential J2 at the insertion altitude; "
+                     "no failures, spares or production limits",
+        }
+
+
+def plan_deployment(constellation, launcher, cadence="24/yr", start_utc: str = "2026-01-01", *,
+                    satellite_mass_kg: float | None = None, sats_per_launch: int | None = None,
+                    raise_days: float | None = None, max_launches: int = 20_000) -> DeploymentCampaign:
+    """Plan a deployment of ``constellation`` (preset name or Constellation) with ``launcher``."""
+    from spaceplan.constellation.shells import Constellation, load_constellation
+    from spaceplan.core.time import utc_to_tdb
+
+    const = constellation if isinstance(constellation, Constellation) else load_constellation(constellation)
+    lv = launcher if isinstance(launcher, Launcher) else load_launcher(launcher)
+    key = const.key
+    if satellite_mass_kg is None or raise_days is None:
+        try:
+            sd = satellite_data(key)
+        except UnknownNameError:
+            if satellite_mass_kg is None:
+                raise
+            sd = {"mass_kg": satellite_mass_kg, "raise_days": 90.0}
+        satellite_mass_kg = float(sd["mass_kg"]) if satellite_mass_kg is None else satellite_mass_kg
+        raise_days = float(sd["raise_days"]) if raise_days is None else raise_days
+    require_positive("satellite_mass_kg", satellite_mass_kg, unit="kg")
+    require_positive("raise_days", raise_days, allow_zero=True, unit="days")
+    if sats_per_launch is None:
+        n_launch, basis = lv.satellites_per_launch(key, satellite_mass_kg)
+    else:
+        n_launch, basis = int(sats_per_launch), "given"
+    if n_launch < 1:
+        raise InputError("sats_per_launch", f"{lv.name} cannot carry one {satellite_mass_kg:g} kg satellite "
+                         f"({lv.payload_kg:g} kg to {lv.insertion_altitude_m / 1e3:g} km)", ">= 1 satellite per launch")
+    steps = parse_cadence(cadence)
+    start = utc_to_tdb(start_utc, "start")
+    total = const.count
+    n_launches = math.ceil(total / n_launch) if n_launch else 0
+    if n_launches > max_launches:
+        raise InputError("launches", f"{n_launches} launches needed", f"at most {max_launches}")
+    t_launch = launch_epochs(start, steps, n_launches)
+    raise_s = raise_days * DAY
+
+    # satellite order: shell-major, plane-major; a launch takes the next n_launch satellites
+    op = np.empty(total)
+    shell_results = []
+    sat = 0
+    launch_of_sat = np.arange(total) // n_launch
+    for sh in const.shells:
+        spacing = sh.node_spread / sh.planes
+        rel_rate = abs(float(raan_rate(lv.insertion_altitude_m, sh.inclination_rad) - raan_rate(sh.altitude_m, sh.inclination_rad)))
+        first = sat
+        max_wait = 0.0
+        for p in range(sh.planes):
+            for s in range(sh.sats_per_plane):
+                k = launch_of_sat[sat]
+                # the launch targets the plane of its first satellite
+                first_sat = k * n_launch
+                target_plane = _plane_index(const, first_sat)
+                q = _plane_index(const, sat) - target_plane
+                if q < 0 or _shell_index(const, first_sat) != _shell_index(const, sat):
+                    q = 0  # launch straddles shells: the tail of the launch is timed for this shell
+                wait = q * spacing / rel_rate if (q and rel_rate > 0) else (math.inf if q else 0.0)
+                max_wait = max(max_wait, wait)
+                op[sat] = t_launch[k] + wait + raise_s
+                sat += 1
+        launches = np.unique(launch_of_sat[first:sat])
+        shell_results.append(ShellDeployment(sh.name, sh.count, sh.planes, float(t_launch[launches[0]]),
+                                             float(op[first:sat].max()), int(len(launches)), max_wait))
+    return DeploymentCampaign(const.name, key, lv, tuple(steps), float(start), n_launch, basis, float(satellite_mass_kg),
+                              float(raise_days), t_launch, op, tuple(shell_results))
+
+
+def _plane_index(const, sat: int) -> int:
+    """Global plane index of satellite ``sat`` (plane-major within each shell)."""
+    base = 0
+    for sh in const.shells:
+        if sat < sh.count:
+            return base + sat // sh.sats_per_plane
+        sat -= sh.count
+        base += sh.planes
+    raise IndexError(sat)
+
+
+def _shell_index(const, sat: int) -> int:
+    for k, sh in enumerate(const.shells):
+        if sat < sh.count:
+            return k
+        sat -= sh.count
+    raise IndexError(sat)
+
+
+@dataclass(frozen=True)
+class CoverageMilestone:
+    """First date at which the satellites operational by then cover ``region`` to ``threshold``."""
+
+    region: str
+    threshold: float
+    min_elevation_rad: float
+    date_tdb: float | None  # None: threshold not reached even at full capability
+    samples: tuple  # ((tdb, operational satellites, coverage fraction), ...)
+
+    def to_dict(self) -> dict:
+        from spaceplan.core.time import tdb_to_iso
+
+        return {"region": self.region, "threshold": self.threshold,
+                "min_elevation_deg": math.degrees(self.min_elevation_rad),
+                "reached_utc": None if self.date_tdb is None else str(tdb_to_iso(self.date_tdb, "D")),
+                "samples": [{"date_utc": str(tdb_to_iso(t, "D")), "operational": int(n), "coverage_fraction": f}
+                            for t, n, f in self.samples],
+                "model": "time-and-area coverage over 1 orbit-ish window of the satellites operational at each date"}
+
+
+def coverage_milestone(campaign: DeploymentCampaign, constellation, region: str = "russia", threshold: float = 0.95,
+                       min_elevation_deg: float = 25.0, grid_deg: float = 10.0, samples: int = 12,
+                       window_s: float = 6000.0, step_s: float = 300.0) -> CoverageMilestone:
+    """Date when the partially deployed constellation first covers ``region`` to ``threshold``.
+
+    Coverage (time-and-area fraction with >= 1 satellite above ``min_elevation_deg``) is
+    evaluated with :func:`spaceplan.constellation.coverage.coverage` on a coarse grid over a
+    ``window_s`` window at ``samples`` dates between the first operational satellite and full
+    capability, using only the satellites operational at each date (in their final slots).
+    The date reported is the first sampled date at or above the threshold (resolution:
+    the sampling interval).
+    """
+    from spaceplan.constellation.coverage import coverage, time_grid
+    from spaceplan.constellation.regions import parse_region
+    from spaceplan.constellation.shells import Constellation, load_constellation, positions_eci
+    from spaceplan.core.frames import teme_to_ecef
+
+    if not 0.0 < threshold <= 1.0:
+        raise InputError("threshold", f"got {threshold}", "0 < threshold <= 1")
+    const = constellation if isinstance(constellation, Constellation) else load_constellation(constellation)
+    if const.count != len(campaign.operational_tdb):
+        raise InputError("constellation", "does not match the campaign", f"{len(campaign.operational_tdb)} satellites")
+    ground = parse_region(region, grid_deg)
+    elev = math.radians(min_elevation_deg)
+    op = campaign.operational_tdb
+    dates = np.linspace(float(np.min(op)), float(np.max(op)), int(samples))
+    out = []
+    reached = None
+    for t in dates:
+        mask = op <= t + 1e-6
+        tg = time_grid(t, window_s, step_s)
+        if not np.any(mask):
+            out.append((float(t), 0, 0.0))
+            continue
+
+        def source(tdb, _mask=mask):
+            r = positions_eci(const, tdb)[:, _mask]
+            return teme_to_ecef(r, np.asarray(tdb)[:, None])
+
+        frac = coverage(source, ground, tg, elev, name=const.name).coverage_fraction
+        out.append((float(t), int(mask.sum()), float(frac)))
+        if reached is None and frac >= threshold:
+            reached = float(t)
+            break
+    return CoverageMilestone(ground.name, float(threshold), elev, reached, tuple(out))

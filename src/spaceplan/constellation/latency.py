@@ -1,0 +1,305 @@
+"""Round-trip latency between two cities through a constellation, over time.
+
+Model (as in Hypatia, Kassing et al. 2020, "Exploring the 'Internet from space' with
+Hypatia", ACM IMC 2020, sec. 3): at each time step a graph is built whose nodes are the
+satellites and ground sites and whose edge weights are link lengths; the shortest path
+(Dijkstra, ``scipy.sparse.csgraph.dijkstra``) gives the one-way propagation distance d,
+and RTT = 2 d / c (propagation only: no queueing, processing or serialization delay).
+
+* Ground-satellite links (GSL): a site sees a satellite when its elevation above the
+  local (geodetic) horizon is at least ``min_elevation`` (SpaceX's 25 deg for Starlink,
+  FCC SAT-MOD-20181108-00083, used by Hypatia).
+* ``isl=True``: laser inter-satellite links in the +Grid pattern (each satellite links
+  to its 2 neighbours in its plane and the satellites of the same slot in the 2 adjacent
+  planes; Bhattacherjee & Singla 2019, CoNEXT "Network topology design at 27,000 km/hour").
+  ISLs are dropped when the line of sight dips below ``isl_min_altitude`` (80 km in
+  Hypatia).  Only the two endpoint cities touch the ground (Hypatia's
+  "free_one_only_over_isls").  For Walker *star* shells, no link crosses the seam
+  between the first and last planes (they counter-rotate there).
+* ``isl=False`` (bent pipe): no ISLs; traffic goes user -> satellite -> ground relay
+  (gateway) -> satellite -> ... -> destination, i.e. every bundled gateway site can relay
+  (Hypatia's "free_one_only_gs_relays").
+* Terrestrial comparison: great-circle distance on the mean Earth radius times a
+  ``route_factor`` over light in fibre, c / n with n = 1.468 (group index of standard
+  single-mode fibre G.652 at 1550 nm, Corning SMF-28 datasheet).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import dijkstra
+
+from spaceplan.core.constants import C_LIGHT, EARTH_MEAN_RADIUS, EARTH_RADIUS
+from spaceplan.core.errors import InputError, UnknownNameError, require_positive, require_range
+
+FIBRE_INDEX = 1.468  # group index, SMF-28 at 1550 nm (Corning datasheet PI1036)
+
+
+@dataclass(frozen=True)
+class GroundSite:
+    """A ground site: name and WGS 84 geodetic latitude / longitude (rad), height (m)."""
+
+    name: str
+    lat: float
+    lon: float
+    height: float = 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def _site_table() -> dict[str, GroundSite]:
+    raw = (resources.files("spaceplan.constellation") / "network_sites.toml").read_text()
+    data = tomllib.loads(raw)["cities"]
+    return {k: GroundSite(k, math.radians(v[0]), math.radians(v[1])) for k, v in data.items()}
+
+
+def list_cities() -> list[str]:
+    return sorted(_site_table())
+
+
+def city(name: str | GroundSite) -> GroundSite:
+    """A bundled city by name (case/space/underscore-insensitive) or ``"lat,lon"`` in degrees."""
+    if isinstance(name, GroundSite):
+        return name
+    key = str(name).strip().lower().replace(" ", "-").replace("_", "-").replace(".", "")
+    key = {"st-petersburg": "saint-petersburg", "spb": "saint-petersburg", "rio": "rio-de-janeiro",
+           "nyc": "new-york"}.get(key, key)
+    table = _site_table()
+    if key in table:
+        return table[key]
+    parts = str(name).split(",")
+    if len(parts) == 2:
+        try:
+            lat, lon = float(parts[0]), float(parts[1])
+        except ValueError:
+            pass
+        else:
+            require_range("latitude", lat, -90, 90, "deg")
+            require_range("longitude", lon, -180, 360, "deg")
+            return GroundSite(f"{lat:.2f},{lon:.2f}", math.radians(lat), math.radians(lon))
+    raise UnknownNameError("city", str(name), list(table) + ["LAT,LON (degrees)"])
+
+
+def great_circle_distance(a: GroundSite, b: GroundSite) -> float:
+    """Haversine great-circle distance on the IUGG mean sphere (m); < 0.5 % from the ellipsoid geodesic."""
+    dlat, dlon = b.lat - a.lat, b.lon - a.lon
+    h = math.sin(dlat / 2) ** 2 + math.cos(a.lat) * math.cos(b.lat) * math.sin(dlon / 2) ** 2
+    return 2 * EARTH_MEAN_RADIUS * math.asin(min(1.0, math.sqrt(h)))
+
+
+def fibre_rtt(a: GroundSite, b: GroundSite, route_factor: float = 1.0) -> float:
+    """RTT (s) over fibre laid along the great circle times ``route_factor``: 2 L n / c."""
+    return 2.0 * great_circle_distance(a, b) * route_factor * FIBRE_INDEX / C_LIGHT
+
+
+@dataclass(frozen=True, eq=False)
+class LatencySeries:
+    """RTT between two sites over time.  ``rtt_s`` is NaN at steps with no path (counted in ``unreachable``)."""
+
+    source: str
+    destination: str
+    constellation: str
+    mode: str  # "isl" or "bent-pipe"
+    tdb: np.ndarray
+    rtt_s: np.ndarray
+    hops: np.ndarray  # links on the path (ground-satellite + satellite-satellite + relays)
+    great_circle_m: float
+    fibre_rtt_s: float
+    vacuum_rtt_s: float  # 2 x great circle / c: no path over the surface is faster
+    route_factor: float
+    min_elevation_rad: float
+
+    @property
+    def rtt_ms(self) -> np.ndarray:
+        return self.rtt_s * 1e3
+
+    @property
+    def unreachable(self) -> int:
+        return int(np.count_nonzero(~np.isfinite(self.rtt_s)))
+
+    def stats_ms(self) -> dict[str, float | None]:
+        ok = self.rtt_s[np.isfinite(self.rtt_s)] * 1e3
+        if ok.size == 0:
+            return {"min": None, "median": None, "max": None, "mean": None}
+        return {"min": float(ok.min()), "median": float(np.median(ok)), "max": float(ok.max()), "mean": float(ok.mean())}
+
+    def to_dict(self, series: bool = True) -> dict:
+        from spaceplan.core.time import tdb_to_iso
+
+        stats = self.stats_ms()
+        out = {
+            "source": self.source, "destination": self.destination, "constellation": self.constellation,
+            "mode": self.mode, "steps": len(self.tdb), "unreachable_steps": self.unreachable,
+            "start_utc": str(tdb_to_iso(self.tdb[0])), "end_utc": str(tdb_to_iso(self.tdb[-1])),
+            "step_s": float(self.tdb[1] - self.tdb[0]) if len(self.tdb) > 1 else None,
+            "rtt_min_ms": stats["min"], "rtt_median_ms": stats["median"], "rtt_max_ms": stats["max"],
+            "rtt_mean_ms": stats["mean"],
+            "great_circle_km": self.great_circle_m / 1e3,
+            "fibre_rtt_ms": self.fibre_rtt_s * 1e3, "fibre_index": FIBRE_INDEX, "route_factor": self.route_factor,
+            "vacuum_great_circle_rtt_ms": self.vacuum_rtt_s * 1e3,
+            "min_elevation_deg": math.degrees(self.min_elevation_rad),
+            "median_vs_fibre": (stats["median"] / (self.fibre_rtt_s * 1e3)) if stats["median"] else None,
+            "model": "propagation delay only (no queueing/processing); shortest path each step",
+        }
+        if series:
+            out["time_s"] = (self.tdb - self.tdb[0]).tolist()
+            out["rtt_ms"] = [None if not np.isfinite(x) else float(x) for x in self.rtt_ms]
+            out["hops"] = self.hops.tolist()
+        return out
+
+
+def _walker_topology(constellation) -> tuple[np.ndarray, np.ndarray]:
+    """+Grid ISL pairs (i, j) for plane-major Walker shells (indices into positions_eci order)."""
+    from spaceplan.constellation.shells import WalkerShell
+
+    shells = (constellation,) if isinstance(constellation, WalkerShell) else constellation.shells
+    src, dst = [], []
+    offset = 0
+    for sh in shells:
+        p, s = sh.planes, sh.sats_per_plane
+        idx = np.arange(p * s).reshape(p, s) + offset
+        if s > 1:  # intra-plane ring
+            src.append(idx.ravel())
+            dst.append(np.roll(idx, -1, axis=1).ravel())
+        if p > 1:  # same slot, next plane
+            nxt = np.roll(idx, -1, axis=0)
+            planes_linked = p if sh.node_spread > 1.999 * math.pi else p - 1  # star: no seam link
+            src.append(idx[:planes_linked].ravel())
+            dst.append(nxt[:planes_linked].ravel())
+        offset += p * s
+    if not src:
+        return np.zeros(0, int), np.zeros(0, int)
+    a, b = np.concatenate(src), np.concatenate(dst)
+    keep = a != b
+    pairs = np.unique(np.sort(np.stack([a[keep], b[keep]], axis=1), axis=1), axis=0)
+    return pairs[:, 0], pairs[:, 1]
+
+
+def _positions_ecef(system, tdb: np.ndarray) -> np.ndarray:
+    """(T, N, 3) ECEF positions of a Constellation / WalkerShell / Catalog (NaN where SGP4 failed)."""
+    from spaceplan.constellation.catalog import Catalog
+
+    if isinstance(system, Catalog):
+        return system.positions_ecef(tdb)
+    from spaceplan.constellation.shells import positions_eci
+    from spaceplan.core.frames import teme_to_ecef
+
+    return teme_to_ecef(positions_eci(system, tdb), tdb[:, None])
+
+
+def _unit_up(sites: list[GroundSite]) -> tuple[np.ndarray, np.ndarray]:
+    from spaceplan.core.frames import geodetic_to_ecef
+
+    lat = np.array([s.lat for s in sites])
+    lon = np.array([s.lon for s in sites])
+    pos = geodetic_to_ecef(lat, lon, np.array([s.height for s in sites]))
+    up = np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=-1)
+    return pos, up
+
+
+def max_isl_length(altitude_m: float, min_altitude_m: float = 80e3) -> float:
+    """Longest ISL whose line of sight stays above ``min_altitude_m`` (Hypatia's rule): 2 sqrt(r^2 - r_min^2)."""
+    r, rmin = EARTH_RADIUS + altitude_m, EARTH_RADIUS + min_altitude_m
+    return 2.0 * math.sqrt(max(r * r - rmin * rmin, 0.0))
+
+
+def compute_latency(system, source, destination, tdb, *, isl: bool = True, min_elevation_deg: float = 25.0,
+                    isl_min_altitude_m: float = 80e3, gateways=None, route_factor: float = 1.0,
+                    progress=None, chunk_steps: int = 64) -> LatencySeries:
+    """RTT time series between ``source`` and ``destination`` (city names or GroundSite) at TDB epochs.
+
+    ``system``: a :class:`~spaceplan.constellation.shells.Constellation` or ``WalkerShell``
+    (ISLs in +Grid) or a :class:`~spaceplan.constellation.catalog.Catalog` (bent pipe only:
+    a catalog carries no plane/slot structure for ISLs).  ``gateways``: relay sites for the
+    bent-pipe mode (default: the bundled cities whose detour src -> site -> dst is at most
+    1.3 x the great circle + 2,000 km; farther sites cannot give a competitive path).  ``route_factor`` scales the fibre path.
+    """
+    from spaceplan.constellation.catalog import Catalog
+
+    src, dst = city(source), city(destination)
+    if src.name == dst.name:
+        raise InputError("destination", "same site as the source", "two different sites")
+    require_range("min_elevation_deg", min_elevation_deg, 0.0, 90.0, "deg")
+    require_range("route_factor", route_factor, 1.0, 10.0)
+    tdb = np.atleast_1d(np.asarray(tdb, dtype=float))
+    if tdb.size == 0:
+        raise InputError("tdb", "no epochs", "at least one epoch")
+    if isl and isinstance(system, Catalog):
+        raise InputError("isl", "a TLE/OMM catalog has no plane/slot structure for +Grid ISLs",
+                         "isl=False (bent pipe) for catalogs, or a Walker constellation preset")
+    sites = [src, dst]
+    if not isl:
+        if gateways is None:  # bundled sites inside an ellipse around the route (others cannot shorten it much)
+            gc = great_circle_distance(src, dst)
+            limit = 1.3 * gc + 2_000e3
+            relays = [c for c in (city(x) for x in list_cities())
+                      if great_circle_distance(src, c) + great_circle_distance(c, dst) <= limit]
+        else:
+            relays = [city(x) for x in gateways]
+        sites += [g for g in relays if g.name not in (src.name, dst.name)]
+    site_pos, site_up = _unit_up(sites)
+    g = len(sites)
+    sin_min = math.sin(math.radians(min_elevation_deg))
+    name = getattr(system, "name", None) or getattr(system, "source", "catalog")
+
+    if isl:
+        ia, ib = _walker_topology(system)
+        shells = (system,) if not hasattr(system, "shells") else system.shells
+        max_isl = max(max_isl_length(sh.altitude_m, isl_min_altitude_m) for sh in shells)
+    rtt = np.full(len(tdb), np.nan)
+    hops = np.zeros(len(tdb), dtype=np.int32)
+    for start in range(0, len(tdb), chunk_steps):
+        sl = slice(start, start + chunk_steps)
+        pos = _positions_ecef(system, tdb[sl])  # (t, N, 3)
+        n = pos.shape[1]
+        for k in range(pos.shape[0]):
+            r = pos[k]
+            rows, cols, w = [], [], []
+            if isl and len(ia):
+                d = np.linalg.norm(r[ia] - r[ib], axis=1)
+                ok = np.isfinite(d) & (d <= max_isl)
+                rows.append(ia[ok]); cols.append(ib[ok]); w.append(d[ok])
+            rel = r[None, :, :] - site_pos[:, None, :]  # (g, N, 3)
+            dist = np.linalg.norm(rel, axis=2)
+            sin_el = np.einsum("gnk,gk->gn", rel, site_up) / dist
+            vis = np.isfinite(sin_el) & (sin_el >= sin_min)
+            gi, si = np.nonzero(vis)
+            rows.append(si); cols.append(n + gi); w.append(dist[gi, si])
+            rows_a, cols_a, w_a = np.concatenate(rows), np.concatenate(cols), np.concatenate(w)
+            graph = coo_matrix((w_a, (rows_a, cols_a)), shape=(n + g, n + g)).tocsr()
+            dmat, pred = dijkstra(graph, directed=False, indices=n, return_predecessors=True)
+            dist_dst = dmat[n + 1]
+            step = start + k
+            if np.isfinite(dist_dst):
+                rtt[step] = 2.0 * dist_dst / C_LIGHT
+                count, node = 0, n + 1
+                while node != n and node >= 0:
+                    node = pred[node]
+                    count += 1
+                hops[step] = count
+        if progress is not None:
+            progress(min(start + chunk_steps, len(tdb)), len(tdb))
+    gc = great_circle_distance(src, dst)
+    return LatencySeries(src.name, dst.name, str(name), "isl" if isl else "bent-pipe", tdb, rtt, hops, gc,
+                         fibre_rtt(src, dst, route_factor), 2.0 * gc / C_LIGHT, route_factor,
+                         math.radians(min_elevation_deg))
+
+
+def latency_over(system, source, destination, start_utc: str, duration_s: float, step_s: float = 60.0,
+                 **kwargs) -> LatencySeries:
+    """:func:`compute_latency` on a regular grid from ``start_utc`` for ``duration_s`` every ``step_s``."""
+    from spaceplan.core.time import utc_to_tdb
+
+    require_positive("duration_s", duration_s)
+    require_positive("step_s", step_s)
+    t0 = utc_to_tdb(start_utc, "start")
+    count = int(math.floor(duration_s / step_s + 1e-9)) + 1
+    if count > 200_000:
+        raise InputError("step", f"{count} steps", "at most 200000 steps (raise --step)")
+    return compute_latency(system, source, destination, t0 + step_s * np.arange(count), **kwargs)
