@@ -19,8 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 ENVS = {
-    "peers": ["numpy<2.3", "numba", "lamberthub==1.0.0", "pykep==3.0.1"],
-    "hapsira": ["hapsira==0.18.0"],
+    # exact pins (what pip resolved on 2026-12-02); a change here re-creates the env
+    "peers": ["numpy==2.2.6", "numba==0.68.1", "llvmlite==0.50.0", "lamberthub==1.0.0", "pykep==3.0.1"],
+    "hapsira": ["hapsira==0.18.0", "numpy==1.26.4", "numba==0.68.1", "llvmlite==0.50.0", "astropy==7.2.3"],
 }
 
 
@@ -40,7 +41,8 @@ def ensure(name: str, timeout: float = 900.0) -> Path:
     """Create (once) and return the python of the peer environment ``name``."""
     py = env_python(name)
     marker = env_dir(name) / ".spaceplan-ready"
-    if marker.exists() and py.exists():
+    wanted = " ".join(ENVS[name]) + "\n"
+    if marker.exists() and py.exists() and marker.read_text() == wanted:
         return py
     try:
         if not py.exists():
@@ -54,7 +56,7 @@ def ensure(name: str, timeout: float = 900.0) -> Path:
     if proc.returncode != 0:
         tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
         raise PeerUnavailable(f"pip install {' '.join(ENVS[name])} failed: {' | '.join(tail)}")
-    marker.write_text(" ".join(ENVS[name]) + "\n")
+    marker.write_text(wanted)
     return py
 
 

@@ -88,7 +88,7 @@ def plot_porkchop(result: Porkchop, path: str | Path, c3_max_km2s2: float = 50.0
     ax.legend(handles=handles, loc="upper left", fontsize=8, framealpha=0.9)
     dep, arr = result.departure_body.title(), result.arrival_body.title()
     ax.set_title(title or f"{dep} → {arr} porkchop, {str(x[0])[:4]}-{str(x[-1])[:4]} departures "
-                 f"(DE421, ballistic, type I lower-left / type II upper-right of the 180° ridge)", fontsize=10)
+                 f"(DE421, ballistic, type I below / type II above the 180° ridge)", fontsize=10)
     fig.tight_layout()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -155,7 +155,6 @@ def run(config: dict, ctx: SectionContext) -> SectionResult:
               "refurbishment cost; its cost split is assumed, not published."]
     if notes:
         lines += [""] + [f"Note: {n}" for n in notes]
-    lines += [""] + [f"![{f.split('/')[-1][:-4].replace('_', ' ')}]({f})" for f in figures]
     data = {
         "economics": data_eco,
         "landing": [{k: v for k, v in s.to_dict().items() if k != "trajectory"} for s in landings],
