@@ -12,6 +12,8 @@ def test_section_runs_small(tmp_path):
     calls = []
     res = run(cfg, SectionContext(tmp_path, lambda d, t: calls.append((d, t))))
     assert "Rassvet" in res.markdown and "| moscow - vladivostok |" in res.markdown
-    assert len(res.figures) == 2 and all((tmp_path / f).is_file() for f in res.figures)
+    # one coverage map per system, the latency and the deployment figures
+    assert len(res.figures) == 3 and all((tmp_path / f).is_file() for f in res.figures)
+    assert "figures/constellations_coverage_rassvet_2027.png" in res.figures
     assert res.data["deployment"][0]["launches"] == 17
     assert calls[-1][0] == calls[-1][1]

@@ -56,6 +56,7 @@ def run(config: dict, ctx: SectionContext) -> SectionResult:
     from spaceplan.constellation.deployment import coverage_milestone, plan_deployment
     from spaceplan.constellation.latency import latency_over
     from spaceplan.constellation.network_plots import plot_deployment, plot_latency
+    from spaceplan.constellation.plots import coverage_map
     from spaceplan.constellation.regions import parse_region
     from spaceplan.constellation.shells import load_constellation
     from spaceplan.core.time import utc_to_tdb
@@ -76,7 +77,7 @@ def run(config: dict, ctx: SectionContext) -> SectionResult:
         ctx.progress(done, total)
 
     data: dict = {"systems": [], "latency": [], "deployment": []}
-    cov_rows, cap_rows = [], []
+    cov_rows, cap_rows, figures = [], [], []
     for const in systems:
         entry = {"preset": const.key, "name": const.name, "satellites": const.count,
                  "shells": [s.to_dict() for s in const.shells], "coverage": []}
@@ -87,6 +88,10 @@ def run(config: dict, ctx: SectionContext) -> SectionResult:
                                       "mean_sats_in_view": res.mean_sats_in_view, "max_gap_s": res.max_gap})
             cov_rows.append(f"| {const.name} | {region.name} | {res.coverage_fraction * 100:.1f} % | "
                             f"{res.continuous_area_fraction * 100:.1f} % | {res.mean_sats_in_view:.1f} | {res.max_gap / 60:.0f} |")
+            if region is regions[0]:  # one map per system, of the first region
+                path = ctx.figure_path(f"constellations_coverage_{const.key}.png")
+                coverage_map(res, path)
+                figures.append(str(path.relative_to(ctx.out_dir)))
             tick()
         try:
             cap = estimate_capacity(const).to_dict()
@@ -99,7 +104,6 @@ def run(config: dict, ctx: SectionContext) -> SectionResult:
         data["systems"].append(entry)
 
     lat_rows = []
-    figures = []
     series_for_plot = []
     for a, b in pairs:
         for const in systems:
