@@ -80,7 +80,10 @@ def bounding_box(lat0_deg, lat1_deg, lon0_deg, lon1_deg, resolution_deg: float =
     g = global_grid(resolution_deg)
     lat, lon = np.degrees(g.lat), np.degrees(g.lon)
     lon0, lon1 = (lon0_deg + 180) % 360 - 180, (lon1_deg + 180) % 360 - 180
-    in_lon = (lon >= lon0) & (lon <= lon1) if lon0 <= lon1 else (lon >= lon0) | (lon <= lon1)
+    if lon1_deg - lon0_deg >= 360.0:  # a full turn (e.g. -180..180): every longitude, not an empty wrap
+        in_lon = np.ones_like(lon, dtype=bool)
+    else:
+        in_lon = (lon >= lon0) & (lon <= lon1) if lon0 <= lon1 else (lon >= lon0) | (lon <= lon1)
     return g.subset((lat >= lat0_deg) & (lat <= lat1_deg) & in_lon,
                     f"box {lat0_deg:g}..{lat1_deg:g} N, {lon0_deg:g}..{lon1_deg:g} E")
 
