@@ -68,6 +68,21 @@ def test_presets_and_shells():
     assert sum(s["satellites"] for s in d["shells"]) == 4408
 
 
+def test_shells_analytic_geometry_matches_geometry_module():
+    """550 km, 25 deg: lambda = 90 - 25 - asin(cos 25 sin rho) (SMAD 3rd ed. eq. 5-16..5-18)."""
+    import math
+
+    d = _json("shells", "starlink_gen1", "--min-elevation", "25", "--json")
+    s550 = next(s for s in d["shells"] if abs(s["altitude_km"] - 550) < 1 and abs(s["inclination_deg"] - 53) < 0.1)
+    r = 6378137.0
+    rho = math.asin(r / (r + 550e3))
+    lam = 90 - 25 - math.degrees(math.asin(math.cos(math.radians(25)) * math.sin(rho)))
+    assert s550["analytic"]["earth_central_angle_deg"] == pytest.approx(lam, rel=1e-3)  # sphere radius may differ
+    assert s550["analytic"]["max_latitude_deg"] == pytest.approx(53 + lam, rel=1e-3)
+    bad = run("shells", "oneweb", "--min-elevation", "95")
+    assert isinstance(bad.exception, SpaceplanError) and "--min-elevation" in str(bad.exception)
+
+
 def test_coverage_json_small_case(small):
     d = _json("coverage", small, *FAST, "--json")
     assert d["constellation"] == "Test polar" and d["satellites"] == 48

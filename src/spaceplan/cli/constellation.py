@@ -105,22 +105,46 @@ def presets(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> No
 
 def shells(
     preset: str = typer.Argument(..., help=PRESET_HELP),
+    min_elevation: float = typer.Option(25.0, "--min-elevation", help=ELEV_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """The Walker shells of a preset or TOML file (altitude, inclination, planes x satellites, phasing)."""
-    from spaceplan.constellation.shells import load_constellation
+    """The Walker shells of a preset or TOML file, with each shell's analytic coverage geometry.
 
-    d = load_constellation(preset).to_dict()
+    Per shell (Wertz, SMAD 3rd ed. sec. 5.2): Earth central angle of the footprint, the longest
+    slant range, the footprint's share of the Earth's surface and the highest latitude covered.
+    """
+    import math
+
+    from spaceplan.constellation import geometry
+    from spaceplan.constellation.shells import load_constellation
+    from spaceplan.core.errors import require_range
+
+    require_range("--min-elevation", min_elevation, 0.0, 89.0, "deg")
+    const = load_constellation(preset)
+    elev = math.radians(min_elevation)
+    d = const.to_dict()
+    for entry, shell in zip(d["shells"], const.shells):
+        entry["analytic"] = {
+            "min_elevation_deg": min_elevation,
+            "earth_central_angle_deg": math.degrees(float(geometry.earth_central_angle(shell.altitude_m, elev))),
+            "max_slant_range_km": float(geometry.slant_range(shell.altitude_m, elev)) / 1e3,
+            "footprint_fraction": float(geometry.footprint_fraction(shell.altitude_m, elev)),
+            "max_latitude_deg": math.degrees(float(geometry.max_latitude(shell.inclination_rad, shell.altitude_m, elev))),
+        }
     if as_json:
         emit_json(d)
         return
     rows = [[s["name"], f"{s['altitude_km']:.1f}", f"{s['inclination_deg']:.2f}", s["planes"], s["sats_per_plane"],
-             s["satellites"], s["phasing"], s["pattern"], f"{s['raan_spread_deg']:.0f}", ", ".join(s["assumed"]) or "-"]
+             s["satellites"], s["phasing"], s["pattern"], f"{s['raan_spread_deg']:.0f}",
+             f"{s['analytic']['earth_central_angle_deg']:.2f}", f"{s['analytic']['max_slant_range_km']:.0f}",
+             f"{s['analytic']['max_latitude_deg']:.1f}", ", ".join(s["assumed"]) or "-"]
             for s in d["shells"]]
     out = _out()
-    out.print(table(f"{d['name']}: {d['satellites']} satellites in {len(d['shells'])} shells",
+    out.print(table(f"{d['name']}: {d['satellites']} satellites in {len(d['shells'])} shells "
+                    f"(geometry at elevation >= {min_elevation:g} deg)",
                     ["Shell", "altitude km", "inclination deg", "planes", "sats/plane", "satellites", "phasing F",
-                     "Pattern", "node spread deg", "Assumed"], rows))
+                     "Pattern", "node spread deg", "central angle deg", "slant range km", "reach lat deg",
+                     "Assumed"], rows))
     if d["source"]:
         out.print(f"source: {d['source']}")
     if d["notes"]:
