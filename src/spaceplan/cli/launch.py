@@ -18,7 +18,7 @@ def payload(
                                             "angara-a5, amur-lng, starship) or a .toml file."),
     orbit: str = typer.Option("200x200", "--orbit", help="Target orbit PERIGEExAPOGEE in km, or 'gto' (185x35786)."),
     inclination: Optional[float] = typer.Option(None, "--inclination", "-i",
-                                                help="Inclination, deg [default: the site latitude, due east]."),
+                                                help="Inclination, deg [default: the site's geocentric latitude, due east]."),
     site: str = typer.Option("cape-canaveral", "--site", help="Launch site: cape-canaveral, kennedy, vandenberg, "
                                                              "boca-chica, baikonur, plesetsk, vostochny, kourou."),
     recovery: str = typer.Option("expendable", "--recovery", help="First stage: expendable, droneship or rtls."),
@@ -37,7 +37,7 @@ def payload(
         raise InputError("--recovery", f"unknown mode {recovery!r}", ", ".join(MODES))
     veh = load_vehicle(vehicle)
     s = load_site(site)
-    target = parse_orbit(orbit, s.latitude_deg if inclination is None else inclination)
+    target = parse_orbit(orbit, s.geocentric_latitude_deg if inclination is None else inclination)
     result = payload_with_recovery(veh, target, s, recovery, southerly=southerly)
     if plot:
         from spaceplan.launch.plots import plot_ascent

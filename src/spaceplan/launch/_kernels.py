@@ -93,7 +93,9 @@ def _aero(y, omega, re):
 
 @njit(cache=True)
 def _thrust_dir(y, t, mode, t_phase0, gp, plane_n, omega, out):
-    """Unit thrust vector for guidance ``mode``; gp = [t_vert, t_kick, kick, theta0, theta1, t_up0, T_up]."""
+    """Unit thrust vector for guidance ``mode``; gp = [t_vert, t_kick, kick, theta0, theta1, t_up0, T_up] and,
+    optionally, [cos(target inclination), mu]: then the heading follows the plane of the target inclination
+    through the current position and the upper stages yaw to cancel the out-of-plane velocity."""
     rn = math.sqrt(y[0] ** 2 + y[1] ** 2 + y[2] ** 2)
     ux, uy, uz = y[0] / rn, y[1] / rn, y[2] / rn
     if mode == 2:
@@ -106,6 +108,23 @@ def _thrust_dir(y, t, mode, t_phase0, gp, plane_n, omega, out):
     hz = plane_n[0] * uy - plane_n[1] * ux
     hn = math.sqrt(hx * hx + hy * hy + hz * hz)
     hx, hy, hz = hx / hn, hy / hn, hz / hn
+    nx, ny, nz = plane_n[0], plane_n[1], plane_n[2]
+    if gp.shape[0] > 8:
+        # heading of the plane through the current position that has the target inclination (cos i = gp[7]):
+        # sin(beta) = cos(i) / cos(lat), the branch (north- or southbound) that follows the nominal plane
+        cl = math.sqrt(ux * ux + uy * uy)
+        if cl > 1e-6:
+            ex, ey = -uy / cl, ux / cl
+            nox, noy, noz = -uz * ey, uz * ex, ux * ey - uy * ex
+            sb = min(1.0, max(-1.0, gp[7] / cl))
+            cb = math.sqrt(1.0 - sb * sb)
+            if nox * hx + noy * hy + noz * hz < 0.0:
+                cb = -cb
+            hx, hy, hz = sb * ex + cb * nox, sb * ey + cb * noy, cb * noz
+            hn = math.sqrt(hx * hx + hy * hy + hz * hz)
+            hx, hy, hz = hx / hn, hy / hn, hz / hn
+            # normal of that plane: n = up x heading
+            nx, ny, nz = uy * hz - uz * hy, uz * hx - ux * hz, ux * hy - uy * hx
     if mode == 0:
         t_vert, t_kick, kick = gp[0], gp[1], gp[2]
         half_pi = 0.5 * math.pi
@@ -125,6 +144,17 @@ def _thrust_dir(y, t, mode, t_phase0, gp, plane_n, omega, out):
         tau = (t - gp[5]) / gp[6]
         tn = (1.0 - tau) * math.tan(gp[3]) + tau * math.tan(gp[4])
         theta = math.atan(tn)
+        if gp.shape[0] > 8:
+            # yaw steering: point the horizontal thrust along the horizontal velocity still to be gained,
+            # (circular speed - in-plane speed) along the heading and -v.n across it, so the out-of-plane
+            # velocity (the Earth-rotation component the pad gives off the target plane) is cancelled by the
+            # end of the burn.  The in-plane deficit is floored at 300 m/s so the yaw stays bounded at cutoff.
+            vin = y[3] * hx + y[4] * hy + y[5] * hz
+            vout = y[3] * nx + y[4] * ny + y[5] * nz
+            deficit = max(math.sqrt(gp[8] / rn) - vin, 300.0)
+            psi = math.atan2(-vout, deficit)
+            cp, sp = math.cos(psi), math.sin(psi)
+            hx, hy, hz = cp * hx + sp * nx, cp * hy + sp * ny, cp * hz + sp * nz
     c = math.cos(theta)
     s = math.sin(theta)
     out[0] = c * hx + s * ux
@@ -344,6 +374,7 @@ def fly(y0, plane_n, tvac, ae, mdot, prop, drop, coast, mode, thr_min, fairing_m
                 t_maxq = t
             if fairing_on and alt > fairing_alt and 0.5 * rho * vrn ** 3 < fairing_flux:
                 y[6] -= fairing_mass
+                m_start -= fairing_mass  # the fairing is jettisoned mass, not propellant burnt by this stage
                 fairing_on = False
                 events[nph, 0] = t
             n = _record(rec, n, t, y, ph, thr, tvac, ae, mdot, True, omega, re, r0hat)

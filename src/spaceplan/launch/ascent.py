@@ -11,8 +11,12 @@ free-molecular heating 1/2 rho v^3 drops below the limit.  Fixed-step RK4
 
 Launch azimuth for a target inclination i from latitude phi (inertial,
 spherical Earth): sin(beta) = cos(i) / cos(phi) (Vallado 2013, eq. 6-19
-without the Earth-rotation correction, which the simulation handles itself:
-the pitch plane is held in the inertial target plane).
+without the Earth-rotation correction, which the simulation handles itself).
+The heading follows the plane of the target inclination through the current
+position, and the upper stages yaw towards the horizontal velocity still to be
+gained so that the pad's Earth-rotation velocity component off that plane is
+cancelled (without this, 51.6 deg from the Cape came out at 49.4 deg).  The pad
+sits at its geocentric latitude (``Site.geocentric_latitude_deg``).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from importlib import resources
 
 import numpy as np
 
-from spaceplan.core.constants import EARTH_GM, EARTH_J2, EARTH_RADIUS, EARTH_ROTATION_RATE
+from spaceplan.core.constants import EARTH_FLATTENING, EARTH_GM, EARTH_J2, EARTH_RADIUS, EARTH_ROTATION_RATE
 from spaceplan.core.errors import ImpossibleOrbitError, InputError, UnknownNameError
 from spaceplan.launch import _kernels as K
 from spaceplan.launch.vehicles import Vehicle
@@ -34,14 +38,25 @@ MIN_PERIGEE_M = 100_000.0
 
 @dataclass(frozen=True)
 class Site:
+    """A launch pad: geodetic latitude and longitude (deg, east positive) as published for the pad."""
+
     key: str
     name: str
     latitude_deg: float
     longitude_deg: float
 
+    @property
+    def geocentric_latitude_deg(self) -> float:
+        """Geocentric latitude of the pad on the WGS 84 ellipsoid, tan(psi) = (1 - f)^2 tan(phi) (Vallado 2013,
+        sec. 3.2, with (1 - f)^2 = 1 - e^2).  The spherical-Earth model puts the pad at this latitude: an orbit's inclination is measured
+        from the Earth's centre, so a due-east launch from Cape Canaveral (geodetic 28.56 deg, geocentric 28.40 deg)
+        reaches i = 28.40 deg, and the usual "28.5 deg" LEO reference orbit is reachable from the Florida pads."""
+        phi = math.radians(self.latitude_deg)
+        return math.degrees(math.atan((1.0 - EARTH_FLATTENING) ** 2 * math.tan(phi)))
+
     def to_dict(self) -> dict:
         return {"key": self.key, "name": self.name, "latitude_deg": self.latitude_deg,
-                "longitude_deg": self.longitude_deg}
+                "longitude_deg": self.longitude_deg, "geocentric_latitude_deg": self.geocentric_latitude_deg}
 
 
 def _sites() -> dict:
@@ -203,9 +218,14 @@ def build_phases(vehicle: Vehicle, reserve_kg: float = 0.0, recovering: bool = F
     return phases
 
 
+def site_position(site: Site) -> np.ndarray:
+    """Pad position (m) on the spherical Earth at the geocentric latitude, Earth-fixed = inertial at t = 0."""
+    lat, lon = math.radians(site.geocentric_latitude_deg), math.radians(site.longitude_deg)
+    return EARTH_RADIUS * np.array([math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)])
+
+
 def initial_state(site: Site, payload_kg: float, vehicle: Vehicle, recovering: bool) -> np.ndarray:
-    lat, lon = math.radians(site.latitude_deg), math.radians(site.longitude_deg)
-    r = EARTH_RADIUS * np.array([math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)])
+    r = site_position(site)
     v = np.cross([0.0, 0.0, EARTH_ROTATION_RATE], r)
     m0 = vehicle.liftoff_mass_kg(payload_kg)
     if recovering:
@@ -218,7 +238,7 @@ def initial_state(site: Site, payload_kg: float, vehicle: Vehicle, recovering: b
 
 
 def plane_normal(site: Site, azimuth_rad: float) -> np.ndarray:
-    lat, lon = math.radians(site.latitude_deg), math.radians(site.longitude_deg)
+    lat, lon = math.radians(site.geocentric_latitude_deg), math.radians(site.longitude_deg)
     up = np.array([math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)])
     east = np.array([-math.sin(lon), math.cos(lon), 0.0])
     north = np.array([-math.sin(lat) * math.cos(lon), -math.sin(lat) * math.sin(lon), math.cos(lat)])
@@ -334,7 +354,7 @@ def simulate_ascent(vehicle: Vehicle, payload_kg: float, site: Site | str, targe
     site = load_site(site)
     if payload_kg < 0 or not math.isfinite(payload_kg):
         raise InputError("payload_kg", f"got {payload_kg:g}", ">= 0")
-    az = launch_azimuth(target.inclination_rad, math.radians(site.latitude_deg), southerly)
+    az = launch_azimuth(target.inclination_rad, math.radians(site.geocentric_latitude_deg), southerly)
     phases = build_phases(vehicle, reserve_kg, recovering, booster_reserve_kg)
     y0 = initial_state(site, payload_kg, vehicle, recovering)
     n = plane_normal(site, az)
@@ -347,7 +367,8 @@ def simulate_ascent(vehicle: Vehicle, payload_kg: float, site: Site | str, targe
                                        f"{payload_kg:.0f} kg off the pad", "thrust-to-weight > 1")
         t_vert = min(max(40.0 / (9.80665 * (tw - 1.0)), 5.0), 40.0)
     gp = np.array([t_vert, guidance.t_kick_s, math.radians(guidance.kick_deg),
-                   math.radians(guidance.theta0_deg), math.radians(guidance.theta1_deg), 0.0, t_up])
+                   math.radians(guidance.theta0_deg), math.radians(guidance.theta1_deg), 0.0, t_up,
+                   math.cos(target.inclination_rad), EARTH_GM])
     mu = EARTH_GM
     if target.two_burn:
         e1, e2 = -mu / (2 * target.rp), -mu / (target.rp + target.ra)

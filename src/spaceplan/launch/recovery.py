@@ -115,8 +115,9 @@ def _ecef(y, t):
 
 
 def _site_ecef(site: Site) -> np.ndarray:
-    lat, lon = math.radians(site.latitude_deg), math.radians(site.longitude_deg)
-    return EARTH_RADIUS * np.array([math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)])
+    from spaceplan.launch.ascent import site_position
+
+    return site_position(site)
 
 
 def _descend(stage: Stage, y, t, area, entry_target_speed):
