@@ -20,7 +20,7 @@ def _best(fn, repeat: int) -> float:
 
 
 def run() -> list[dict]:
-    from spaceplan.launch.ascent import Guidance, parse_orbit, simulate_ascent
+    from spaceplan.launch.ascent import parse_orbit, simulate_ascent
     from spaceplan.launch.payload import optimize_payload
     from spaceplan.launch.recovery import payload_with_recovery
     from spaceplan.launch.vehicles import load_vehicle

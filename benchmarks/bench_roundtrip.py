@@ -17,7 +17,7 @@ def run() -> list[dict]:
                                step_days=2.0, venus=venus)
         dt = time.perf_counter() - t
         rows.append({
-            "benchmark": f"Mars round-trip search, 26 months of departures, 2-day grid, both classes"
+            "benchmark": "Mars round-trip search, 26 months of departures, 2-day grid, both classes"
                          + (", Venus flyby option on either leg" if venus else ""),
             "ours_s": dt,
             "peer": None,

@@ -62,7 +62,6 @@ def landing(
 ) -> None:
     """Fuel-optimal powered-descent guidance (Açıkmeşe & Ploen 2007; Blackmore et al. 2010 fallback)."""
     check_plot_path(plot)
-    from dataclasses import replace
 
     from spaceplan.launch.landing import landing_cases, load_case, solve_landing
 

@@ -32,7 +32,6 @@ in the preset files with their sources):
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -41,6 +40,7 @@ from typing import Any
 import numpy as np
 
 from spaceplan.core.errors import InputError, ParseError, UnknownNameError, require_positive, require_range
+from spaceplan.core.toml_files import read_toml_file
 
 MODES = ("expendable", "asds", "rtls", "land")
 _MODE_ALIASES = {"droneship": "asds", "drone_ship": "asds", "ship": "asds", "rtls": "rtls", "land": "land"}
@@ -224,15 +224,7 @@ def load_cost_model(name_or_path: str | Path, **overrides) -> CostModel:
         path = _preset_dir() / f"{key}.toml"
         if not path.is_file():
             raise UnknownNameError("vehicle", text, economics_vehicles())
-    if not path.is_file():
-        raise InputError("vehicle", f"no such file {text!r}")
-    try:
-        data = tomllib.loads(path.read_text())
-    except tomllib.TOMLDecodeError as exc:
-        raise ParseError("vehicle", f"{path}: {exc}") from None
-    if "economics" not in data:
-        raise ParseError("vehicle", f"{path}: missing [economics] table")
-    d = dict(data["economics"])
+    d = read_toml_file(path, "vehicle", "economics")
     d.update({k: v for k, v in overrides.items() if v is not None})
     d.setdefault("name", path.stem)
     d["recovery_ops_usd"] = dict(d.get("recovery_ops_usd", {}))

@@ -36,8 +36,7 @@ from __future__ import annotations
 
 import math
 import time
-import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ import numpy as np
 
 from spaceplan.core.constants import G0
 from spaceplan.core.errors import InfeasibleError, InputError, ParseError, UnknownNameError, require_positive
+from spaceplan.core.toml_files import read_toml_file
 
 GOLDEN = (math.sqrt(5.0) - 1.0) / 2.0
 
@@ -497,15 +497,7 @@ def load_case(name_or_path: str | Path, **overrides) -> LandingProblem:
         path = _preset_dir() / f"{name_or_path}.toml"
         if not path.is_file():
             raise UnknownNameError("landing case", str(name_or_path), landing_cases())
-    if not path.is_file():
-        raise InputError("landing case", f"no such file {str(path)!r}")
-    try:
-        data = tomllib.loads(path.read_text())
-    except tomllib.TOMLDecodeError as exc:
-        raise ParseError("landing case", f"{path}: {exc}") from None
-    if "landing" not in data:
-        raise ParseError("landing case", f"{path}: missing [landing] table")
-    d = dict(data["landing"])
+    d = read_toml_file(path, "landing case", "landing")
     if overrides.get("isp_s") is not None:  # a given Isp replaces the case's alpha
         d.pop("alpha_s_per_m", None)
     d.update({k: v for k, v in overrides.items() if v is not None})

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import importlib
 import importlib.resources
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from spaceplan.core.errors import InputError, ParseError, UnknownNameError
+from spaceplan.core.errors import UnknownNameError
 from spaceplan.core.results import dumps
+from spaceplan.core.toml_files import read_toml_file
 from spaceplan.study.sections import SECTIONS
 
 Progress = Callable[[int, int], None]
@@ -60,13 +60,7 @@ def default_scenario_path() -> Path:
 
 def load_scenario(path: str | Path | None) -> dict[str, Any]:
     """Read a scenario file (the bundled default when ``path`` is None)."""
-    path = Path(path) if path is not None else default_scenario_path()
-    if not path.is_file():
-        raise InputError("scenario", f"no such file {str(path)!r}")
-    try:
-        scenario = tomllib.loads(path.read_text())
-    except tomllib.TOMLDecodeError as exc:
-        raise ParseError("scenario", f"{path}: {exc}") from None
+    scenario = read_toml_file(path if path is not None else default_scenario_path(), "scenario")
     unknown = set(scenario) - set(SECTIONS) - {"study"}
     if unknown:
         raise UnknownNameError("scenario section", sorted(unknown)[0], list(SECTIONS) + ["study"])

@@ -159,7 +159,7 @@ def _plain_words(options) -> str:
             f"{do.total_sv * 1e3:.0f} mSv against {dc.total_sv * 1e3:.0f} mSv ({more} dose for the long stay).")
     over = [t.mission_class for t, d in first if d.total_sv > 0.6]
     if over:
-        out.append(f"Both exceed NASA's 600 mSv career limit" if len(over) == 2 else
+        out.append("Both exceed NASA's 600 mSv career limit" if len(over) == 2 else
                    f"The {over[0]}-class trip exceeds NASA's 600 mSv career limit")
         out[-1] += (" from cosmic rays alone, but that dose accrues over years: acute radiation sickness needs "
                     "~1 Gy within days, which only a large solar particle event caught outside a storm "
