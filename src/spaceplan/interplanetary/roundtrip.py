@@ -329,6 +329,33 @@ def _lambert_grid(r_from, r_to, i_idx, j_idx, step):
     return v1, v2
 
 
+def _flyby_leg_grids(first, second, venus_r, f0, nf, p_range, q_range, dep_ok, arrival_limit, n_total, step):
+    """Cost and Venus-side velocity grids of the two Lambert legs of a Venus swing-by.
+
+    ``first = (r, v, cost)`` is the departure planet (states per grid day and a cost of the
+    hyperbolic excess speed), ``second`` the arrival planet.  Rows are Venus days
+    ``f0 .. f0 + nf - 1``; leg 1 columns are its TOFs ``p_range`` (grid steps), leg 2 columns
+    ``q_range``.  Returns ``(cost_1, v_venus_in, cost_2, v_venus_out)`` with ``inf`` costs where
+    ``dep_ok(departure day)`` fails, a Lambert arc failed, or the arrival is not before
+    ``arrival_limit``.
+    """
+    (r_a, v_a, cost_a), (r_b, v_b, cost_b) = first, second
+    ff, pp = np.meshgrid(np.arange(nf) + f0, np.arange(p_range[0], p_range[1] + 1), indexing="ij")
+    dep = ff - pp
+    dep_c = np.clip(dep, 0, n_total - 1)
+    v1, v2 = _lambert_grid(r_a, venus_r, dep_c.ravel(), ff.ravel(), step)
+    ca = cost_a(np.linalg.norm(v1 - v_a[dep_c.ravel()], axis=1)).reshape(ff.shape)
+    ca = np.where(dep_ok(dep) & np.isfinite(ca), ca, np.inf)
+    va = np.ascontiguousarray(v2.reshape(ff.shape + (3,)))
+    ff2, qq = np.meshgrid(np.arange(nf) + f0, np.arange(q_range[0], q_range[1] + 1), indexing="ij")
+    arr = np.minimum(ff2 + qq, n_total - 1)
+    v1, v2 = _lambert_grid(venus_r, r_b, ff2.ravel(), arr.ravel(), step)
+    cb = cost_b(np.linalg.norm(v2 - v_b[arr.ravel()], axis=1)).reshape(ff2.shape)
+    cb = np.where((ff2 + qq < arrival_limit) & np.isfinite(cb), cb, np.inf)
+    vb = np.ascontiguousarray(v1.reshape(ff2.shape + (3,)))
+    return ca, va, cb, vb
+
+
 def _stay_range(lo, hi, min_stay, max_stay):
     a = lo if min_stay is None else max(lo, min_stay)
     b = hi if max_stay is None else min(hi, max_stay)
@@ -522,20 +549,8 @@ def search_round_trips(
         q_lo, q_hi = int(math.ceil(90 / step_days)), int(math.floor(300 / step_days))
         f0 = p_lo
         nf = n_dep - 1 + p_hi - f0 + 1
-        ff, pp = np.meshgrid(np.arange(nf) + f0, np.arange(p_lo, p_hi + 1), indexing="ij")
-        dep = ff - pp
-        valid = (dep >= 0) & (dep < n_dep)
-        dep_c = np.clip(dep, 0, n_total - 1)
-        v1, v2 = _lambert_grid(rE, rV, dep_c.ravel(), ff.ravel(), step)
-        ca = finite(dep_earth(np.linalg.norm(v1 - vE[dep_c.ravel()], axis=1))).reshape(ff.shape)
-        ca = np.where(valid, ca, np.inf)
-        va = np.ascontiguousarray(v2.reshape(ff.shape + (3,)))
-        ff2, qq = np.meshgrid(np.arange(nf) + f0, np.arange(q_lo, q_hi + 1), indexing="ij")
-        arr = np.minimum(ff2 + qq, n_total - 1)
-        v1, v2 = _lambert_grid(rV, rM, ff2.ravel(), arr.ravel(), step)
-        cb = finite(arr_mars(np.linalg.norm(v2 - vM[arr.ravel()], axis=1))).reshape(ff2.shape)
-        cb = np.where(ff2 + qq < na, cb, np.inf)
-        vb = np.ascontiguousarray(v1.reshape(ff2.shape + (3,)))
+        ca, va, cb, vb = _flyby_leg_grids((rE, vE, dep_earth), (rM, vM, arr_mars), rV, f0, nf, (p_lo, p_hi),
+                                          (q_lo, q_hi), lambda d: (d >= 0) & (d < n_dep), na, n_total, step)
         best = np.full((na, nj), np.inf)
         best_f = np.full((na, nj), -1, dtype=np.int64)
         _k.venus_leg_reduce(ca, np.nan_to_num(va), cb, np.nan_to_num(vb), np.ascontiguousarray(vV[f0:f0 + nf]),
@@ -553,20 +568,8 @@ def search_round_trips(
         q_lo, q_hi = int(math.ceil(70 / step_days)), int(math.floor(250 / step_days))
         f0 = d_lo + p_lo
         nf = max(0, min(nd - 1 + p_hi, n_total - 1 - q_lo) - f0 + 1)
-        ff, pp = np.meshgrid(np.arange(nf) + f0, np.arange(p_lo, p_hi + 1), indexing="ij")
-        dep = ff - pp
-        valid = (dep >= d_lo) & (dep < nd)
-        dep_c = np.clip(dep, 0, n_total - 1)
-        v1, v2 = _lambert_grid(rM, rV, dep_c.ravel(), ff.ravel(), step)
-        ca = finite(dep_mars(np.linalg.norm(v1 - vM[dep_c.ravel()], axis=1))).reshape(ff.shape)
-        ca = np.where(valid, ca, np.inf)
-        va = np.ascontiguousarray(v2.reshape(ff.shape + (3,)))
-        ff2, qq = np.meshgrid(np.arange(nf) + f0, np.arange(q_lo, q_hi + 1), indexing="ij")
-        arr = np.minimum(ff2 + qq, n_total - 1)
-        v1, v2 = _lambert_grid(rV, rE, ff2.ravel(), arr.ravel(), step)
-        cb = finite(arr_earth(np.linalg.norm(v2 - vE[arr.ravel()], axis=1))).reshape(ff2.shape)
-        cb = np.where(ff2 + qq < n_total, cb, np.inf)
-        vb = np.ascontiguousarray(v1.reshape(ff2.shape + (3,)))
+        ca, va, cb, vb = _flyby_leg_grids((rM, vM, dep_mars), (rE, vE, arr_earth), rV, f0, nf, (p_lo, p_hi),
+                                          (q_lo, q_hi), lambda d: (d >= d_lo) & (d < nd), n_total, n_total, step)
         # index the result by Mars departure day: reduce over (end = Earth arrival) then shift
         n_end = n_total
         best = np.full((n_end, kmax + 1 + p_hi + q_hi), np.inf)
