@@ -198,7 +198,8 @@ def test_scalar_kernel_callable_from_njit():
 
 
 def test_against_lamberthub_izzo2015(monkeypatch):
-    """Independent implementation: lamberthub 1.0.0 (poliastro-derived Izzo solver).
+    """Independent implementation: lamberthub 1.0.0 (poliastro-derived Izzo solver), on every problem
+    of 400 random ones per case that has a solution (> 2000 in all, zero to two revolutions).
 
     Its numba functions are swapped for their pure-Python originals: same arithmetic,
     no 20 s JIT compilation inside the test run."""
@@ -214,14 +215,14 @@ def test_against_lamberthub_izzo2015(monkeypatch):
     izzo2015 = izzo_mod.izzo2015
     cases = 0
     for revs in (0, 1, 2):
-        r1, r2, tof = random_earth_problems(60, 20 + revs, (max(0.05, revs * 0.8), revs + 1.5))
+        r1, r2, tof = random_earth_problems(400, 20 + revs, (max(0.05, revs * 0.8), revs + 1.5))
         for prograde in (True, False):
             for low_path in (True, False) if revs else (True,):
                 b = solve_lambert_batch(r1, r2, tof, MU_EARTH, revs=revs, prograde=prograde, low_path=low_path)
-                for k in np.flatnonzero(b.ok)[:25]:
+                for k in np.flatnonzero(b.ok):
                     v1, v2 = izzo2015(MU_EARTH, r1[k], r2[k], tof[k], M=revs, prograde=prograde,
                                          low_path=low_path, rtol=1e-12, atol=1e-12)
                     np.testing.assert_allclose(b.v1[k], v1, rtol=1e-8)
                     np.testing.assert_allclose(b.v2[k], v2, rtol=1e-8)
                     cases += 1
-    assert cases > 150
+    assert cases > 2000  # "thousands of random problems including multi-rev"
