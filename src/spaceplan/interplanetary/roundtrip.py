@@ -437,7 +437,8 @@ def search_round_trips(
             stays[c] = rng
     if not stays:
         raise InputError("min_stay_days/max_stay_days",
-                         f"stay {min_stay_days}-{max_stay_days} d fits no searched class",
+                         f"stay {min_stay_days or 0:g} to {'any' if max_stay_days is None else f'{max_stay_days:g}'} d "
+                         "fits no searched class",
                          f"opposition {opposition_stay_days[0]:g}-{opposition_stay_days[1]:g} d or "
                          f"conjunction {conjunction_stay_days[0]:g}-{conjunction_stay_days[1]:g} d")
 
