@@ -171,8 +171,8 @@ def solve_lambert(r1, r2, tof, mu, revs=0, prograde=True, low_path=True) -> Lamb
     momentum along +z of the input frame; low_path: which of the two revs >= 1 solutions.
     Raises InputError (naming the field) for tof <= 0 or degenerate geometry, and
     InfeasibleError when no transfer with ``revs`` revolutions fits in ``tof``."""
-    a = np.asarray(r1, dtype=np.float64)
-    b = np.asarray(r2, dtype=np.float64)
+    a = np.ascontiguousarray(r1, dtype=np.float64)  # one compiled layout (a strided view would compile anew)
+    b = np.ascontiguousarray(r2, dtype=np.float64)
     for field, arr in (("r1", a), ("r2", b)):
         if arr.shape != (3,) or not np.all(np.isfinite(arr)):
             raise InputError(field, f"expected a finite (3,) vector, got shape {arr.shape}", "finite (3,) position in m")
