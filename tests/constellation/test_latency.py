@@ -13,7 +13,7 @@ from spaceplan.constellation import load_constellation
 from spaceplan.constellation.catalog import Catalog
 from spaceplan.constellation.latency import (
     FIBRE_INDEX, _walker_topology, city, compute_latency, fibre_rtt, great_circle_distance, latency_over,
-    max_isl_length,
+    max_isl_length, plus_grid_isls,
 )
 from spaceplan.constellation.shells import WalkerShell
 
@@ -88,3 +88,24 @@ def test_errors(shell550):
     with pytest.raises(InputError, match="isl"):
         compute_latency(cat, "paris", "moscow", [0.0], isl=True)
     assert max_isl_length(550e3) == pytest.approx(5016e3, rel=2e-3)
+
+
+def test_plus_grid_isls_matches_walker_topology(shell550):
+    a, b = plus_grid_isls(shell550.planes, shell550.sats_per_plane)
+    wa, wb = _walker_topology(shell550)
+    assert np.array_equal(a, wa) and np.array_equal(b, wb)
+    a, b = plus_grid_isls(3, 4, seam=False, offset=10)
+    assert len(a) == 3 * 4 + 2 * 4 and a.min() == 10 and max(a.max(), b.max()) == 21
+
+
+def test_explicit_isl_pairs_and_gsl_range(shell550):
+    t = np.array([8.2e8, 8.2e8 + 60.0])
+    pairs = _walker_topology(shell550)
+    ref = compute_latency(shell550, "moscow", "vladivostok", t)
+    same = compute_latency(shell550, "moscow", "vladivostok", t, isl_pairs=pairs)
+    assert np.array_equal(ref.rtt_s, same.rtt_s)
+    # a slant-range cap shorter than the 550 km altitude leaves no ground link at all
+    cut = compute_latency(shell550, "moscow", "vladivostok", t, max_gsl_length_m=500e3)
+    assert cut.unreachable == 2
+    with pytest.raises(InputError, match="isl_pairs"):
+        compute_latency(shell550, "moscow", "vladivostok", t[:1], isl_pairs=(np.array([0]), np.array([10**6])))

@@ -19,6 +19,10 @@ Acta Astronautica 159:123-135, estimate with a far more detailed statistical mod
   circular orbit of inclination i (sub-satellite point, uniform argument of latitude) and
   w(phi) the inhabited-land fraction of the latitude band (bundled table, see
   ``_LAND_FRACTION``).  System throughput = sum over shells of N_sats x C_sat x u.
+  The sub-satellite-point weight is a lower bound on the sold fraction: steerable beams can
+  serve demand anywhere in the field of view.  Against del Portillo et al. (2019) it is low for
+  SpaceX (u = 0.27 vs the 0.42 their 5.36 Gbps per satellite implies) and Telesat (0.26 vs 0.54),
+  right for OneWeb (0.24 vs 0.30); see tests/validation/test_del_portillo_2019_throughput.py.
 Everything not in ``CapacityParams`` (interference, rain fades, gateway siting, traffic
 matrices) is outside this model: treat results as +-50 % estimates.
 """

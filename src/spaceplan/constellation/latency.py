@@ -15,7 +15,11 @@ and RTT = 2 d / c (propagation only: no queueing, processing or serialization de
   ISLs are dropped when the line of sight dips below ``isl_min_altitude`` (80 km in
   Hypatia).  Only the two endpoint cities touch the ground (Hypatia's
   "free_one_only_over_isls").  For Walker *star* shells, no link crosses the seam
-  between the first and last planes (they counter-rotate there).
+  between the first and last planes (they counter-rotate there).  A catalog numbered
+  plane-major (e.g. Hypatia's generated TLE sets) can use ISLs through ``isl_pairs``
+  (:func:`plus_grid_isls`); ``max_gsl_length_m`` adds Hypatia's slant-range visibility rule.
+  Checked against Hypatia's own Starlink S1 numbers (Paris-Luanda 117 / 85 ms, paper Fig. 13;
+  Paris-Moscow RTT series to 2e-5 ms): tests/validation/test_hypatia_starlink550.py.
 * ``isl=False`` (bent pipe): no ISLs; traffic goes user -> satellite -> ground relay
   (gateway) -> satellite -> ... -> destination, i.e. every bundled gateway site can relay
   (Hypatia's "free_one_only_gs_relays").
@@ -154,6 +158,32 @@ class LatencySeries:
         return out
 
 
+def plus_grid_isls(planes: int, sats_per_plane: int, *, seam: bool = True, offset: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """+Grid ISL pairs (i, j), i < j, for satellites numbered plane-major (index = plane x S + slot + offset).
+
+    Each satellite links to the next slot of its plane and to the same slot of the next plane
+    (Hypatia's ``generate_plus_grid_isls`` with ``isl_shift = 0``); ``seam=False`` drops the
+    links between the last and the first plane (Walker star: counter-rotating there).
+    """
+    p, s = int(planes), int(sats_per_plane)
+    idx = np.arange(p * s).reshape(p, s) + offset
+    src, dst = [], []
+    if s > 1:  # intra-plane ring
+        src.append(idx.ravel())
+        dst.append(np.roll(idx, -1, axis=1).ravel())
+    if p > 1:  # same slot, next plane
+        nxt = np.roll(idx, -1, axis=0)
+        linked = p if seam else p - 1
+        src.append(idx[:linked].ravel())
+        dst.append(nxt[:linked].ravel())
+    if not src:
+        return np.zeros(0, int), np.zeros(0, int)
+    a, b = np.concatenate(src), np.concatenate(dst)
+    keep = a != b
+    pairs = np.unique(np.sort(np.stack([a[keep], b[keep]], axis=1), axis=1), axis=0)
+    return pairs[:, 0], pairs[:, 1]
+
+
 def _walker_topology(constellation) -> tuple[np.ndarray, np.ndarray]:
     """+Grid ISL pairs (i, j) for plane-major Walker shells (indices into positions_eci order)."""
     from spaceplan.constellation.shells import WalkerShell
@@ -162,23 +192,11 @@ def _walker_topology(constellation) -> tuple[np.ndarray, np.ndarray]:
     src, dst = [], []
     offset = 0
     for sh in shells:
-        p, s = sh.planes, sh.sats_per_plane
-        idx = np.arange(p * s).reshape(p, s) + offset
-        if s > 1:  # intra-plane ring
-            src.append(idx.ravel())
-            dst.append(np.roll(idx, -1, axis=1).ravel())
-        if p > 1:  # same slot, next plane
-            nxt = np.roll(idx, -1, axis=0)
-            planes_linked = p if sh.node_spread > 1.999 * math.pi else p - 1  # star: no seam link
-            src.append(idx[:planes_linked].ravel())
-            dst.append(nxt[:planes_linked].ravel())
-        offset += p * s
-    if not src:
-        return np.zeros(0, int), np.zeros(0, int)
-    a, b = np.concatenate(src), np.concatenate(dst)
-    keep = a != b
-    pairs = np.unique(np.sort(np.stack([a[keep], b[keep]], axis=1), axis=1), axis=0)
-    return pairs[:, 0], pairs[:, 1]
+        a, b = plus_grid_isls(sh.planes, sh.sats_per_plane, seam=sh.node_spread > 1.999 * math.pi, offset=offset)
+        src.append(a)
+        dst.append(b)
+        offset += sh.count
+    return np.concatenate(src), np.concatenate(dst)
 
 
 def _positions_ecef(system, tdb: np.ndarray) -> np.ndarray:
@@ -211,14 +229,23 @@ def max_isl_length(altitude_m: float, min_altitude_m: float = 80e3) -> float:
 
 def compute_latency(system, source, destination, tdb, *, isl: bool = True, min_elevation_deg: float = 25.0,
                     isl_min_altitude_m: float = 80e3, gateways=None, route_factor: float = 1.0,
-                    progress=None, chunk_steps: int = 64) -> LatencySeries:
+                    progress=None, chunk_steps: int = 64, isl_pairs=None, max_isl_length_m: float | None = None,
+                    max_gsl_length_m: float | None = None) -> LatencySeries:
     """RTT time series between ``source`` and ``destination`` (city names or GroundSite) at TDB epochs.
 
     ``system``: a :class:`~spaceplan.constellation.shells.Constellation` or ``WalkerShell``
-    (ISLs in +Grid) or a :class:`~spaceplan.constellation.catalog.Catalog` (bent pipe only:
-    a catalog carries no plane/slot structure for ISLs).  ``gateways``: relay sites for the
+    (ISLs in +Grid) or a :class:`~spaceplan.constellation.catalog.Catalog` (bent pipe unless
+    ``isl_pairs`` is given: a catalog carries no plane/slot structure for ISLs).  ``gateways``: relay sites for the
     bent-pipe mode (default: the bundled cities whose detour src -> site -> dst is at most
     1.3 x the great circle + 2,000 km; farther sites cannot give a competitive path).  ``route_factor`` scales the fibre path.
+
+    ``isl_pairs``: explicit ISL pairs ``(a, b)`` (index arrays into the system's satellite
+    order) instead of the built-in +Grid; this also lets a catalog whose satellites are
+    numbered plane-major (e.g. Hypatia's generated TLE sets) use ISLs, see :func:`plus_grid_isls`.
+    ``max_isl_length_m``: ISL length limit (default: the 80 km line-of-sight rule at the shell
+    altitude; for a catalog, at its highest mean altitude).  ``max_gsl_length_m``: if given,
+    a ground-satellite link also needs a slant range at most this long (Hypatia's only
+    visibility rule, MAX_GSL_LENGTH_M; combine with ``min_elevation_deg=0`` to use it alone).
     """
     from spaceplan.constellation.catalog import Catalog
 
@@ -230,9 +257,11 @@ def compute_latency(system, source, destination, tdb, *, isl: bool = True, min_e
     tdb = np.atleast_1d(np.asarray(tdb, dtype=float))
     if tdb.size == 0:
         raise InputError("tdb", "no epochs", "at least one epoch")
-    if isl and isinstance(system, Catalog):
+    if isl and isinstance(system, Catalog) and isl_pairs is None:
         raise InputError("isl", "a TLE/OMM catalog has no plane/slot structure for +Grid ISLs",
-                         "isl=False (bent pipe) for catalogs, or a Walker constellation preset")
+                         "isl=False (bent pipe) for catalogs, isl_pairs=..., or a Walker constellation preset")
+    if max_gsl_length_m is not None:
+        require_positive("max_gsl_length_m", max_gsl_length_m)
     sites = [src, dst]
     if not isl:
         if gateways is None:  # bundled sites inside an ellipse around the route (others cannot shorten it much)
@@ -249,15 +278,28 @@ def compute_latency(system, source, destination, tdb, *, isl: bool = True, min_e
     name = getattr(system, "name", None) or getattr(system, "source", "catalog")
 
     if isl:
-        ia, ib = _walker_topology(system)
-        shells = (system,) if not hasattr(system, "shells") else system.shells
-        max_isl = max(max_isl_length(sh.altitude_m, isl_min_altitude_m) for sh in shells)
+        if isl_pairs is not None:
+            ia, ib = (np.asarray(x, dtype=np.int64) for x in isl_pairs)
+            if ia.shape != ib.shape or ia.ndim != 1:
+                raise InputError("isl_pairs", "two index arrays of different shapes", "(a, b) of equal length")
+        else:
+            ia, ib = _walker_topology(system)
+        if max_isl_length_m is not None:
+            require_positive("max_isl_length_m", max_isl_length_m)
+            max_isl = float(max_isl_length_m)
+        elif isinstance(system, Catalog):
+            max_isl = max_isl_length(float(np.nanmax(system.mean_altitude)), isl_min_altitude_m)
+        else:
+            shells = (system,) if not hasattr(system, "shells") else system.shells
+            max_isl = max(max_isl_length(sh.altitude_m, isl_min_altitude_m) for sh in shells)
     rtt = np.full(len(tdb), np.nan)
     hops = np.zeros(len(tdb), dtype=np.int32)
     for start in range(0, len(tdb), chunk_steps):
         sl = slice(start, start + chunk_steps)
         pos = _positions_ecef(system, tdb[sl])  # (t, N, 3)
         n = pos.shape[1]
+        if isl and len(ia) and (min(ia.min(), ib.min()) < 0 or max(ia.max(), ib.max()) >= n):
+            raise InputError("isl_pairs", f"satellite index outside 0..{n - 1}", "indices into the system's satellites")
         for k in range(pos.shape[0]):
             r = pos[k]
             rows, cols, w = [], [], []
@@ -269,6 +311,8 @@ def compute_latency(system, source, destination, tdb, *, isl: bool = True, min_e
             dist = np.linalg.norm(rel, axis=2)
             sin_el = np.einsum("gnk,gk->gn", rel, site_up) / dist
             vis = np.isfinite(sin_el) & (sin_el >= sin_min)
+            if max_gsl_length_m is not None:
+                vis &= dist <= max_gsl_length_m
             gi, si = np.nonzero(vis)
             rows.append(si); cols.append(n + gi); w.append(dist[gi, si])
             rows_a, cols_a, w_a = np.concatenate(rows), np.concatenate(cols), np.concatenate(w)
