@@ -91,7 +91,7 @@ def test_errors(shell550):
 
 
 def test_plus_grid_isls_matches_walker_topology(shell550):
-    a, b = plus_grid_isls(shell550.planes, shell550.sats_per_plane)
+    a, b = plus_grid_isls(shell550.planes, shell550.sats_per_plane, seam_shift=shell550.phasing)
     wa, wb = _walker_topology(shell550)
     assert np.array_equal(a, wa) and np.array_equal(b, wb)
     a, b = plus_grid_isls(3, 4, seam=False, offset=10)
@@ -109,3 +109,23 @@ def test_explicit_isl_pairs_and_gsl_range(shell550):
     assert cut.unreachable == 2
     with pytest.raises(InputError, match="isl_pairs"):
         compute_latency(shell550, "moscow", "vladivostok", t[:1], isl_pairs=(np.array([0]), np.array([10**6])))
+
+
+def test_walker_seam_links_follow_the_phasing():
+    """Walker delta 53:528/24/11: across the seam slot k meets slot k + F (Walker 1984), so the
+    seam ISLs are as short as the other cross-plane links; linking slot k to slot k is not."""
+    import math
+
+    from spaceplan.constellation.latency import _walker_topology, plus_grid_isls
+    from spaceplan.constellation.shells import WalkerShell, positions_eci
+
+    shell = WalkerShell("seam", 550e3, math.radians(53.0), 24, 22, phasing=11)
+    r = positions_eci(shell, np.array([0.0]))[0]
+    a, b = _walker_topology(shell)
+    longest = np.linalg.norm(r[a] - r[b], axis=1).max()
+    a0, b0 = plus_grid_isls(24, 22)  # same slot across the seam
+    longest_unshifted = np.linalg.norm(r[a0] - r[b0], axis=1).max()
+    an, bn = plus_grid_isls(24, 22, seam=False)  # every link but the seam's
+    longest_inside = np.linalg.norm(r[an] - r[bn], axis=1).max()
+    assert longest == pytest.approx(longest_inside, rel=2e-3)
+    assert longest_unshifted > 2 * longest

@@ -158,12 +158,17 @@ class LatencySeries:
         return out
 
 
-def plus_grid_isls(planes: int, sats_per_plane: int, *, seam: bool = True, offset: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def plus_grid_isls(planes: int, sats_per_plane: int, *, seam: bool = True, offset: int = 0,
+                   seam_shift: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """+Grid ISL pairs (i, j), i < j, for satellites numbered plane-major (index = plane x S + slot + offset).
 
     Each satellite links to the next slot of its plane and to the same slot of the next plane
     (Hypatia's ``generate_plus_grid_isls`` with ``isl_shift = 0``); ``seam=False`` drops the
     links between the last and the first plane (Walker star: counter-rotating there).
+    ``seam_shift``: across the seam, slot k of the last plane links to slot k + seam_shift of
+    the first.  In a Walker delta i:T/P/F the argument of latitude steps by 2 pi F / T per
+    plane, so after P planes slot k has moved on by F slots: the neighbour across the seam is
+    slot k + F (Walker 1984), not slot k.
     """
     p, s = int(planes), int(sats_per_plane)
     idx = np.arange(p * s).reshape(p, s) + offset
@@ -173,6 +178,7 @@ def plus_grid_isls(planes: int, sats_per_plane: int, *, seam: bool = True, offse
         dst.append(np.roll(idx, -1, axis=1).ravel())
     if p > 1:  # same slot, next plane
         nxt = np.roll(idx, -1, axis=0)
+        nxt[-1] = np.roll(idx[0], -int(seam_shift))
         linked = p if seam else p - 1
         src.append(idx[:linked].ravel())
         dst.append(nxt[:linked].ravel())
@@ -192,7 +198,9 @@ def _walker_topology(constellation) -> tuple[np.ndarray, np.ndarray]:
     src, dst = [], []
     offset = 0
     for sh in shells:
-        a, b = plus_grid_isls(sh.planes, sh.sats_per_plane, seam=sh.node_spread > 1.999 * math.pi, offset=offset)
+        full_turn = sh.node_spread > 1.999 * math.pi
+        a, b = plus_grid_isls(sh.planes, sh.sats_per_plane, seam=full_turn, offset=offset,
+                              seam_shift=sh.phasing if full_turn else 0)
         src.append(a)
         dst.append(b)
         offset += sh.count
