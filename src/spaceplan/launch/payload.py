@@ -171,6 +171,14 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
     # exact bookkeeping: hand the small propellant residue (|left| < 50 kg) to the payload by the rocket equation
     payload = float(best[0] * _SCALE[0])
     final = simulate_ascent(vehicle, payload, site, target, _guidance(best), **{**kw, "record": True})
+    for _ in range(4):
+        # the optimizer accepts a last stage a few kg short (|left| < 50 kg, status depleted): take that
+        # shortfall off the payload (1 kg of payload ~ 1 kg of last-stage propellant at burnout) so the reported
+        # payload really reaches the target energy
+        if final.status != 1 or final.propellant_left_kg >= 0.0 or payload <= 0.0:
+            break
+        payload = max(payload + 1.05 * final.propellant_left_kg - 0.5, 0.0)
+        final = simulate_ascent(vehicle, payload, site, target, _guidance(best), **{**kw, "record": True})
     return PayloadResult(vehicle.name, site, target, payload, _guidance(best), final, recovery, reserve_kg,
                          count[0], converged)
 

@@ -294,7 +294,16 @@ def payload_with_recovery(vehicle: Vehicle | str, target: TargetOrbit, site: Sit
         except ImpossibleOrbitError:
             result = optimize_payload(vehicle, target, site, reserve_kg=reserve, recovering=True, recovery=mode,
                                       southerly=southerly)
-        budget = recovery_budget(vehicle, result.ascent, site, mode, reserve, entry_target_speed)
+        try:
+            budget = recovery_budget(vehicle, result.ascent, site, mode, reserve, entry_target_speed)
+        except ImpossibleOrbitError:
+            if mode != "rtls":
+                raise
+            # the boost-back is capped by the reserve: this reserve cannot bring the stage home, so the
+            # fixed point lies above it; grow it (the whole-load check above ends the search if it never can)
+            reserve *= 1.3
+            pairs.clear()
+            continue
         need = budget.total_kg
         g = result.guidance
         start = (result.payload_kg, g.kick_deg, g.theta0_deg, g.theta1_deg)
@@ -309,5 +318,5 @@ def payload_with_recovery(vehicle: Vehicle | str, target: TargetOrbit, site: Sit
             reserve = need
     else:
         raise ConvergenceError(f"recovery: reserve did not settle in {max_iter} iterations "
-                               f"(last {reserve:.0f} kg vs needed {budget.total_kg:.0f} kg)")
+                               f"(last {reserve:.0f} kg vs needed {budget.total_kg if budget else math.nan:.0f} kg)")
     return RecoveryResult(mode, result, budget, expendable.payload_kg, it)
