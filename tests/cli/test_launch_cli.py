@@ -25,7 +25,8 @@ def test_payload_json_keys(tmp_path):
     for key in ("vehicle", "site", "target", "recovery", "payload_kg", "achieved", "losses", "guidance", "stages",
                 "max_q_kpa", "liftoff_mass_kg", "expendable_payload_kg", "recovery_penalty_kg", "recovery_budget"):
         assert key in d, key
-    assert set(d["losses"]) >= {"gravity_ms", "drag_ms", "steering_ms", "pressure_ms", "total_ms", "ideal_dv_ms"}
+    assert set(d["losses"]) >= {"gravity_loss_m_s", "drag_loss_m_s", "steering_loss_m_s", "pressure_loss_m_s", "total_loss_m_s",
+                                "ideal_dv_m_s"}
     assert set(d["stages"][0]) >= {"name", "t_ignition_s", "t_burnout_s", "altitude_km", "mass_kg"}
     assert d["target"] == pytest.approx({"perigee_km": 200.0, "apogee_km": 200.0, "inclination_deg": 28.5})
     assert d["achieved"]["inclination_deg"] == pytest.approx(28.5, abs=0.1)

@@ -61,17 +61,17 @@ def payload(
     lo = d["losses"]
     stdout.print(table("Losses (inertial speed)", ["ideal dv m/s", "gravity", "drag", "steering", "pressure",
                                                    "total"],
-                       [[f"{lo['ideal_dv_ms']:.0f}", f"{lo['gravity_ms']:.0f}", f"{lo['drag_ms']:.0f}",
-                         f"{lo['steering_ms']:.0f}", f"{lo['pressure_ms']:.0f}", f"{lo['total_ms']:.0f}"]]))
+                       [[f"{lo['ideal_dv_m_s']:.0f}", f"{lo['gravity_loss_m_s']:.0f}", f"{lo['drag_loss_m_s']:.0f}",
+                         f"{lo['steering_loss_m_s']:.0f}", f"{lo['pressure_loss_m_s']:.0f}", f"{lo['total_loss_m_s']:.0f}"]]))
     stdout.print(f"max-q {d['max_q_kpa']:.1f} kPa at T+{d['t_max_q_s']:.0f} s; fairing jettison T+{d['t_fairing_s']:.0f} s;"
                  f" achieved {d['achieved']['perigee_km']:.0f} x {d['achieved']['apogee_km']:.0f} km at "
                  f"{d['achieved']['inclination_deg']:.2f} deg")
     if recovery != "expendable":
         b = d["recovery_budget"]
         stdout.print(table(f"First-stage recovery ({recovery})", ["burn", "propellant kg", "dv m/s"], [
-            ["boost-back", f"{b['boostback_kg']:,.0f}", f"{b['boostback_dv_ms']:.0f}"],
-            ["entry", f"{b['entry_kg']:,.0f}", f"{b['entry_dv_ms']:.0f}"],
-            ["landing", f"{b['landing_kg']:,.0f}", f"{b['landing_dv_ms']:.0f}"],
+            ["boost-back", f"{b['boostback_kg']:,.0f}", f"{b['boostback_dv_m_s']:.0f}"],
+            ["entry", f"{b['entry_kg']:,.0f}", f"{b['entry_dv_m_s']:.0f}"],
+            ["landing", f"{b['landing_kg']:,.0f}", f"{b['landing_dv_m_s']:.0f}"],
             ["total", f"{b['total_kg']:,.0f}", ""]]))
         stdout.print(f"landing {b['landing_distance_km']:.0f} km from the pad; landing burn: {b['landing_model']}")
 

@@ -295,11 +295,12 @@ class Losses:
         return self.gravity_ms + self.drag_ms + self.steering_ms + self.pressure_ms
 
     def to_dict(self) -> dict:
-        return {"gravity_ms": self.gravity_ms, "drag_ms": self.drag_ms, "steering_ms": self.steering_ms,
-                "pressure_ms": self.pressure_ms, "total_ms": self.total_ms, "ideal_dv_ms": self.ideal_ms}
+        return {"gravity_loss_m_s": self.gravity_ms, "drag_loss_m_s": self.drag_ms,
+                "steering_loss_m_s": self.steering_ms, "pressure_loss_m_s": self.pressure_ms,
+                "total_loss_m_s": self.total_ms, "ideal_dv_m_s": self.ideal_ms}
 
 
-COLUMNS = ("t_s", "altitude_m", "speed_rel_ms", "speed_inertial_ms", "q_pa", "accel_ms2", "mass_kg", "phase",
+COLUMNS = ("t_s", "altitude_m", "speed_rel_m_s", "speed_inertial_m_s", "q_pa", "accel_m_s2", "mass_kg", "phase",
            "gamma_rel_rad", "downrange_m", "throttle", "mach")
 
 

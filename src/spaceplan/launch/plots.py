@@ -15,9 +15,9 @@ def plot_ascent(result, path: str, title: str | None = None) -> str:
     fig, axes = plt.subplots(4, 1, figsize=(8, 10), sharex=True)
     panels = [
         (ascent.column("altitude_m") / 1e3, "altitude (km)", None),
-        (ascent.column("speed_rel_ms") / 1e3, "speed (km/s)", ascent.column("speed_inertial_ms") / 1e3),
+        (ascent.column("speed_rel_m_s") / 1e3, "speed (km/s)", ascent.column("speed_inertial_m_s") / 1e3),
         (ascent.column("q_pa") / 1e3, "dynamic pressure (kPa)", None),
-        (ascent.column("accel_ms2") / 9.80665, "thrust acceleration (g)", None),
+        (ascent.column("accel_m_s2") / 9.80665, "thrust acceleration (g)", None),
     ]
     for ax, (y, label, y2) in zip(axes, panels):
         ax.plot(t, y, color="C0", label="Earth-relative" if y2 is not None else None)

@@ -69,8 +69,8 @@ class RecoveryBudget:
 
     def to_dict(self) -> dict:
         return {"mode": self.mode, "boostback_kg": self.boostback_kg, "entry_kg": self.entry_kg,
-                "landing_kg": self.landing_kg, "total_kg": self.total_kg, "boostback_dv_ms": self.boostback_dv_ms,
-                "entry_dv_ms": self.entry_dv_ms, "landing_dv_ms": self.landing_dv_ms,
+                "landing_kg": self.landing_kg, "total_kg": self.total_kg, "boostback_dv_m_s": self.boostback_dv_ms,
+                "entry_dv_m_s": self.entry_dv_ms, "landing_dv_m_s": self.landing_dv_ms,
                 "landing_distance_km": self.landing_distance_km, "max_descent_q_kpa": self.max_descent_q_pa / 1e3,
                 "landing_model": self.landing_model}
 
