@@ -46,6 +46,15 @@ DEFAULTS = {
 }
 
 
+def _reach_deg(preset, min_elevation_rad: float) -> float:
+    """Highest latitude any shell of ``preset`` covers at the elevation mask (SMAD sec. 5.2)."""
+    from spaceplan.constellation.geometry import max_latitude
+    from spaceplan.constellation.shells import load_constellation
+
+    shells = load_constellation(preset).shells
+    return math.degrees(max(float(max_latitude(s.inclination_rad, s.altitude_m, min_elevation_rad)) for s in shells))
+
+
 def _fmt(x, nd=1):
     return "-" if x is None else f"{x:.{nd}f}"
 
@@ -133,7 +142,8 @@ def run(config: dict, ctx: SectionContext) -> SectionResult:
             d["coverage_milestone"] = m
         data["deployment"].append(d)
         camps.append(camp)
-        cov_when = ("-" if "coverage_milestone" not in d else d["coverage_milestone"]["reached_utc"] or "not reached")
+        cov_when = ("-" if "coverage_milestone" not in d else d["coverage_milestone"]["reached_utc"]
+                    or f"not reached (shells reach {_reach_deg(preset, elev):.0f} deg N)")
         dep_rows.append(f"| {d['constellation']} | {d['launcher']['name']} | {cadence} | {d['sats_per_launch']} | "
                         f"{d['launches']} | {d['milestones']['50pct_utc']} | {cov_when} | {d['full_operational_capability_utc']} | "
                         f"{d['years_to_foc']:.1f} |" + (" " + "; ".join(d["notes"]) if d["notes"] else ""))
