@@ -15,7 +15,7 @@ import pytest
 
 from spaceplan.constellation import geometry as g
 from spaceplan.constellation.coverage import (
-    brute_force_counts, coverage, ground_unit_vectors, time_grid, visibility_counts,
+    brute_force_counts, coverage, ground_unit_vectors, satellite_caps, surface_radius, time_grid, visibility_counts,
 )
 from spaceplan.constellation.regions import bounding_box, cities, global_grid
 from spaceplan.constellation.shells import WalkerShell, ecef_chunks
@@ -171,7 +171,7 @@ def test_coverage_vanishes_beyond_the_latitude_reach(inc_deg):
     alt, eps, inc = 1000e3, math.radians(10.0), math.radians(inc_deg)
     shell = WalkerShell("reach", alt, inc, 6, 6, phasing=1)
     ground = global_grid(2.0)
-    res = coverage(shell, ground, time_grid(8e8, 86_400.0, 60.0), eps)
+    res = coverage(shell, ground, time_grid(8e8, 86_400.0, 60.0), eps, earth="sphere")
     lat = np.abs(_geocentric_lat(ground))
     reach = g.max_latitude(inc, alt, eps)
     assert math.degrees(reach) < 85.0
@@ -195,7 +195,7 @@ def test_mean_in_view_matches_the_latitude_density_of_inclined_orbits():
     alt, eps, inc = 1000e3, math.radians(10.0), math.radians(45.0)
     shell = WalkerShell("density", alt, inc, 6, 6, phasing=1)
     ground = global_grid(2.0)
-    res = coverage(shell, ground, time_grid(8e8, 86_400.0, 60.0), eps)
+    res = coverage(shell, ground, time_grid(8e8, 86_400.0, 60.0), eps, earth="sphere")
     nlat, nlon = ground.grid_shape
     rows = res.mean_in_view.reshape(nlat, nlon).mean(axis=1)
     lat_rows = _geocentric_lat(ground).reshape(nlat, nlon)[:, 0]
@@ -219,9 +219,9 @@ def test_streets_design_covers_the_globe_continuously_and_one_plane_fewer_does_n
     assert (design.planes, design.sats_per_plane) == (4, 10)
     ground = global_grid(2.0)
     tdb = time_grid(8e8, 7200.0, 30.0)  # > one orbit (116 min), 12 pattern repeats
-    full = coverage(_streets_shell(design, alt), ground, tdb, eps)
+    full = coverage(_streets_shell(design, alt), ground, tdb, eps, earth="sphere")
     assert np.all(full.covered_fraction == 1.0) and full.max_gap == 0.0
-    fewer = coverage(_streets_shell(design, alt, design.planes - 1), ground, tdb, eps)
+    fewer = coverage(_streets_shell(design, alt, design.planes - 1), ground, tdb, eps, earth="sphere")
     assert fewer.continuous_area_fraction < 0.9 and fewer.max_gap > 0.0
 
 
@@ -236,7 +236,43 @@ def test_streets_design_above_latitude_60_covers_the_cap_and_one_plane_fewer_doe
     tdb = time_grid(8e8, 7200.0, 30.0)
     for cap in (north, south):
         assert np.min(np.abs(_geocentric_lat(cap))) > phi
-        full = coverage(_streets_shell(design, alt), cap, tdb, eps)
+        full = coverage(_streets_shell(design, alt), cap, tdb, eps, earth="sphere")
         assert np.all(full.covered_fraction == 1.0) and full.max_gap == 0.0
-        fewer = coverage(_streets_shell(design, alt, design.planes - 1), cap, tdb, eps)
+        fewer = coverage(_streets_shell(design, alt, design.planes - 1), cap, tdb, eps, earth="sphere")
         assert fewer.continuous_area_fraction < 0.9 and fewer.max_gap > 0.0
+
+
+@pytest.mark.parametrize("lat_deg", [0.0, 45.0, 80.0])
+def test_wgs84_cap_edge_elevation_is_right_to_0p2_deg(lat_deg):
+    """A satellite on the engine's cap edge (WGS 84 radius under it) seen from a geodetic ground
+    point has a true topocentric elevation within 0.2 deg of the mask (the residual is the tilt
+    of the geodetic vertical, module docstring); SMAD's equatorial sphere is off by ~1 deg at 80 deg."""
+    from spaceplan.core.frames import geodetic_to_ecef, topocentric
+
+    eps, alt = math.radians(25.0), 550e3
+    lat, lon = math.radians(lat_deg), 0.3
+    site = geodetic_to_ecef(np.array([lat]), np.array([lon]), 0.0)[0]
+    up = site / np.linalg.norm(site)
+    east = np.array([-math.sin(lon), math.cos(lon), 0.0])
+    north = np.cross(up, east)
+    errors = {}
+    for earth in ("wgs84", "sphere"):
+        worst = 0.0
+        for az in np.radians([0.0, 90.0, 180.0, 270.0]):
+            d = math.cos(az) * north + math.sin(az) * east
+            lo, hi = 0.0, 0.5
+            for _ in range(60):  # bisect the central angle to the cap edge as the engine sees it
+                mid = 0.5 * (lo + hi)
+                u_sat = math.cos(mid) * up + math.sin(mid) * d
+                r_sat = u_sat * (float(surface_radius(u_sat[2])) + alt)
+                _, c, _ = satellite_caps(r_sat[None], eps, earth)
+                lo, hi = (mid, hi) if float(u_sat @ up) >= float(c[0]) else (lo, mid)
+            u_sat = math.cos(lo) * up + math.sin(lo) * d
+            r_sat = u_sat * (float(surface_radius(u_sat[2])) + alt)
+            el = topocentric(r_sat[None], np.array([lat]), np.array([lon]))[1]
+            worst = max(worst, abs(math.degrees(float(np.ravel(el)[0])) - 25.0))
+        errors[earth] = worst
+    assert errors["wgs84"] < 0.2
+    if lat_deg >= 80.0:
+        assert errors["sphere"] > 0.5
+

@@ -1,15 +1,19 @@
 """Coverage engine: satellites in view, coverage fraction and gaps over ground point sets.
 
 Model (Larson & Wertz, *Space Mission Analysis and Design* (SMAD) 3rd ed. 1999, sec. 5.2,
-eqs. 5-16 to 5-19): spherical Earth of radius R = 6378.137 km; a satellite at geocentric
-distance r is seen from a ground point at elevation >= eps exactly when the Earth central
-angle between the point and the sub-satellite point is <= lambda_max, with
+eqs. 5-16 to 5-19): a satellite at geocentric distance r is seen from a ground point at
+elevation >= eps exactly when the Earth central angle between the point and the sub-satellite
+point is <= lambda_max, with
 
     sin(eta_max) = (R / r) cos(eps),   lambda_max = 90 deg - eps - eta_max,
 
-i.e. when the dot product of the two geocentric unit vectors is >= cos(lambda_max).
-(Ellipsoidal effects, <= ~0.2 deg of elevation, are neglected; ground points are placed on
-the WGS 84 ellipsoid and then projected along the geocentric direction.)
+i.e. when the dot product of the two geocentric unit vectors is >= cos(lambda_max).  R is the
+WGS 84 geocentric radius under the satellite, R(psi) = a b / sqrt(b^2 cos^2 psi + a^2 sin^2 psi)
+at the sub-satellite geocentric latitude psi (a sphere of the equatorial radius would put
+polar ground points 21 km too high and understate their elevation by up to ~1 deg).  What is
+left out: the radius change across the cap (a few km) and the tilt of the geodetic vertical
+from the geocentric one (<= 0.19 deg), i.e. elevations are right to ~0.2 deg.  Ground points
+sit on the WGS 84 ellipsoid, their direction is geocentric.
 
 Algorithm (not brute force): per time step, each satellite visits only the lat/lon buckets of
 ground points its coverage cap can reach (see :mod:`._kernels`); per-point running counters
@@ -28,10 +32,10 @@ import numpy as np
 
 from spaceplan.constellation.regions import GroundPoints, global_grid
 from spaceplan.constellation.shells import Constellation, WalkerShell, ecef_chunks
-from spaceplan.core.constants import EARTH_RADIUS
+from spaceplan.core.constants import EARTH_FLATTENING, EARTH_RADIUS
 from spaceplan.core.errors import ImpossibleOrbitError, InputError, require_range
 
-COVERAGE_RADIUS = EARTH_RADIUS  # m, spherical Earth of the visibility test
+_POLAR_RADIUS = EARTH_RADIUS * (1.0 - EARTH_FLATTENING)  # m, WGS 84 b
 
 
 # --- geometry shared by the engine and the brute-force reference ----------------------------
@@ -45,15 +49,34 @@ def ground_unit_vectors(ground: GroundPoints) -> np.ndarray:
     return r / np.sqrt(r[:, 0] * r[:, 0] + r[:, 1] * r[:, 1] + r[:, 2] * r[:, 2])[:, None]
 
 
-def satellite_caps(ecef, min_elevation_rad: float):
-    """(unit vectors, cos(lambda_max), lambda_max) of ECEF positions (..., 3) m (SMAD eq. 5-16..5-19)."""
+def surface_radius(sin_geocentric_latitude) -> np.ndarray:
+    """WGS 84 geocentric radius (m) of the surface at geocentric latitude psi, from sin(psi)."""
+    s2 = np.asarray(sin_geocentric_latitude, dtype=float) ** 2
+    return EARTH_RADIUS * _POLAR_RADIUS / np.sqrt(_POLAR_RADIUS**2 * (1.0 - s2) + EARTH_RADIUS**2 * s2)
+
+
+EARTH_MODELS = ("wgs84", "sphere")
+
+
+def satellite_caps(ecef, min_elevation_rad: float, earth: str = "wgs84"):
+    """(unit vectors, cos(lambda_max), lambda_max) of ECEF positions (..., 3) m (SMAD eq. 5-16..5-19).
+
+    ``earth="wgs84"``: the surface radius under each satellite (module docstring);
+    ``"sphere"``: SMAD's sphere of the equatorial radius (for comparisons with the analytic
+    formulas of :mod:`spaceplan.constellation.geometry`).
+    """
+    if earth not in EARTH_MODELS:
+        raise InputError("earth", f"unknown Earth model {earth!r}", ", ".join(EARTH_MODELS))
     r = np.asarray(ecef, dtype=float)
     rn = np.sqrt(r[..., 0] * r[..., 0] + r[..., 1] * r[..., 1] + r[..., 2] * r[..., 2])
-    if np.any(~np.isfinite(rn)) or np.any(rn <= COVERAGE_RADIUS):
-        raise ImpossibleOrbitError("satellite positions", "a satellite is below the Earth surface or not finite",
-                                   f"geocentric distance > {COVERAGE_RADIUS / 1e3:.3f} km")
+    if np.any(~np.isfinite(rn)):
+        raise ImpossibleOrbitError("satellite positions", "a satellite position is not finite", "finite ECEF in m")
     u = r / rn[..., None]
-    eta = np.arcsin(COVERAGE_RADIUS * math.cos(min_elevation_rad) / rn)
+    radius = surface_radius(u[..., 2]) if earth == "wgs84" else np.full(rn.shape, EARTH_RADIUS)
+    if np.any(rn <= radius):
+        raise ImpossibleOrbitError("satellite positions", "a satellite is below the Earth surface",
+                                   "geocentric distance above the WGS 84 surface")
+    eta = np.arcsin(radius * math.cos(min_elevation_rad) / rn)
     lam = 0.5 * math.pi - min_elevation_rad - eta
     return u, np.cos(lam), lam
 
@@ -156,23 +179,24 @@ def _chunk_steps(width: int, requested: int) -> int:
     return int(max(1, min(requested, 8_000_000 // max(width, 1))))
 
 
-def visibility_counts(ecef, ground: GroundPoints, min_elevation_rad: float, method: str = "auto") -> np.ndarray:
+def visibility_counts(ecef, ground: GroundPoints, min_elevation_rad: float, method: str = "auto",
+                      earth: str = "wgs84") -> np.ndarray:
     """Satellites in view (T, M) int32 for ECEF positions (T, N, 3), with the engine's kernels."""
     ecef = np.asarray(ecef, dtype=float)
     if ecef.ndim == 2:
         ecef = ecef[None]
     counter = _counter(ground, method)
-    u, c, lam = satellite_caps(ecef, min_elevation_rad)
+    u, c, lam = satellite_caps(ecef, min_elevation_rad, earth)
     return counter.chunk(np.ascontiguousarray(u), np.ascontiguousarray(c), np.ascontiguousarray(lam))[:, counter.gather]
 
 
-def brute_force_counts(ecef, ground: GroundPoints, min_elevation_rad: float) -> np.ndarray:
+def brute_force_counts(ecef, ground: GroundPoints, min_elevation_rad: float, earth: str = "wgs84") -> np.ndarray:
     """Reference: every (point, satellite) pair tested with numpy, same criterion and arithmetic."""
     ecef = np.asarray(ecef, dtype=float)
     if ecef.ndim == 2:
         ecef = ecef[None]
     g = ground_unit_vectors(ground)
-    u, c, _ = satellite_caps(ecef, min_elevation_rad)
+    u, c, _ = satellite_caps(ecef, min_elevation_rad, earth)
     out = np.empty((ecef.shape[0], g.shape[0]), dtype=np.int32)
     block = max(1, 2_000_000 // max(1, ecef.shape[1]))
     for t in range(ecef.shape[0]):
@@ -324,8 +348,12 @@ def coverage(
     hist_bins: int = 64,
     progress: Callable[[int, int], None] | None = None,
     name: str | None = None,
+    earth: str = "wgs84",
 ) -> CoverageResult:
     """Run the coverage engine over the epochs ``tdb`` (uniform step, TDB s past J2000).
+
+    ``earth``: ``"wgs84"`` (surface radius under each satellite) or ``"sphere"`` (SMAD's
+    sphere, as the analytic formulas of :mod:`spaceplan.constellation.geometry`).
 
     ``source``: a :class:`Constellation` / :class:`WalkerShell` (circular Walker + J2, GMST to
     ECEF), or a callable returning ECEF positions (T, N, 3) m for a chunk of epochs (e.g. SGP4).
@@ -361,7 +389,7 @@ def coverage(
     n_sat = 0
     done = 0
     for chunk in _chunks(source, tdb, chunk_steps):
-        u, c, lam = satellite_caps(chunk, min_elevation_rad)
+        u, c, lam = satellite_caps(chunk, min_elevation_rad, earth)
         n_sat = chunk.shape[1]
         counts = counter.chunk(np.ascontiguousarray(u), np.ascontiguousarray(c), np.ascontiguousarray(lam))
         update_stats_chunk(counts, counter.gather, int(min_sats), covered, cur_gap, max_gap, n_gaps, sum_gap,

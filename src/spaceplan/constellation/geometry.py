@@ -17,9 +17,10 @@ angular radius lambda: area 2 pi R^2 (1 - cos lambda), a fraction (1 - cos lambd
 the Earth's surface (SMAD sec. 5.2 writes IAA = K_A (1 - cos lambda), K_A = 2 pi R^2).
 A shell of inclination i reaches latitude min(90 deg, i' + lambda), i' = min(i, 180 - i).
 
-R is ``COVERAGE_RADIUS`` (= WGS 84 equatorial radius), the sphere of the coverage engine
-(:mod:`spaceplan.constellation.coverage`), so the formulas here and the engine agree exactly
-up to rounding.  Latitudes here are *geocentric* (the engine projects geodetic ground points
+R is ``COVERAGE_RADIUS`` (= WGS 84 equatorial radius), the sphere of the coverage engine run
+with ``earth="sphere"`` (:mod:`spaceplan.constellation.coverage`), so the formulas here and
+that engine agree exactly up to rounding; the engine's default ``"wgs84"`` uses the surface
+radius under each satellite instead (up to 21 km less at the poles: larger caps there).  Latitudes here are *geocentric* (the engine projects geodetic ground points
 along their geocentric direction; the two differ by < 0.2 deg).
 
 Streets of coverage (Rider 1985, "Optimized polar orbit constellations for redundant
