@@ -181,12 +181,19 @@ def build_phases(vehicle: Vehicle, reserve_kg: float = 0.0, recovering: bool = F
 
     ``reserve_kg``: first-stage (core) propellant kept for recovery (not burnt on ascent).
     ``booster_reserve_kg``: the same for each strap-on booster.
+
+    A stage's auxiliary (non-propulsive) fluids are expelled with its propellant: the phase's mass flow and the mass
+    it burns are (1 + k) times the propellant's, k = ``Stage.auxiliary_flow_ratio``, at the same thrust.  A stage
+    that drops part of its structure during its burn (``jettison_mass_kg``) is flown as two phases, the second
+    starting with the drop and no coast.
     """
     s0 = vehicle.stages[0]
+    k0 = 1.0 + s0.auxiliary_flow_ratio
     phases: list[Phase] = []
     core_used = 0.0
     if vehicle.boosters is not None:
         b, n = vehicle.boosters, vehicle.booster_count
+        kb = 1.0 + b.auxiliary_flow_ratio
         usable_b = b.usable_propellant_kg - booster_reserve_kg
         if usable_b <= 0:
             raise InputError("booster reserve", "recovery reserve exceeds the booster propellant")
@@ -195,7 +202,7 @@ def build_phases(vehicle: Vehicle, reserve_kg: float = 0.0, recovering: bool = F
         core_used = s0.mdot * f * tb
         phases.append(Phase("boosters + core", n * b.thrust_vac_n + f * s0.thrust_vac_n,
                             n * b.engine_count * b.engine.exit_area_m2 + f * s0.engine_count * s0.engine.exit_area_m2,
-                            n * b.mdot + f * s0.mdot, n * usable_b + core_used, 0.0, 0.0, 0,
+                            n * b.mdot * kb + f * s0.mdot * k0, n * usable_b * kb + core_used * k0, 0.0, 0.0, 0,
                             max(b.engine.throttle_min, s0.engine.throttle_min)))
     core_prop = s0.usable_propellant_kg - core_used - reserve_kg
     if core_prop <= 0:
@@ -204,16 +211,26 @@ def build_phases(vehicle: Vehicle, reserve_kg: float = 0.0, recovering: bool = F
     drop = 0.0
     if vehicle.boosters is not None:
         b = vehicle.boosters
-        drop = vehicle.booster_count * (b.dry_mass_kg + b.residual_kg + booster_reserve_kg
+        drop = vehicle.booster_count * (b.dry_mass_kg + b.residual_kg + b.auxiliary_residual_kg + booster_reserve_kg
                                         + (b.recovery_hardware_kg if recovering else 0.0))
-    phases.append(Phase(s0.name, s0.thrust_vac_n, s0.engine_count * s0.engine.exit_area_m2, s0.mdot, core_prop,
-                        drop, 0.0, 0, s0.engine.throttle_min))
+    phases.append(Phase(s0.name, s0.thrust_vac_n, s0.engine_count * s0.engine.exit_area_m2, s0.mdot * k0,
+                        core_prop * k0, drop, 0.0, 0, s0.engine.throttle_min))
     prev = s0
     prev_extra = reserve_kg + (s0.recovery_hardware_kg if recovering else 0.0)
     for s in vehicle.stages[1:]:
-        phases.append(Phase(s.name, s.thrust_vac_n, s.engine_count * s.engine.exit_area_m2, s.mdot,
-                            s.usable_propellant_kg, prev.dry_mass_kg + prev.residual_kg + prev_extra,
-                            s.separation_coast_s, 1, s.engine.throttle_min))
+        k = 1.0 + s.auxiliary_flow_ratio
+        ae = s.engine_count * s.engine.exit_area_m2
+        drop = prev.dry_mass_kg - prev.jettison_mass_kg + prev.residual_kg + prev.auxiliary_residual_kg + prev_extra
+        prop = s.usable_propellant_kg * k
+        if s.jettison_mass_kg > 0.0:
+            first = min(s.mdot * k * s.jettison_after_s, prop)
+            phases.append(Phase(s.name, s.thrust_vac_n, ae, s.mdot * k, first, drop, s.separation_coast_s, 1,
+                                s.engine.throttle_min))
+            phases.append(Phase(f"{s.name} (after {s.jettison_mass_kg:.0f} kg jettison)", s.thrust_vac_n, ae,
+                                s.mdot * k, prop - first, s.jettison_mass_kg, 0.0, 1, s.engine.throttle_min))
+        else:
+            phases.append(Phase(s.name, s.thrust_vac_n, ae, s.mdot * k, prop, drop, s.separation_coast_s, 1,
+                                s.engine.throttle_min))
         prev, prev_extra = s, 0.0
     return phases
 

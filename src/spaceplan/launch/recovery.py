@@ -21,8 +21,9 @@ began at 295 m/s); the descent is handed over at 15 km.  For the landing burn
 v0, h0)`` is used when that module exists (powered-descent guidance by
 another part of spaceplan), else a 1-D gravity-and-drag "suicide burn" is
 simulated here (ignition height found by bisection so that speed reaches 0 at
-the ground).  The reserve is found by fixed-point iteration: reserve ->
-payload optimisation -> separation state -> propellant needed -> reserve,
+the ground).  The reserve is the root of need(reserve) - reserve (reserve ->
+payload optimisation -> separation state -> propellant needed), found by a
+bracketed secant / bisection iteration (``payload_with_recovery``),
 re-optimising the payload (and the guidance) each time.
 """
 
@@ -40,6 +41,9 @@ from spaceplan.launch.ascent import Site, TargetOrbit, load_site
 from spaceplan.launch.payload import PayloadResult, optimize_payload
 from spaceplan.launch.vehicles import Stage, Vehicle, load_vehicle
 
+import os as _os
+
+_DEBUG = bool(_os.environ.get("SPACEPLAN_DEBUG_OPT"))
 MODES = ("expendable", "droneship", "rtls")
 ENTRY_ALTITUDE_M = 70_000.0
 HANDOVER_ALTITUDE_M = 15_000.0
@@ -263,9 +267,26 @@ def recovery_budget(vehicle: Vehicle, ascent_result, site: Site, mode: str, rese
 
 def payload_with_recovery(vehicle: Vehicle | str, target: TargetOrbit, site: Site | str = "cape-canaveral",
                           mode: str = "droneship", *, entry_target_speed: float = 750.0, southerly: bool = False,
-                          tol_kg: float = 100.0, max_iter: int = 10,
+                          tol_kg: float = 100.0, max_iter: int = 16,
                           expendable: PayloadResult | None = None) -> RecoveryResult:
-    """Largest payload with the first stage recovered in ``mode`` (reserve found by fixed-point iteration)."""
+    """Largest payload with the first stage recovered in ``mode``.
+
+    The reserve r is the root of f(r) = need(r) - r, need(r) being the propellant the recovery burns take after an
+    ascent (payload and guidance re-optimised) that keeps r in the stage.  f decreases with r (a larger reserve
+    separates the stage slower and lower).  The root is kept bracketed, [lo, hi] with f(lo) > 0 > f(hi), from the
+    start [0, usable load]: a reserve whose stage cannot fly back (RTLS boost-back capped by the reserve) counts as
+    f > 0, a reserve that leaves no positive payload (or no ascent propellant) as f < 0.  Each step takes the
+    fixed-point / secant (regula falsi, Illinois-weighted) estimate when it falls inside the bracket and bisects
+    otherwise, or when the bracket has not halved in two steps, so the iteration cannot run away (the former
+    unguarded secant stepped 50 t -> 76 t, where the landing failed and no payload was found).
+
+    Converged: |need - reserve| < ``tol_kg`` at a feasible point, or the bracket narrowed below ``tol_kg`` of reserve
+    with a feasible upper end (the answer is that end, whose reserve covers the need; the payload optimiser's noise,
+    ~100-200 kg in need(r), can keep |f| above ``tol_kg`` right at the root).  A landing the unburnt reserve makes too
+    heavy for the landing engines counts as f < 0.  Raises ImpossibleOrbitError naming the cause when the bracket
+    closes with an infeasible upper end (no reserve both brings the stage back and leaves a positive payload),
+    ConvergenceError after ``max_iter`` evaluations.
+    """
     if mode not in MODES:
         raise InputError("recovery", f"unknown mode {mode!r}", ", ".join(MODES))
     if isinstance(vehicle, str):
@@ -279,44 +300,84 @@ def payload_with_recovery(vehicle: Vehicle | str, target: TargetOrbit, site: Sit
         return RecoveryResult(mode, expendable, zero, expendable.payload_kg, 0)
     if not stage.reusable:
         raise InputError("recovery", f"{stage.name} is not a reusable stage", "expendable")
-    reserve = (0.06 if mode == "droneship" else 0.12) * stage.usable_propellant_kg
     g = expendable.guidance
-    start = (expendable.payload_kg * 0.8, g.kick_deg, g.theta0_deg, g.theta1_deg)
-    result = budget = None
-    pairs: list[tuple[float, float]] = []
-    for it in range(1, max_iter + 1):
-        if reserve >= stage.usable_propellant_kg:
-            raise ImpossibleOrbitError("recovery", f"{mode} needs more than the whole first-stage load",
-                                       "expendable")
+    start = [(expendable.payload_kg * 0.8, g.kick_deg, g.theta0_deg, g.theta1_deg)]
+
+    def evaluate(reserve):
+        """-> (f, result, budget, why); f = None where the point fails (why says how), with its sign in ``why``."""
         try:
-            result = optimize_payload(vehicle, target, site, reserve_kg=reserve, recovering=True,
-                                      recovery=mode, southerly=southerly, start=start)
-        except ImpossibleOrbitError:
-            result = optimize_payload(vehicle, target, site, reserve_kg=reserve, recovering=True, recovery=mode,
-                                      southerly=southerly)
+            try:
+                result = optimize_payload(vehicle, target, site, reserve_kg=reserve, recovering=True,
+                                          recovery=mode, southerly=southerly, start=start[0])
+            except ImpossibleOrbitError:
+                result = optimize_payload(vehicle, target, site, reserve_kg=reserve, recovering=True,
+                                          recovery=mode, southerly=southerly)
+        except InputError as exc:  # ImpossibleOrbitError included: no positive payload with this reserve
+            return None, None, None, ("high", f"reserve {reserve:.0f} kg leaves no positive payload ({exc})")
         try:
             budget = recovery_budget(vehicle, result.ascent, site, mode, reserve, entry_target_speed)
-        except ImpossibleOrbitError:
+        except ImpossibleOrbitError as exc:
+            if exc.field == "landing":
+                # the unburnt reserve makes the stage too heavy for its landing engines: reserve too large
+                return None, result, None, ("high", f"reserve {reserve:.0f} kg lands too heavy ({exc})")
             if mode != "rtls":
                 raise
-            # the boost-back is capped by the reserve: this reserve cannot bring the stage home, so the
-            # fixed point lies above it; grow it (the whole-load check above ends the search if it never can)
-            reserve *= 1.3
-            pairs.clear()
-            continue
-        need = budget.total_kg
-        g = result.guidance
-        start = (result.payload_kg, g.kick_deg, g.theta0_deg, g.theta1_deg)
-        if abs(need - reserve) < tol_kg:
-            break
-        pairs.append((reserve, need - reserve))
-        if len(pairs) >= 2 and pairs[-1][1] != pairs[-2][1]:
-            (r0, f0), (r1, f1) = pairs[-2], pairs[-1]
-            reserve = r1 - f1 * (r1 - r0) / (f1 - f0)  # secant step on f(r) = need(r) - r
-            reserve = min(max(reserve, 0.5 * r1), 1.5 * r1 + 1000.0)
+            return None, result, None, ("low", f"reserve {reserve:.0f} kg cannot bring the stage back ({exc})")
+        gg = result.guidance
+        start[0] = (result.payload_kg, gg.kick_deg, gg.theta0_deg, gg.theta1_deg)
+        return budget.total_kg - reserve, result, budget, None
+
+    lo, f_lo = 0.0, None  # f(0) > 0: with no reserve every recovery burn is short
+    hi, f_hi = stage.usable_propellant_kg, None  # a reserve of the whole load leaves nothing for the ascent
+    side_lo = side_hi = 0  # Illinois: how many steps in a row kept the same end point
+    reserve = (0.06 if mode == "droneship" else 0.12) * stage.usable_propellant_kg
+    widths = [hi - lo]
+    best_hi = None
+    history: list[str] = []
+    last_bad = ""
+    for it in range(1, max_iter + 1):
+        f, result, budget, why = evaluate(reserve)
+        if _DEBUG:
+            print("recovery iteration", it, round(reserve), None if f is None else round(f), why and why[0],
+                  round(lo), round(hi))
+        if f is not None:
+            history.append(f"{reserve:.0f} kg -> need {reserve + f:.0f} kg")
+            if abs(f) < tol_kg:
+                return RecoveryResult(mode, result, budget, expendable.payload_kg, it)
         else:
-            reserve = need
-    else:
-        raise ConvergenceError(f"recovery: reserve did not settle in {max_iter} iterations "
-                               f"(last {reserve:.0f} kg vs needed {budget.total_kg if budget else math.nan:.0f} kg)")
-    return RecoveryResult(mode, result, budget, expendable.payload_kg, it)
+            history.append(why[1])
+            last_bad = why[1]
+        positive = (f > 0) if f is not None else (why[0] == "low")
+        if positive:
+            lo, f_lo = reserve, f
+            side_hi, side_lo = side_hi + 1, 0
+        else:
+            hi, f_hi = reserve, f
+            side_lo, side_hi = side_lo + 1, 0
+        widths.append(hi - lo)
+        if positive is False and f is not None:
+            best_hi = (result, budget)
+        if hi - lo < tol_kg:
+            if f_hi is not None:
+                # the root is bracketed to within tol_kg of reserve: take the end whose reserve covers the need
+                return RecoveryResult(mode, best_hi[0], best_hi[1], expendable.payload_kg, it)
+            raise ImpossibleOrbitError(
+                "recovery", f"{mode}: no first-stage reserve both recovers the stage and leaves a positive payload "
+                f"(bracket closed at {lo:.0f}-{hi:.0f} kg: {last_bad or 'no feasible point'})", "droneship or "
+                "expendable" if mode == "rtls" else "expendable")
+        # next estimate: regula falsi on a numeric bracket, else the fixed-point step r = need(r)
+        cand = math.nan
+        if f_lo is not None and f_hi is not None:
+            wl = 0.5 if side_lo >= 2 else 1.0  # Illinois: halve the weight of an end point kept twice
+            wh = 0.5 if side_hi >= 2 else 1.0
+            fl, fh = wl * f_lo, wh * f_hi
+            cand = lo + (hi - lo) * fl / (fl - fh)
+        elif f is not None:
+            cand = reserve + f
+        margin = min(0.02 * (hi - lo), 0.25 * tol_kg)
+        stalled = len(widths) >= 3 and widths[-1] > 0.5 * widths[-3]
+        if not (lo + margin < cand < hi - margin) or stalled:
+            cand = 0.5 * (lo + hi)
+        reserve = cand
+    raise ConvergenceError(f"recovery: reserve did not settle in {max_iter} evaluations (bracket {lo:.0f}-{hi:.0f} "
+                           f"kg; " + "; ".join(history[-4:]) + ")")

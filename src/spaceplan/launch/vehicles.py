@@ -83,16 +83,35 @@ class Stage:
     landing_engines: int = 0
     throttle_with_boosters: float = 1.0  # thrust fraction while strap-ons fire (Angara core at 30 %)
     separation_coast_s: float = 0.0  # coast between previous stage burnout and this stage's ignition
+    # non-propulsive fluids loaded on the stage and expelled during its burn without producing thrust (R-7 family:
+    # hydrogen peroxide for the turbopump gas generator, liquid nitrogen for tank pressurisation); they are
+    # expelled in proportion to the propellant flow, auxiliary_residual_kg of them stays on board at burnout
+    auxiliary_fluid_kg: float = 0.0
+    auxiliary_residual_kg: float = 0.0
+    # structure dropped part-way through the stage's own burn (Soyuz Blok I aft skirt), jettison_after_s after
+    # ignition at full thrust; it is part of dry_mass_kg
+    jettison_mass_kg: float = 0.0
+    jettison_after_s: float = 0.0
 
     def __post_init__(self):
         _positive(f"stage {self.name}: dry_mass_kg", self.dry_mass_kg)
         _positive(f"stage {self.name}: propellant_mass_kg", self.propellant_mass_kg)
-        for f in ("residual_kg", "recovery_hardware_kg", "separation_coast_s"):
+        for f in ("residual_kg", "recovery_hardware_kg", "separation_coast_s", "auxiliary_fluid_kg",
+                  "auxiliary_residual_kg", "jettison_mass_kg", "jettison_after_s"):
             if getattr(self, f) < 0:
                 raise InputError(f"stage {self.name}: {f}", f"got {getattr(self, f):g}", ">= 0")
         if self.residual_kg >= self.propellant_mass_kg:
             raise InputError(f"stage {self.name}: residual_kg", "residual exceeds the propellant load",
                              "< propellant_mass_kg")
+        if self.auxiliary_residual_kg > self.auxiliary_fluid_kg:
+            raise InputError(f"stage {self.name}: auxiliary_residual_kg", "exceeds auxiliary_fluid_kg",
+                             "<= auxiliary_fluid_kg")
+        if self.jettison_mass_kg >= self.dry_mass_kg:
+            raise InputError(f"stage {self.name}: jettison_mass_kg", "the jettisoned part is counted in the dry mass",
+                             "< dry_mass_kg")
+        if self.jettison_mass_kg > 0 and not (0.0 < self.jettison_after_s < self.burn_time_s):
+            raise InputError(f"stage {self.name}: jettison_after_s", f"got {self.jettison_after_s:g} s",
+                             f"0 < t < burn time {self.burn_time_s:.0f} s")
         if self.engine_count < 1:
             raise InputError(f"stage {self.name}: engine_count", f"got {self.engine_count}", ">= 1")
         if not (0.0 < self.throttle_with_boosters <= 1.0):
@@ -119,12 +138,17 @@ class Stage:
         return self.propellant_mass_kg - self.residual_kg
 
     @property
+    def auxiliary_flow_ratio(self) -> float:
+        """Auxiliary fluid expelled per kg of usable propellant burnt (0 for most stages)."""
+        return (self.auxiliary_fluid_kg - self.auxiliary_residual_kg) / self.usable_propellant_kg
+
+    @property
     def burn_time_s(self) -> float:
         """Full-thrust burn time of the usable propellant, s."""
         return self.usable_propellant_kg / self.mdot
 
     def gross_mass_kg(self) -> float:
-        return self.dry_mass_kg + self.propellant_mass_kg
+        return self.dry_mass_kg + self.propellant_mass_kg + self.auxiliary_fluid_kg
 
 
 @dataclass(frozen=True)
@@ -161,6 +185,10 @@ class Vehicle:
             raise InputError(f"vehicle {self.key}: cd", "drag coefficients must be positive", "> 0")
         if (self.boosters is None) != (self.booster_count == 0):
             raise InputError(f"vehicle {self.key}: boosters", "give both [boosters] and count", "count >= 1")
+        for s in (self.stages[0], self.boosters):
+            if s is not None and s.jettison_mass_kg > 0:
+                raise InputError(f"vehicle {self.key}: {s.name}: jettison_mass_kg",
+                                 "a mid-burn jettison is modelled for upper stages only", "0")
         if self.q_limit_pa < 0 or self.accel_limit_g < 0:
             raise InputError(f"vehicle {self.key}: limits", "q_limit_pa and accel_limit_g must be >= 0")
         if self.boosters is not None and self.boosters.burn_time_s >= self.stages[0].burn_time_s / \
