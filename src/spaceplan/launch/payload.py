@@ -25,7 +25,8 @@ import numpy as np
 from scipy.optimize import minimize
 
 from spaceplan.core.errors import ImpossibleOrbitError
-from spaceplan.launch.ascent import (AscentResult, Guidance, Site, TargetOrbit, load_site, simulate_ascent)
+from spaceplan.launch.ascent import (AscentResult, Guidance, Site, TargetOrbit, initial_state, load_site,
+                                     simulate_ascent)
 from spaceplan.launch.vehicles import Vehicle, load_vehicle
 
 import os as _os
@@ -120,11 +121,21 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
         x0 = _seed(run, target, m_lo)
     else:
         x0 = np.array(start, float) / _SCALE
-    bounds = [(0.0, m_lo / _SCALE[0])] + [(lo / s, hi / s) for (lo, hi), s in zip(_BOUNDS_DEG, _SCALE[1:])]
+    # the heaviest payload that still lifts off (thrust-to-weight 1.05, recovery hardware included)
+    pay_max = vehicle.liftoff_thrust_n() / (1.05 * 9.80665) - initial_state(site, 0.0, vehicle, recovering)[6]
+    if pay_max <= 0.0:
+        raise ImpossibleOrbitError("vehicle", f"{vehicle.name} cannot lift itself off the pad",
+                                   "liftoff thrust-to-weight > 1")
+    pay_hi = min(m_lo, pay_max) / _SCALE[0]
+    angle_bounds = [(lo / s, hi / s) for (lo, hi), s in zip(_BOUNDS_DEG, _SCALE[1:])]
     best = None
     converged = False
-    for attempt in range(4):
+    for attempt in range(6):
         history: list[np.ndarray] = []
+        # trust region on the payload: a factor 3 around the start; SLSQP on crashing trials (no
+        # gradient information) would otherwise jump to the lift-off limit
+        x0[0] = min(max(x0[0], 1e-3 * pay_hi), pay_hi)
+        bounds = [(x0[0] / 3.0, min(3.0 * x0[0], pay_hi))] + angle_bounds
 
         def stop_when_settled(xk):
             history.append(np.array(xk))
@@ -151,8 +162,11 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
         if feasible and (best is None or x[0] > best[0]):
             best = x
             converged = ok
-        if ok:
+        if ok and not (x[0] >= 0.999 * bounds[0][1] and bounds[0][1] < pay_hi):  # done unless capped by the box
             break
+        if ok:
+            x0 = np.array(x)
+            continue
         # restart: from a lighter payload when SLSQP stalled in an infeasible region, else a fresh seed
         if a.status in (0, 1) and abs(a.perigee_alt_m - target.perigee_alt_m) < 100_000.0:
             x0 = np.array(x)
