@@ -57,3 +57,17 @@ def test_date_grid_keeps_last_utc_day_despite_tdb_drift():
     # 2027-08-01..08-21 spans a few microseconds less than 20 days in TDB (TDB - TT is periodic).
     grid = date_grid("2027-08-01", "2027-08-21", 5 * 86400.0)
     assert len(grid) == 5 and tdb_to_iso(grid[-1], "D") == "2027-08-21"
+
+
+@pytest.mark.parametrize("value", ["2300-01-01", "1600-06-01", np.datetime64("NaT"),
+                                   np.array(["2026-01-01", "NaT"], dtype="datetime64[ns]")])
+def test_dates_outside_the_representable_span_are_errors_not_wrapped(value):
+    """datetime64[ns] wraps silently outside 1677-2262 (2300 became 1715): refuse instead."""
+    with pytest.raises(InputError, match="utc"):
+        utc_to_tdb(value)
+
+
+@pytest.mark.parametrize("tdb", [np.inf, np.nan, 1e13, -1e13])
+def test_non_finite_or_out_of_span_tdb_has_no_date(tdb):
+    with pytest.raises(InputError, match="tdb"):
+        tdb_to_iso(tdb)

@@ -23,6 +23,22 @@ from spaceplan.core.errors import InputError
 TT_MINUS_TAI = 32.184  # s
 _TDB_TT_SLACK_S = 4e-3  # s, more than the full swing of TDB - TT (about +/-1.7 ms)
 _J2000_LABEL = np.datetime64("2000-01-01T12:00:00", "ns")
+# datetime64[ns] spans 1677-09-21 .. 2262-04-11; stay a day inside so rounding never wraps
+_FIRST = np.datetime64("1677-09-23", "s")
+_LAST = np.datetime64("2262-04-10", "s")
+_SPAN = f"{np.datetime_as_string(_FIRST, unit='D')} to {np.datetime_as_string(_LAST, unit='D')}"
+_TDB_FIRST_S = float((_FIRST - np.datetime64("2000-01-01T12:00:00", "s")).astype("int64"))
+_TDB_LAST_S = float((_LAST - np.datetime64("2000-01-01T12:00:00", "s")).astype("int64"))
+
+
+def _in_span(stamp: np.datetime64, value, field: str) -> np.datetime64:
+    """``stamp`` as datetime64[ns] after checking it is a date inside the representable span."""
+    coarse = stamp.astype("datetime64[s]")
+    if np.isnat(coarse):
+        raise InputError(field, f"not a date: {value!r}", "a UTC date")
+    if not _FIRST <= coarse <= _LAST:
+        raise InputError(field, f"date {value!r} is outside the supported span", _SPAN)
+    return stamp.astype("datetime64[ns]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,6 +62,11 @@ def _tai_minus_utc(utc_s: np.ndarray) -> np.ndarray:
 def _as_datetime64(utc, field: str) -> np.ndarray:
     """Parse str / datetime / datetime64 (scalars or sequences) into datetime64[ns] (UTC)."""
     if isinstance(utc, np.ndarray) and np.issubdtype(utc.dtype, np.datetime64):
+        coarse = utc.astype("datetime64[s]")
+        bad = np.isnat(coarse) | (coarse < _FIRST) | (coarse > _LAST)
+        if np.any(bad):
+            raise InputError(field, f"date {utc.ravel()[np.flatnonzero(bad.ravel())[0]]!s} is not a date in the "
+                             "supported span", _SPAN)
         return utc.astype("datetime64[ns]")
     values = np.atleast_1d(np.asarray(utc, dtype=object)) if not isinstance(utc, (str, _dt.datetime)) else [utc]
     out = np.empty(len(values), dtype="datetime64[ns]")
@@ -58,22 +79,22 @@ def _parse_one(value, field: str) -> np.datetime64:
     if isinstance(value, _dt.datetime):
         if value.tzinfo is not None:
             value = value.astimezone(_dt.timezone.utc).replace(tzinfo=None)
-        return np.datetime64(value, "ns")
+        return _in_span(np.datetime64(value, "us"), value, field)
     if isinstance(value, _dt.date):
-        return np.datetime64(value, "ns")
+        return _in_span(np.datetime64(value, "D"), value, field)
     if isinstance(value, np.datetime64):
-        return value.astype("datetime64[ns]")
+        return _in_span(value, value, field)
     text = str(value).strip()
     if text.endswith(("Z", "z")):
         text = text[:-1]
     text = text.replace(" ", "T", 1)
     try:
-        parsed = np.datetime64(text, "ns")
+        parsed = np.datetime64(text)  # its own unit: no silent wrap-around outside the ns span
     except ValueError:
         raise InputError(field, f"cannot read UTC date {value!r}", "ISO 8601, e.g. 2026-11-23 or 2026-11-23T12:00:00Z") from None
     if np.isnat(parsed):
         raise InputError(field, f"cannot read UTC date {value!r}", "ISO 8601, e.g. 2026-11-23")
-    return parsed
+    return _in_span(parsed, value, field)
 
 
 def utc_to_tdb(utc, field: str = "utc") -> np.ndarray | float:
@@ -88,6 +109,10 @@ def utc_to_tdb(utc, field: str = "utc") -> np.ndarray | float:
 def tdb_to_datetime64(tdb) -> np.ndarray:
     """UTC datetime64[ns] for TDB seconds past J2000 (inverse of :func:`utc_to_tdb` to ~1 us)."""
     tdb = np.asarray(tdb, dtype=float)
+    bad = ~np.isfinite(tdb) | (tdb < _TDB_FIRST_S) | (tdb > _TDB_LAST_S)
+    if np.any(bad):
+        raise InputError("tdb", f"{float(tdb.ravel()[np.flatnonzero(bad.ravel())[0]]):g} s past J2000 is not a "
+                         "date in the supported span", _SPAN)
     tt = tdb - tdb_minus_tt(J2000_JD + tdb / DAY)
     tai = tt - TT_MINUS_TAI
     dates, offsets = _leap_table()
