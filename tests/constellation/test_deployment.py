@@ -80,3 +80,28 @@ def test_coverage_milestone_monotone_endpoint():
     assert d["reached_utc"] is None or d["samples"][-1]["coverage_fraction"] >= 0.99
     with pytest.raises(InputError):
         coverage_milestone(camp, "starlink_gen1")
+
+
+def test_a_launch_serves_one_shell():
+    """Launches never straddle shells (a 53 -> 70 deg split would need a ~2.3 km/s plane change):
+    Starlink Gen1 on Falcon 9 takes the sum of per-shell launch counts."""
+    import math
+
+    from spaceplan.constellation.shells import load_constellation
+
+    const = load_constellation("starlink_gen1")
+    camp = plan_deployment(const, "falcon9", "24/yr")
+    per_launch = camp.sats_per_launch
+    assert sum(s.launches for s in camp.shells) == sum(math.ceil(s.count / per_launch) for s in const.shells)
+    assert len(camp.launch_tdb) == sum(s.launches for s in camp.shells)
+
+
+def test_no_differential_drift_is_a_clear_error():
+    """Shell at the launcher's insertion altitude: the overflow would never reach its plane."""
+    from spaceplan.constellation.deployment import load_launcher
+    from spaceplan.constellation.shells import load_constellation
+
+    lv = load_launcher("falcon9")
+    const = load_constellation("starlink_gen1", altitude_km=lv.insertion_altitude_m / 1e3)
+    with pytest.raises(InputError, match="launcher"):
+        plan_deployment(const, lv, "24/yr")

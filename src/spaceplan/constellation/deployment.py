@@ -233,8 +233,13 @@ class DeploymentCampaign:
 
 def plan_deployment(constellation, launcher, cadence="24/yr", start_utc: str = "2026-01-01", *,
                     satellite_mass_kg: float | None = None, sats_per_launch: int | None = None,
-                    raise_days: float | None = None, max_launches: int = 20_000) -> DeploymentCampaign:
-    """Plan a deployment of ``constellation`` (preset name or Constellation) with ``launcher``."""
+                    raise_days: float | None = None, max_launches: int = 20_000,
+                    max_drift_years: float = 10.0) -> DeploymentCampaign:
+    """Plan a deployment of ``constellation`` (preset name or Constellation) with ``launcher``.
+
+    Each launch serves one shell; satellites bound for other planes of that shell wait for the
+    differential J2 nodal drift (at most ``max_drift_years``, else an InputError naming the launcher).
+    """
     from spaceplan.constellation.shells import Constellation, load_constellation
     from spaceplan.core.time import utc_to_tdb
 
@@ -262,59 +267,45 @@ def plan_deployment(constellation, launcher, cadence="24/yr", start_utc: str = "
     steps = parse_cadence(cadence)
     start = utc_to_tdb(start_utc, "start")
     total = const.count
-    n_launches = math.ceil(total / n_launch) if n_launch else 0
+    # a launch serves one shell (one inclination): each shell is filled by its own launches
+    per_shell = [math.ceil(sh.count / n_launch) for sh in const.shells]
+    n_launches = sum(per_shell)
     if n_launches > max_launches:
         raise InputError("launches", f"{n_launches} launches needed", f"at most {max_launches}")
     t_launch = launch_epochs(start, steps, n_launches)
     raise_s = raise_days * DAY
+    max_wait_s = max_drift_years * 365.25 * DAY
 
-    # satellite order: shell-major, plane-major; a launch takes the next n_launch satellites
+    # satellite order: shell-major, plane-major; within a shell a launch takes the next n_launch
+    # satellites, aimed at the plane of its first one; the others drift to their planes by the
+    # differential J2 nodal rate between the insertion and the operational altitude
     op = np.empty(total)
     shell_results = []
-    sat = 0
-    launch_of_sat = np.arange(total) // n_launch
-    for sh in const.shells:
+    sat = first_launch = 0
+    for sh, n_sh in zip(const.shells, per_shell):
         spacing = sh.node_spread / sh.planes
         rel_rate = abs(float(raan_rate(lv.insertion_altitude_m, sh.inclination_rad) - raan_rate(sh.altitude_m, sh.inclination_rad)))
-        first = sat
-        max_wait = 0.0
-        for p in range(sh.planes):
-            for s in range(sh.sats_per_plane):
-                k = launch_of_sat[sat]
-                # the launch targets the plane of its first satellite
-                first_sat = k * n_launch
-                target_plane = _plane_index(const, first_sat)
-                q = _plane_index(const, sat) - target_plane
-                if q < 0 or _shell_index(const, first_sat) != _shell_index(const, sat):
-                    q = 0  # launch straddles shells: the tail of the launch is timed for this shell
-                wait = q * spacing / rel_rate if (q and rel_rate > 0) else (math.inf if q else 0.0)
-                max_wait = max(max_wait, wait)
-                op[sat] = t_launch[k] + wait + raise_s
-                sat += 1
-        launches = np.unique(launch_of_sat[first:sat])
-        shell_results.append(ShellDeployment(sh.name, sh.count, sh.planes, float(t_launch[launches[0]]),
-                                             float(op[first:sat].max()), int(len(launches)), max_wait))
+        local = np.arange(sh.count)
+        launch = first_launch + local // n_launch
+        plane = local // sh.sats_per_plane
+        q = plane - plane[(local // n_launch) * n_launch]  # planes to drift past the launch's target plane
+        if np.any(q > 0):
+            need = float(q.max()) * spacing
+            if rel_rate * max_wait_s < need:
+                raise InputError(
+                    "launcher", f"{lv.name} inserts at {lv.insertion_altitude_m / 1e3:g} km, where the {sh.name} shell's "
+                    f"planes drift apart by {math.degrees(rel_rate) * DAY:.3g} deg/day: spreading one launch over "
+                    f"{int(q.max()) + 1} planes ({math.degrees(need):.0f} deg of node) takes more than "
+                    f"{max_drift_years:g} years", "an insertion altitude with differential nodal drift, or at most "
+                    f"one plane per launch (sats_per_launch <= {sh.sats_per_plane})")
+        wait = np.where(q > 0, q * spacing / max(rel_rate, 1e-300), 0.0)
+        op[sat:sat + sh.count] = t_launch[launch] + wait + raise_s
+        shell_results.append(ShellDeployment(sh.name, sh.count, sh.planes, float(t_launch[first_launch]),
+                                             float(op[sat:sat + sh.count].max()), int(n_sh), float(wait.max())))
+        sat += sh.count
+        first_launch += n_sh
     return DeploymentCampaign(const.name, key, lv, tuple(steps), float(start), n_launch, basis, float(satellite_mass_kg),
                               float(raise_days), t_launch, op, tuple(shell_results))
-
-
-def _plane_index(const, sat: int) -> int:
-    """Global plane index of satellite ``sat`` (plane-major within each shell)."""
-    base = 0
-    for sh in const.shells:
-        if sat < sh.count:
-            return base + sat // sh.sats_per_plane
-        sat -= sh.count
-        base += sh.planes
-    raise IndexError(sat)
-
-
-def _shell_index(const, sat: int) -> int:
-    for k, sh in enumerate(const.shells):
-        if sat < sh.count:
-            return k
-        sat -= sh.count
-    raise IndexError(sat)
 
 
 @dataclass(frozen=True)
