@@ -235,3 +235,16 @@ def test_group_shells_finds_shells_and_planes():
     assert abs(np.degrees(groups[0].inclination_rad) - 53.0) < 1e-6
     assert 500e3 < groups[0].altitude_m < 600e3
     assert cat.to_dict(group=True)["shells"][0]["sats_per_plane"] == 5.0
+
+
+@pytest.mark.parametrize("epoch, ok", [("2024-366T00:00:00", True), ("2023-366T00:00:00", False),
+                                       ("2024-000T00:00:00", False), ("2024-400T12:00:00.5", False),
+                                       ("2024-060T06:00:00.25Z", True)])
+def test_omm_day_of_year_epochs_are_range_checked(epoch, ok):
+    """CCSDS 502.0-B-3 allows YYYY-DDD epochs; an impossible day is reported, not rolled over."""
+    dicts = _omm_dicts()[:1]
+    dicts[0] = {**dicts[0], "EPOCH": epoch}
+    cat = Catalog.from_text(_kvn(dicts), "kvn", source="d.kvn")
+    assert len(cat) == (1 if ok else 0)
+    if not ok:
+        assert "EPOCH" in cat.issues[0].message and "day of year" in cat.issues[0].message

@@ -390,21 +390,37 @@ def omm_fields_for_sgp4(rec: RawRecord) -> tuple[dict[str, str] | None, list[str
     for key, lo, hi in checks:
         if key in numbers and not lo <= numbers[key] <= hi:
             errors.append(f"{key} {numbers[key]:g} outside {lo:g} to {hi:g}")
-    epoch = f["EPOCH"].strip().rstrip("Zz")
-    match = re.match(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?$", epoch)
-    if not match:
-        doy = re.match(r"^(\d{4})-(\d{3})T(\d{2}:\d{2}:\d{2})(\.\d+)?$", epoch)
-        if doy:
-            import datetime as _dt
-
-            day = _dt.date(int(doy.group(1)), 1, 1) + _dt.timedelta(days=int(doy.group(2)) - 1)
-            epoch = f"{day.isoformat()}T{doy.group(3)}{doy.group(4) or ''}"
-            match = re.match(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?$", epoch)
-    if not match:
-        errors.append(f"EPOCH {f['EPOCH']!r} is not an ISO date-time YYYY-MM-DDThh:mm:ss[.ffffff]")
+    epoch, problem = _iso_epoch(f["EPOCH"])
+    if problem:
+        errors.append(problem)
     else:
-        frac = (match.group(2) or ".0")[1:]
-        f["EPOCH"] = f"{match.group(1)}.{(frac + '000000')[:6]}"
+        f["EPOCH"] = epoch
     if f["OBJECT_ID"] and len(f["OBJECT_ID"]) < 2:
         f["OBJECT_ID"] = ""
     return (None if errors else f), errors, norad
+
+
+_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?$")
+_DOY = re.compile(r"^(\d{4})-(\d{3})T(\d{2}:\d{2}:\d{2})(\.\d+)?$")
+
+
+def _iso_epoch(text: str) -> tuple[str | None, str | None]:
+    """CCSDS OMM EPOCH (``YYYY-MM-DDThh:mm:ss[.f]`` or day-of-year ``YYYY-DDDThh:mm:ss[.f]``, optional Z)
+    as ``YYYY-MM-DDThh:mm:ss.ffffff``, or (None, the problem)."""
+    import calendar
+    import datetime as _dt
+
+    epoch = text.strip().rstrip("Zz")
+    doy = _DOY.match(epoch)
+    if doy:
+        year, day_of_year = int(doy.group(1)), int(doy.group(2))
+        days = 366 if calendar.isleap(year) else 365
+        if not 1 <= day_of_year <= days:
+            return None, f"EPOCH {text!r}: day of year {day_of_year} outside 1 to {days}"
+        day = _dt.date(year, 1, 1) + _dt.timedelta(days=day_of_year - 1)
+        epoch = f"{day.isoformat()}T{doy.group(3)}{doy.group(4) or ''}"
+    match = _ISO.match(epoch)
+    if not match:
+        return None, f"EPOCH {text!r} is not an ISO date-time YYYY-MM-DDThh:mm:ss[.ffffff]"
+    frac = (match.group(2) or ".0")[1:]
+    return f"{match.group(1)}.{(frac + '000000')[:6]}", None
