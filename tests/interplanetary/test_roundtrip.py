@@ -133,7 +133,8 @@ def test_unpowered_venus_flyby_matches_speeds():
     fbs = [f for f in fbs if f is not None]
     assert fbs
     for f in fbs:
-        assert f.dv == 0.0 and not f.powered
+        # no periapsis burn; the |v-infinity| mismatch (<= 100 m/s) is paid as a trim burn
+        assert f.dv == pytest.approx(abs(f.vinf_in - f.vinf_out), abs=1e-9) and not f.powered
         assert abs(f.vinf_in - f.vinf_out) <= 100.0 + 1e-6
         assert f.turn <= f.max_turn + 1e-6
         assert f.periapsis_radius >= 6_051_800.0 + 250e3 - 1.0

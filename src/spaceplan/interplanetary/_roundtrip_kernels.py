@@ -114,7 +114,7 @@ def venus_leg_reduce(cost_a, v_a_end, cost_b, v_b_start, v_planet, mu, rp_min, f
                     vm = 0.5 * (vim + vom)
                     if t > 2.0 * np.arcsin(1.0 / (1.0 + rp_min * vm * vm / mu)):
                         continue
-                    dv = 0.0
+                    dv = abs(vim - vom)  # the |v-infinity| mismatch, trimmed by a small burn away from Venus
                 else:
                     # lower bound of the burn: |vo^2 - vi^2| / (sum of periapsis speeds) grows with rp,
                     # so its value at rp_min bounds it from below without solving for rp

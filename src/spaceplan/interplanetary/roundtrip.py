@@ -688,7 +688,7 @@ def _flyby_detail(grid: _Grid, planet_v, f_abs, v_in_helio, v_out_helio):
         vm = 0.5 * (vi + vo)
         rp = VENUS.gm / vm**2 * (1.0 / math.sin(0.5 * float(res.turn)) - 1.0) if res.turn > 0 else math.inf
     return Flyby("Venus", grid.t0 + f_abs * grid.step, vi, vo, float(res.turn), float(res.max_turn), rp,
-                 float(res.dv) if powered else 0.0, powered)
+                 float(res.dv) if powered else abs(vi - vo), powered)
 
 
 def _rebuild(grid: _Grid, mission_class: str, a: int, jj: int, s: int, kk: int, variant: int = 0) -> RoundTrip:
