@@ -125,18 +125,27 @@ def world_rings() -> list[np.ndarray]:
 def points_in_rings(lon_deg, lat_deg, rings) -> np.ndarray:
     """Even-odd ray-casting point-in-polygon test over several rings (holes subtract), vectorized."""
     lon_deg, lat_deg = np.asarray(lon_deg, float), np.asarray(lat_deg, float)
-    inside = np.zeros(lon_deg.shape, dtype=bool)
+    shape = np.broadcast(lon_deg, lat_deg).shape
+    lon_all, lat_all = np.broadcast_to(lon_deg, shape).ravel(), np.broadcast_to(lat_deg, shape).ravel()
+    inside = np.zeros(lon_all.shape, dtype=bool)
     for ring in rings:
         x, y = ring[:, 0], ring[:, 1]
+        # a point outside the ring's bounding box crosses its edges an even number of times
+        cand = np.flatnonzero((lon_all >= x.min()) & (lon_all <= x.max()) & (lat_all >= y.min()) & (lat_all <= y.max()))
+        if cand.size == 0:
+            continue
+        lon, lat = lon_all[cand], lat_all[cand]
+        parity = np.zeros(cand.size, dtype=bool)
         x0, y0, x1, y1 = x, y, np.roll(x, -1), np.roll(y, -1)
         for k in range(len(x)):
             ya, yb = y0[k], y1[k]
             if ya == yb:
                 continue
-            crosses = (ya > lat_deg) != (yb > lat_deg)
-            xint = x0[k] + (lat_deg - ya) * (x1[k] - x0[k]) / (yb - ya)
-            inside ^= crosses & (lon_deg < xint)
-    return inside
+            crosses = (ya > lat) != (yb > lat)
+            xint = x0[k] + (lat - ya) * (x1[k] - x0[k]) / (yb - ya)
+            parity ^= crosses & (lon < xint)
+        inside[cand] ^= parity
+    return inside.reshape(shape)
 
 
 def country(name: str, resolution_deg: float = 1.0) -> GroundPoints:
