@@ -2,10 +2,9 @@
 
 import math
 
-import numpy as np
 import pytest
 
-from spaceplan.core.errors import UnknownNameError
+from spaceplan.core.errors import InputError, UnknownNameError
 from spaceplan.constellation.capacity import (
     DVBS2X_MAX_EFFICIENCY, CapacityParams, demand_weight, estimate_capacity, spectral_efficiency,
 )
@@ -45,3 +44,27 @@ def test_presets_and_unknown():
     assert d["satellites"] == 288 and "beams" in d["assumed"]
     with pytest.raises(UnknownNameError):
         estimate_capacity("kuiper")
+
+
+def test_steerable_weight_grows_with_the_field_of_view_and_bounds_the_nadir_weight():
+    """Steerable beams sell whenever inhabited land is within lambda: at least the nadir land weight
+    (lambda -> 0 tends to it, up to the 1-deg grid), more for a wider view, never above 1."""
+    from spaceplan.constellation.capacity import steerable_demand_weight
+
+    inc = math.radians(53.0)
+    nadir = demand_weight(inc)
+    small, mid, wide = (steerable_demand_weight(inc, math.radians(x)) for x in (0.5, 8.0, 25.0))
+    assert small == pytest.approx(nadir, abs=0.04)
+    assert nadir <= mid < wide <= 1.0
+    with pytest.raises(InputError, match="central_angle_rad"):
+        steerable_demand_weight(inc, 0.0)
+
+
+def test_fixed_beams_use_the_nadir_weight():
+    from spaceplan.constellation.capacity import PAYLOADS, shell_demand_weight
+    from spaceplan.constellation.shells import WalkerShell
+
+    shell = WalkerShell("ow", 1200e3, math.radians(87.9), 18, 40, pattern="star")
+    assert not PAYLOADS["oneweb"].steerable
+    assert shell_demand_weight(shell, PAYLOADS["oneweb"]) == demand_weight(shell.inclination_rad)
+    assert shell_demand_weight(shell, PAYLOADS["starlink_gen1"]) > demand_weight(shell.inclination_rad)

@@ -13,22 +13,29 @@ Acta Astronautica 159:123-135, estimate with a far more detailed statistical mod
 * Feeder (gateway) limit:  C_feeder = N_gw_links x B_feeder x N_pol x eta_feeder;
       C_sat = min(C_user, C_feeder).
 * Demand weighting: a satellite over the ocean is mostly idle.  The time-average fraction
-  of a satellite's capacity that finds users is
-      u = integral p_i(phi) w(phi) dphi,
-  with p_i(phi) = cos(phi) / (pi sqrt(sin^2 i - sin^2 phi)) the latitude density of a
-  circular orbit of inclination i (sub-satellite point, uniform argument of latitude) and
-  w(phi) the inhabited-land fraction of the latitude band (bundled table, see
-  ``_LAND_FRACTION``).  System throughput = sum over shells of N_sats x C_sat x u.
-  The sub-satellite-point weight is a lower bound on the sold fraction: steerable beams can
-  serve demand anywhere in the field of view.  Against del Portillo et al. (2019) it is low for
-  SpaceX (u = 0.27 vs the 0.42 their 5.36 Gbps per satellite implies) and Telesat (0.26 vs 0.54),
-  right for OneWeb (0.24 vs 0.30); see tests/validation/test_del_portillo_2019_throughput.py.
+  of a satellite's capacity that finds users is u = integral p_i(phi) w(phi) dphi, with
+  p_i(phi) = cos(phi) / (pi sqrt(sin^2 i - sin^2 phi)) the latitude density of a circular
+  orbit of inclination i (sub-satellite point, uniform argument of latitude) and w(phi) the
+  weight of a satellite above latitude phi, which depends on the antennas:
+  - fixed beams (OneWeb's 16 non-steerable beams tile the footprint around nadir): w is the
+    inhabited-land fraction of the latitude band (bundled table, ``_LAND_FRACTION``);
+  - steerable beams (SpaceX's and Telesat's phased / direct radiating arrays point each beam
+    anywhere in the field of view): w is the fraction of longitudes at latitude phi from which
+    inhabited land lies within the Earth central angle lambda of the field of view (minimum
+    elevation of the system, SMAD sec. 5.2), i.e. the satellite sells its capacity whenever
+    it sees users.  This ignores demand saturation and gateway limits, so it is an upper
+    bound for steerable systems.
+  System throughput = sum over shells of N_sats x C_sat x u.  Against del Portillo et al.
+  (2019): OneWeb 0.79x, SpaceX 1.42x, Telesat 1.37x of their sellable throughput (the two
+  steerable systems high by what demand and gateways take away); see
+  tests/validation/test_del_portillo_2019_throughput.py.
 Everything not in ``CapacityParams`` (interference, rain fades, gateway siting, traffic
 matrices) is outside this model: treat results as +-50 % estimates.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -68,6 +75,52 @@ def demand_weight(inclination_rad: float, samples: int = 20_001) -> float:
     return float(np.mean(_LAND_FRACTION[band]))
 
 
+INHABITED_LATITUDES_DEG = (-60.0, 80.0)  # as _LAND_FRACTION: no users on Antarctica or the Arctic ice
+
+
+@functools.lru_cache(maxsize=1)
+def _inhabited_land_grid() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(cell-centre latitudes (rad), unit vectors (K, 3) of inhabited land cells, grid longitudes (rad))
+    on a 1-deg grid from the bundled Natural Earth 1:110m land polygons."""
+    from spaceplan.constellation.regions import points_in_rings, world_rings
+
+    lat = np.arange(-89.5, 90.0, 1.0)
+    lon = np.arange(-179.5, 180.0, 1.0)
+    lo, la = np.meshgrid(lon, lat)
+    land = points_in_rings(lo.ravel(), la.ravel(), world_rings())
+    lo_in, hi_in = INHABITED_LATITUDES_DEG
+    land &= (la.ravel() > lo_in) & (la.ravel() < hi_in)
+    phi, lam = np.radians(la.ravel()[land]), np.radians(lo.ravel()[land])
+    xyz = np.stack([np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)], axis=1)
+    return np.radians(lat), xyz, np.radians(lon)
+
+
+@functools.lru_cache(maxsize=64)
+def _land_in_view_fraction(central_angle_rad: float) -> np.ndarray:
+    """Per 1-deg latitude row: the fraction of longitudes whose cap of radius lambda holds inhabited land."""
+    from scipy.spatial import cKDTree
+
+    lat, land_xyz, lon = _inhabited_land_grid()
+    la, lo = np.meshgrid(lat, lon, indexing="ij")
+    pts = np.stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)], axis=-1).reshape(-1, 3)
+    chord, _ = cKDTree(land_xyz).query(pts)  # nearest inhabited land cell centre
+    seen = chord <= 2.0 * math.sin(0.5 * central_angle_rad)
+    return seen.reshape(la.shape).mean(axis=1)
+
+
+def steerable_demand_weight(inclination_rad: float, central_angle_rad: float, samples: int = 20_001) -> float:
+    """Time-average fraction of the orbit during which inhabited land lies within ``central_angle_rad``
+    of the sub-satellite point (steerable beams: the satellite sells whenever it sees users)."""
+    require_positive("central_angle_rad", central_angle_rad)
+    i = float(inclination_rad)
+    imax = min(i, math.pi - i)
+    row = _land_in_view_fraction(round(float(central_angle_rad), 9))
+    u = (np.arange(samples) + 0.5) / samples * 2 * math.pi
+    phi = np.arcsin(math.sin(imax) * np.sin(u)) if imax > 1e-6 else np.zeros(1)
+    k = np.clip(np.floor(np.degrees(phi) + 90.0).astype(int), 0, len(row) - 1)
+    return float(np.mean(row[k]))
+
+
 def spectral_efficiency(snr_db: float, gap_db: float = 3.0, eta_max: float = DVBS2X_MAX_EFFICIENCY) -> float:
     """Shannon efficiency with an implementation gap, capped at the best DVB-S2X MODCOD."""
     snr = 10 ** (snr_db / 10)
@@ -87,6 +140,8 @@ class CapacityParams:
     gateway_links: int = 2
     feeder_bandwidth_hz: float = 2.0e9
     feeder_efficiency: float = 4.0
+    steerable: bool = True  # beams point anywhere in the field of view (False: fixed beams around nadir)
+    min_elevation_deg: float = 25.0  # user terminals' elevation mask, sets the field of view
     source: str = ""
     assumed: tuple[str, ...] = ()
 
@@ -118,23 +173,31 @@ PAYLOADS: dict[str, CapacityParams] = {
     "starlink_gen1": CapacityParams(
         "Starlink (Ku user / Ka feeder)", beams=8, beam_bandwidth_hz=250e6, polarizations=2,
         spectral_efficiency=None, user_snr_db=12.0, gateway_links=2, feeder_bandwidth_hz=2.0e9, feeder_efficiency=4.0,
-        source="Ku user downlink 10.7-12.7 GHz (2 GHz), Ka feeder 17.8-19.3 GHz; phased arrays (SpaceX 2016 filing)",
+        steerable=True, min_elevation_deg=25.0,
+        source="Ku user downlink 10.7-12.7 GHz (2 GHz), Ka feeder 17.8-19.3 GHz; phased arrays, steerable beams "
+               "(SpaceX 2016 filing); 25 deg mask of the 2021 modification (40 deg in the 2016 filing)",
         assumed=("beams", "user_snr_db", "gateway_links", "feeder_efficiency")),
     "oneweb": CapacityParams(
         "OneWeb (Ku user / Ka feeder)", beams=16, beam_bandwidth_hz=250e6, polarizations=1,
         spectral_efficiency=None, user_snr_db=7.0, gateway_links=2, feeder_bandwidth_hz=1.5e9, feeder_efficiency=3.0,
-        source="16 fixed elliptical Ku beams of 250 MHz, one polarization (OneWeb 2016 filing)",
+        steerable=False, min_elevation_deg=55.0,
+        source="16 fixed (non-steerable) elliptical Ku beams of 250 MHz, one polarization, 55 deg mask "
+               "(OneWeb 2016 filing)",
         assumed=("user_snr_db", "gateway_links", "feeder_efficiency")),
     "telesat_lightspeed": CapacityParams(
         "Telesat (Ka user / Ka feeder)", beams=16, beam_bandwidth_hz=450e6, polarizations=2,
         spectral_efficiency=None, user_snr_db=15.0, gateway_links=2, feeder_bandwidth_hz=2.1e9, feeder_efficiency=5.0,
-        source="Ka 17.8-20.2 GHz, direct radiating arrays with >= 16 beams (Telesat 2016 filing)",
+        steerable=True, min_elevation_deg=20.0,
+        source="Ka 17.8-20.2 GHz, direct radiating arrays with >= 16 steerable beams, 20 deg mask (Telesat 2016 "
+               "filing, as del Portillo et al. 2019 table 1)",
         assumed=("beam_bandwidth_hz", "user_snr_db", "gateway_links", "feeder_efficiency")),
     "rassvet_2027": CapacityParams(
         "Rassvet (Ku/Ka, assumed Starlink-v1-class payload)", beams=8, beam_bandwidth_hz=250e6, polarizations=2,
         spectral_efficiency=None, user_snr_db=12.0, gateway_links=2, feeder_bandwidth_hz=2.0e9, feeder_efficiency=4.0,
+        steerable=True, min_elevation_deg=25.0,
         source="Bureau 1440 publishes no payload figures; assumed equal to the Starlink v1 model above",
-        assumed=("beams", "beam_bandwidth_hz", "polarizations", "user_snr_db", "gateway_links", "feeder_efficiency")),
+        assumed=("beams", "beam_bandwidth_hz", "polarizations", "user_snr_db", "gateway_links", "feeder_efficiency",
+                 "steerable", "min_elevation_deg")),
 }
 PAYLOADS["rassvet_2035"] = PAYLOADS["rassvet_2027"]
 PAYLOADS["starlink_gen2"] = PAYLOADS["starlink_gen1"]
@@ -182,12 +245,29 @@ class CapacityEstimate:
             "shells": [{"shell": s.name, "satellites": s.satellites, "demand_weight": s.demand_weight,
                         "served_tbps": s.capacity_bps / 1e12} for s in self.shells],
             "assumed": list(p.assumed), "source": p.source,
-            "model": "first order: beams x bandwidth x polarizations x efficiency, min with feeder, x inhabited-land weight",
+            "steerable_beams": p.steerable, "min_elevation_deg": p.min_elevation_deg,
+            "model": "first order: beams x bandwidth x polarizations x efficiency, min with feeder, x sold fraction "
+                     "(inhabited land under fixed beams / in view of steerable beams)",
         }
 
 
-def estimate_capacity(constellation, payload: CapacityParams | str | None = None) -> CapacityEstimate:
-    """Throughput of ``constellation`` (preset name or Constellation) with ``payload`` (default: by preset key)."""
+def shell_demand_weight(shell, payload: CapacityParams, min_elevation_deg: float | None = None) -> float:
+    """Sold fraction u of one shell's capacity (module docstring: fixed vs steerable beams)."""
+    if not payload.steerable:
+        return demand_weight(shell.inclination_rad)
+    from spaceplan.constellation.geometry import earth_central_angle
+    from spaceplan.core.errors import require_range
+
+    eps = payload.min_elevation_deg if min_elevation_deg is None else min_elevation_deg
+    require_range("min_elevation_deg", eps, 0.0, 89.0, "deg")
+    lam = float(earth_central_angle(shell.altitude_m, math.radians(eps)))
+    return steerable_demand_weight(shell.inclination_rad, lam)
+
+
+def estimate_capacity(constellation, payload: CapacityParams | str | None = None, *,
+                      min_elevation_deg: float | None = None) -> CapacityEstimate:
+    """Throughput of ``constellation`` (preset name or Constellation) with ``payload`` (default: by preset key);
+    ``min_elevation_deg`` overrides the payload's elevation mask (field of view of steerable beams)."""
     from spaceplan.constellation.shells import Constellation, load_constellation
 
     const = constellation if isinstance(constellation, Constellation) else load_constellation(constellation)
@@ -199,7 +279,7 @@ def estimate_capacity(constellation, payload: CapacityParams | str | None = None
     if not isinstance(payload, CapacityParams):
         raise InputError("payload", f"got {type(payload).__name__}", "CapacityParams or a payload name")
     shells = tuple(
-        ShellCapacity(sh.name, sh.count, sh.inclination_rad, w := demand_weight(sh.inclination_rad),
+        ShellCapacity(sh.name, sh.count, sh.inclination_rad, w := shell_demand_weight(sh, payload, min_elevation_deg),
                       sh.count * payload.satellite_capacity_bps * w)
         for sh in const.shells)
     return CapacityEstimate(const.name, payload, shells)
