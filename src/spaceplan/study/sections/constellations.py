@@ -167,8 +167,9 @@ def run(config: dict, ctx: SectionContext) -> SectionResult:
         "",
         "| pair | system | route | RTT ms | steps without path | fibre RTT ms |",
         "|---|---|---|---|---|---|", *lat_rows, "",
-        "**Capacity** (first-order: beams x bandwidth x polarizations x efficiency, capped by feeders, "
-        "weighted by inhabited land under the orbit):",
+        "**Capacity** (first-order: beams x bandwidth x polarizations x efficiency, capped by feeders; "
+        "steerable beams sell whenever inhabited land is in view, an upper bound; fixed beams in proportion "
+        "to the land under them):",
         "",
         "| system | per satellite Gbit/s | peak system Tbit/s | served Tbit/s |",
         "|---|---|---|---|", *cap_rows, "",
