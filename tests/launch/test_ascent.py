@@ -192,3 +192,21 @@ def test_depleted_ascent_reports_the_shortfall(f9):
     a = simulate_ascent(f9, 40_000.0, "cape-canaveral", parse_orbit("200x200", 28.5), Guidance(), record=False)
     assert not a.reached
     assert a.propellant_left_kg < 0
+
+
+def test_throttled_thrust_keeps_the_full_back_pressure_term():
+    """Throttling scales the mass flow and the vacuum thrust, not the nozzle exit area:
+    F = thr T_vac - p A_e (Sutton & Biblarz eq. 3-21).  Check it in the max-q throttle bucket."""
+    from spaceplan.core.atmosphere import atmosphere
+    from spaceplan.launch.ascent import Guidance, parse_orbit, simulate_ascent
+    from spaceplan.launch.vehicles import load_vehicle
+
+    v = load_vehicle("falcon9")
+    a = simulate_ascent(v, 15_000.0, "cape-canaveral", parse_orbit("200x200", 28.5), Guidance(), record=True)
+    thr, alt, acc, m, phase = (a.column(c) for c in ("throttle", "altitude_m", "accel_m_s2", "mass_kg", "phase"))
+    k = np.flatnonzero((phase == 0) & (thr < 0.95) & (thr > 0.0))
+    assert k.size > 5  # the bucket is flown
+    s0 = v.stages[0]
+    t_vac, a_e = s0.thrust_vac_n, s0.engine_count * s0.engine.exit_area_m2
+    p = np.array([atmosphere(h)[1] for h in alt[k]])
+    np.testing.assert_allclose(acc[k] * m[k], thr[k] * t_vac - p * a_e, rtol=1e-6)

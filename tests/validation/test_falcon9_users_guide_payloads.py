@@ -31,7 +31,7 @@ History of the agreement (model - published):
   - unusable residual propellant 1 % of each stage's load (Sutton & Biblarz, propellant budget: typically
     0.5-2 %), instead of 0.36 % / 0.47 %: the second stage carries 0.6 t more to orbit, the landed booster
     2.6 t more.
-  Result (dt = 1 s): LEO 23,098 kg (+1.3 %), GTO 8,564 kg (+3.2 %), GTO drone ship 5,974 kg (+8.6 %,
+  Result (dt = 1 s): LEO 23,062 kg (+1.1 %), GTO 8,527 kg (+2.7 %), GTO drone ship 5,946 kg (+8.1 %,
   recovery penalty 30 % against the published 34 %).  Loss budget, LEO: ideal 9.16 km/s, gravity 0.96,
   steering 0.74 (thrust off the inertial velocity, which includes the vertical rise through the pad's
   0.41 km/s eastward speed), drag 0.015, back-pressure 0.06; 1.78 km/s in all.

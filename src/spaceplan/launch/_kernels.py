@@ -170,9 +170,8 @@ def _throttle(y, ph, tvac, ae, thr_min, q_limit, a_limit, omega, re):
     if q_limit > 0.0 and q > q_limit:
         thr = 1.0 - 4.0 * (q - q_limit) / q_limit
     if a_limit > 0.0:
-        tnow = tvac[ph] - p * ae[ph]
-        if tnow > 0.0:
-            thr = min(thr, a_limit * y[6] / tnow)
+        # thrust at throttle thr is thr * T_vac - p A_e (the exit area does not throttle)
+        thr = min(thr, (a_limit * y[6] + p * ae[ph]) / tvac[ph])
     if thr < thr_min[ph]:
         thr = thr_min[ph]
     if thr > 1.0:
@@ -196,7 +195,7 @@ def _deriv(t, y, ph, burning, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, 
     for i in range(6, NY):
         dy[i] = 0.0
     if burning:
-        thrust = thr * (tvac[ph] - p * ae[ph])
+        thrust = thr * tvac[ph] - p * ae[ph]  # back-pressure p A_e does not scale with the throttle
         if thrust < 0.0:
             thrust = 0.0
         _thrust_dir(y, t, mode, 0.0, gp, plane_n, omega, u)
@@ -206,7 +205,7 @@ def _deriv(t, y, ph, burning, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, 
         dy[6] = -thr * mdot[ph]
         cosa = u[0] * vhx + u[1] * vhy + u[2] * vhz
         dy[9] = thrust / m * (1.0 - cosa)
-        dy[10] = thr * p * ae[ph] / m
+        dy[10] = p * ae[ph] / m
         dy[11] = thr * tvac[ph] / m
     dy[3], dy[4], dy[5] = ax, ay, az
     dy[7] = -(g[0] * vhx + g[1] * vhy + g[2] * vhz)
@@ -252,7 +251,7 @@ def _record(rec, n, t, y, ph, thr, tvac, ae, mdot, burning, omega, re, r0hat):
     rec[n, 2] = vrn
     rec[n, 3] = math.sqrt(y[3] ** 2 + y[4] ** 2 + y[5] ** 2)
     rec[n, 4] = 0.5 * rho * vrn * vrn
-    thrust = thr * (tvac[ph] - p * ae[ph]) if burning else 0.0
+    thrust = thr * tvac[ph] - p * ae[ph] if burning else 0.0
     rec[n, 5] = max(thrust, 0.0) / y[6]
     rec[n, 6] = y[6]
     rec[n, 7] = ph

@@ -149,7 +149,8 @@ def _landing_own(stage: Stage, y, area):
 
     Returns (propellant kg, state at ignition)."""
     mu, re, om = EARTH_GM, EARTH_RADIUS, EARTH_ROTATION_RATE
-    tv, ae, md = (LANDING_THROTTLE * x for x in _engine_set(stage, stage.landing_engines))
+    tv, ae, md = _engine_set(stage, stage.landing_engines)
+    tv, md = LANDING_THROTTLE * tv, LANDING_THROTTLE * md  # throttled: thrust LT T_vac - p A_e (A_e fixed)
 
     def attempt(h_ign):
         ya, _, _ = K.coast_descent(y, 0.1, 600.0, area, stage.descent_cd, mu, re, om, h_ign, 0.0)
@@ -186,7 +187,7 @@ def _landing(stage: Stage, y, area) -> tuple[float, str]:
     tv, ae, md = _engine_set(stage, stage.landing_engines)
     # fly the drag-dominated part of the burn here (drag exceeds thrust at 300+ m/s for a blunt booster),
     # hand the last HANDOVER_SPEED m/s to the fuel-optimal solver, which neglects drag
-    y_h, _, used1 = K.retro_burn(y_ign, 0.05, LANDING_THROTTLE * tv, LANDING_THROTTLE * ae, LANDING_THROTTLE * md,
+    y_h, _, used1 = K.retro_burn(y_ign, 0.05, LANDING_THROTTLE * tv, ae, LANDING_THROTTLE * md,
                                  area, stage.descent_cd, EARTH_GM, EARTH_RADIUS, EARTH_ROTATION_RATE,
                                  HANDOVER_SPEED_MS, 0, np.zeros(3), 1.0e9, 0.0)
     thrust_sl = tv - 101_325.0 * ae
@@ -194,7 +195,7 @@ def _landing(stage: Stage, y, area) -> tuple[float, str]:
     v_h = float(np.linalg.norm(y_h[3:6] - np.cross([0, 0, EARTH_ROTATION_RATE], y_h[:3])))
     h_h = float(np.linalg.norm(y_h[:3]) - EARTH_RADIUS)
     try:
-        kg = landing_propellant(float(y_h[6]), thrust_sl, stage.engine.throttle_min * thrust_sl, isp_sl,
+        kg = landing_propellant(float(y_h[6]), thrust_sl, stage.engine.throttle_min * tv - 101_325.0 * ae, isp_sl,
                                 h_h, -v_h, dry_mass_kg=stage.dry_mass_kg + stage.recovery_hardware_kg)
     except SpaceplanError as exc:
         return own, f"1-D suicide burn with drag (recovery.py); landing.py declined: {exc}"
