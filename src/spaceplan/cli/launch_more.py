@@ -31,11 +31,14 @@ def _parse_flights(text: str) -> list[int]:
     try:
         if ".." in text:
             a, b = (int(x) for x in text.split(".."))
-            values = list(range(a, b + 1))
         else:
             values = [int(x) for x in text.split(",")]
     except ValueError:
         raise InputError("--flights", f"cannot read {text!r}", "A..B or a comma list, e.g. 1..20") from None
+    if ".." in text:
+        if not 1 <= a <= b <= 1000:  # checked before the list is built: 1..10**11 must not eat the memory
+            raise InputError("--flights", f"got {text!r}", "A..B with 1 <= A <= B <= 1000, e.g. 1..20")
+        values = list(range(a, b + 1))
     if not values or min(values) < 1 or max(values) > 1000:
         raise InputError("--flights", f"got {text!r}", "integers 1 to 1000, e.g. 1..20")
     return values

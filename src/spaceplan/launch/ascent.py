@@ -126,10 +126,13 @@ def parse_orbit(text: str, inclination_deg: float) -> TargetOrbit:
     if t == "gto":
         t = "185x35786"
     parts = t.replace("*", "x").split("x")
+    allowed = "PERIGEExAPOGEE or ALTITUDE in km, e.g. 200x200, 400, or gto"
+    if len(parts) not in (1, 2):
+        raise InputError("--orbit", f"cannot read {text!r}: {len(parts)} numbers", allowed)
     try:
         hp, ha = (float(p) for p in parts) if len(parts) == 2 else (float(parts[0]),) * 2
     except ValueError:
-        raise InputError("--orbit", f"cannot read {text!r}", "PERIGEExAPOGEE in km, e.g. 200x200, or gto") from None
+        raise InputError("--orbit", f"cannot read {text!r}", allowed) from None
     return TargetOrbit(hp * 1e3, ha * 1e3, math.radians(inclination_deg))
 
 
@@ -141,10 +144,13 @@ def launch_azimuth(inclination_rad: float, latitude_rad: float, southerly: bool 
     """
     c = math.cos(inclination_rad) / math.cos(latitude_rad)
     if abs(c) > 1.0 + 1e-12:
+        lat = abs(math.degrees(latitude_rad))
+        inc = math.degrees(inclination_rad)
+        where = (f"below the site's geocentric latitude {lat:.4f} deg" if inc < 90.0 else
+                 f"above 180 deg minus the site's geocentric latitude ({180.0 - lat:.4f} deg)")
         raise ImpossibleOrbitError(
-            "inclination", f"{math.degrees(inclination_rad):.2f} deg is below the site latitude "
-            f"{abs(math.degrees(latitude_rad)):.2f} deg (a dog-leg manoeuvre would be needed)",
-            f"{abs(math.degrees(latitude_rad)):.2f} to {180 - abs(math.degrees(latitude_rad)):.2f} deg")
+            "inclination", f"{inc:.4f} deg is {where}: a direct ascent cannot reach it (a dog-leg would be needed)",
+            f"{lat:.4f} to {180.0 - lat:.4f} deg")
     beta = math.asin(max(-1.0, min(1.0, c)))
     return math.pi - beta if southerly else beta
 

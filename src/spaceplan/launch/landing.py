@@ -44,7 +44,8 @@ from typing import Any
 import numpy as np
 
 from spaceplan.core.constants import G0
-from spaceplan.core.errors import InfeasibleError, InputError, ParseError, UnknownNameError, require_positive
+from spaceplan.core.errors import (InfeasibleError, InputError, ParseError, SpaceplanError, UnknownNameError,
+                                   require_positive, require_range)
 from spaceplan.core.toml_files import read_toml_file
 
 GOLDEN = (math.sqrt(5.0) - 1.0) / 2.0
@@ -498,8 +499,11 @@ def load_case(name_or_path: str | Path, **overrides) -> LandingProblem:
         if not path.is_file():
             raise UnknownNameError("landing case", str(name_or_path), landing_cases())
     d = read_toml_file(path, "landing case", "landing")
-    if overrides.get("isp_s") is not None:  # a given Isp replaces the case's alpha
-        d.pop("alpha_s_per_m", None)
+    unknown = set(d) - _CASE_KEYS
+    if unknown:
+        raise UnknownNameError("landing case key", sorted(unknown)[0], sorted(_CASE_KEYS))
+    if overrides.get("isp_s") is not None or overrides.get("cant_deg") is not None:
+        d.pop("alpha_s_per_m", None)  # a given Isp or cant replaces the case's alpha
     d.update({k: v for k, v in overrides.items() if v is not None})
     try:
         g = d["gravity_m_s2"]
@@ -507,7 +511,10 @@ def load_case(name_or_path: str | Path, **overrides) -> LandingProblem:
         if "alpha_s_per_m" in d:
             alpha = float(d["alpha_s_per_m"])
         else:
-            alpha = 1.0 / (float(d["isp_s"]) * G0 * math.cos(math.radians(float(d.get("cant_deg", 0.0)))))
+            isp, cant = float(d["isp_s"]), float(d.get("cant_deg", 0.0))
+            require_positive("isp_s", isp, unit="s")
+            require_range("cant_deg", cant, 0.0, 89.0, "deg")
+            alpha = 1.0 / (isp * G0 * math.cos(math.radians(cant)))
         return LandingProblem(
             gravity=gravity, m_wet=float(d["m_wet_kg"]), m_dry=float(d["m_dry_kg"]),
             rho1=float(d["thrust_min_n"]), rho2=float(d["thrust_max_n"]), alpha=alpha,
@@ -516,6 +523,14 @@ def load_case(name_or_path: str | Path, **overrides) -> LandingProblem:
             v_max=d.get("v_max_m_s"), name=str(d.get("name", path.stem)))
     except KeyError as exc:
         raise ParseError("landing case", f"{path}: missing key {exc.args[0]!r}") from None
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, SpaceplanError):
+            raise
+        raise ParseError("landing case", f"{path}: a value has the wrong type ({exc})") from None
+
+
+_CASE_KEYS = {"name", "gravity_m_s2", "m_wet_kg", "m_dry_kg", "thrust_min_n", "thrust_max_n", "alpha_s_per_m", "isp_s",
+              "cant_deg", "r0_m", "v0_m_s", "glide_slope_deg", "pointing_deg", "v_max_m_s"}
 
 
 # --------------------------------------------------------------------------- rocket-stage helper

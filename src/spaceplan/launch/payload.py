@@ -117,15 +117,15 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
         return (run(x).perigee_alt_m - target.perigee_alt_m) / 1.0e5
 
     m_lo = vehicle.liftoff_mass_kg()
-    if start is None:
-        x0 = _seed(run, target, m_lo)
-    else:
-        x0 = np.array(start, float) / _SCALE
     # the heaviest payload that still lifts off (thrust-to-weight 1.05, recovery hardware included)
     pay_max = vehicle.liftoff_thrust_n() / (1.05 * 9.80665) - initial_state(site, 0.0, vehicle, recovering)[6]
     if pay_max <= 0.0:
         raise ImpossibleOrbitError("vehicle", f"{vehicle.name} cannot lift itself off the pad",
                                    "liftoff thrust-to-weight > 1")
+    if start is None:
+        x0 = _seed(run, target, m_lo)
+    else:
+        x0 = np.array(start, float) / _SCALE
     pay_hi = min(m_lo, pay_max) / _SCALE[0]
     angle_bounds = [(lo / s, hi / s) for (lo, hi), s in zip(_BOUNDS_DEG, _SCALE[1:])]
     best = None
