@@ -52,3 +52,27 @@ def test_scenario_errors(tmp_path):
     unknown.write_text("[warp_drive]\n")
     with pytest.raises(UnknownNameError, match="warp_drive"):
         load_scenario(unknown)
+
+
+@pytest.mark.parametrize("section, bad, needle", [
+    ("launch", {"vehicels": ["falcon9"]}, "launch.vehicels"),
+    ("launch", {"flights": 5}, "launch.flights: expected a list"),
+    ("constellations", {"coverage_grid_deg": "5"}, "constellations.coverage_grid_deg: expected a number"),
+    ("mars_missions", {"step_days": "x"}, "mars_missions.step_days"),
+    ("interplanetary", {"start_year": True}, "interplanetary.start_year"),
+])
+def test_scenario_sections_reject_unknown_keys_and_wrong_kinds(tmp_path, section, bad, needle):
+    from spaceplan.core.errors import InputError
+    from spaceplan.study.runner import run_study
+
+    with pytest.raises(InputError, match=needle.replace(".", r"\.")):
+        run_study({section: bad}, tmp_path)
+
+
+def test_partial_tables_keep_their_defaults():
+    from spaceplan.study.runner import section_config
+
+    cfg = section_config("s", {"t": {"a": 1, "b": 2}, "n": 1.0}, {"t": {"b": 3}, "n": 2})
+    assert cfg == {"t": {"a": 1, "b": 3}, "n": 2}
+    with pytest.raises(Exception, match=r"scenario \[s\]"):
+        section_config("s", {"n": 1.0}, 5)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 
-from spaceplan.study.runner import SectionContext, SectionResult
+from spaceplan.study.runner import SectionContext, SectionResult, section_config
 
 DEFAULTS = {
     "title": "Constellations: Starlink vs Rassvet",
@@ -70,7 +70,7 @@ def run(config: dict, ctx: SectionContext) -> SectionResult:
     from spaceplan.constellation.shells import load_constellation
     from spaceplan.core.time import utc_to_tdb
 
-    cfg = {**DEFAULTS, **(config or {})}
+    cfg = section_config("constellations", DEFAULTS, config)
     systems = [load_constellation(s) for s in cfg["systems"]]
     elev = math.radians(float(cfg["min_elevation_deg"]))
     t0 = utc_to_tdb(cfg["start_utc"], "constellations start_utc")

@@ -11,10 +11,11 @@ from __future__ import annotations
 import numpy as np
 
 from spaceplan.core.constants import DAY
-from spaceplan.core.errors import InputError, UnknownNameError
+from spaceplan.core.errors import InputError
 
-_KEYS = {"departure_body", "arrival_body", "start_year", "end_year", "c3_cap_km2s2", "porkchop_depart",
-         "porkchop_arrive", "porkchop_step_days"}
+DEFAULTS = {"departure_body": "earth", "arrival_body": "mars", "start_year": 2026, "end_year": 2035,
+            "c3_cap_km2s2": 20.0, "porkchop_depart": ["2026-08-01", "2027-01-31"],
+            "porkchop_arrive": ["2027-03-01", "2028-03-01"], "porkchop_step_days": 1.0}
 
 
 def _dates(field, pair, step_s):
@@ -32,25 +33,22 @@ def run(config: dict, ctx):
     from spaceplan.interplanetary.plots import plot_porkchop
     from spaceplan.interplanetary.porkchop import porkchop
     from spaceplan.interplanetary.windows import find_opportunities
-    from spaceplan.study.runner import SectionResult
+    from spaceplan.study.runner import SectionResult, section_config
 
-    unknown = set(config) - _KEYS
-    if unknown:
-        raise UnknownNameError("interplanetary key", sorted(unknown)[0], _KEYS)
-    dep = config.get("departure_body", "earth")
-    arr = config.get("arrival_body", "mars")
-    start, end = int(config.get("start_year", 2026)), int(config.get("end_year", 2035))
-    cap = float(config.get("c3_cap_km2s2", 20.0))
-    step = float(config.get("porkchop_step_days", 1.0)) * DAY
-    t_dep = _dates("porkchop_depart", config.get("porkchop_depart", ["2026-08-01", "2027-01-31"]), step)
-    t_arr = _dates("porkchop_arrive", config.get("porkchop_arrive", ["2027-03-01", "2028-03-01"]), step)
+    cfg = section_config("interplanetary", DEFAULTS, config)
+    dep, arr = cfg["departure_body"], cfg["arrival_body"]
+    start, end = int(cfg["start_year"]), int(cfg["end_year"])
+    cap = float(cfg["c3_cap_km2s2"])
+    step = float(cfg["porkchop_step_days"]) * DAY
+    t_dep = _dates("porkchop_depart", cfg["porkchop_depart"], step)
+    t_arr = _dates("porkchop_arrive", cfg["porkchop_arrive"], step)
 
     total = t_dep.size + 1
     search = find_opportunities(dep, arr, start, end, c3_cap=cap * 1e6,
                                 progress=lambda d, t: ctx.progress(d * t_dep.size // max(t, 1), total))
     grid = porkchop(dep, arr, t_dep, t_arr, chunk_cells=ctx.chunk_cells,
                     progress=lambda d, t: ctx.progress(t_dep.size * d // max(t, 1), total))
-    fig_path = ctx.figure_path(f"porkchop_{dep}_{arr}_{str(config.get('porkchop_depart', ['2026'])[0])[:4]}.png")
+    fig_path = ctx.figure_path(f"porkchop_{dep}_{arr}_{str(cfg['porkchop_depart'][0])[:4]}.png")
     plot_porkchop(grid, fig_path)
     ctx.progress(total, total)
 
@@ -83,7 +81,7 @@ def run(config: dict, ctx):
                       f"C3 {best.best.c3 / 1e6:.2f} km²/s²).  These minima agree with NASA/TM-2010-216764 "
                       "(Burke, Falck & McGuire 2010) to about 1 % in C3 and a few days; see docs/interplanetary.md."]
     pc = grid.to_dict()
-    lines += ["", f"Porkchop of the {str(config.get('porkchop_depart', ['2026'])[0])[:4]} window "
+    lines += ["", f"Porkchop of the {str(cfg['porkchop_depart'][0])[:4]} window "
                   f"({grid.shape[0]} x {grid.shape[1]} cells): minimum C3 "
               + ", ".join(f"type {k} {v['c3_km2s2']:.2f} km²/s² ({v['departure_utc'][:10]} → {v['arrival_utc'][:10]})"
                           for k, v in pc["minimum_c3"].items() if v) + "."]

@@ -19,7 +19,7 @@ Açıkmeşe-Ploen Mars case, its infeasible companion and a Falcon 9-like landin
 
 from __future__ import annotations
 
-from spaceplan.study.runner import SectionContext, SectionResult
+from spaceplan.study.runner import SectionContext, SectionResult, section_config
 
 DEFAULTS = {
     "title": "Launch: reusable vs expendable, Falcon 9 vs Amur-LNG",
@@ -70,7 +70,7 @@ def run(config: dict, ctx: SectionContext) -> SectionResult:
     from spaceplan.launch.landing import landing_propellant, load_case, solve_landing
     from spaceplan.launch.landing_plots import plot_landing
 
-    cfg = {**DEFAULTS, **(config or {})}
+    cfg = section_config("launch", DEFAULTS, config)
     lo, hi = (int(x) for x in cfg["flights"])
     flights = range(lo, hi + 1)
     notes: list[str] = []

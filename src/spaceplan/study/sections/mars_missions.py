@@ -15,9 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from spaceplan.core.constants import DAY
-from spaceplan.core.errors import InfeasibleError, InputError
+from spaceplan.core.errors import InfeasibleError
 from spaceplan.core.time import utc_to_tdb
-from spaceplan.study.runner import SectionContext, SectionResult
+from spaceplan.study.runner import SectionContext, SectionResult, section_config
 
 DEFAULTS: dict[str, Any] = {
     "cargo_departure": ["2026-09-01", "2027-02-28"],
@@ -44,10 +44,7 @@ def run(config: dict, ctx: SectionContext) -> SectionResult:
     from spaceplan.interplanetary.roundtrip import search_round_trips
     from spaceplan.radiation.plots import plot_timeline
 
-    unknown = set(config) - set(DEFAULTS)
-    if unknown:
-        raise InputError(f"mars_missions.{sorted(unknown)[0]}", "unknown key", ", ".join(DEFAULTS))
-    cfg = {**DEFAULTS, **config}
+    cfg = section_config("mars_missions", DEFAULTS, config)
     step = float(cfg["step_days"])
     shielding = float(cfg["shielding_gcm2"])
     total_steps = 4
