@@ -38,7 +38,9 @@ def test_wright_learning_curve(f9):
 
 def test_expendable_cost_is_sum_of_parts(f9):
     c1 = f9.first_stage_usd * f9.learning_rate ** math.log2(f9.flights_per_year / f9.reference_stages_per_year)
-    total = c1 + f9.upper_stage_usd + f9.fairing_usd + f9.propellant_usd + f9.launch_ops_usd
+    # the fairing is recovered whatever happens to the first stage: amortised over its flights
+    fairing = f9.fairing_usd / f9.fairing_flights + f9.fairing_recovery_usd
+    total = c1 + f9.upper_stage_usd + fairing + f9.propellant_usd + f9.launch_ops_usd
     assert expendable_cost(f9) == pytest.approx(total)
 
 
@@ -54,7 +56,10 @@ def test_cost_falls_with_reuse_and_break_even(f9):
 
 
 def test_rtls_payload_penalty_needs_more_reuses(f9):
-    assert break_even_flights(f9, "rtls") > break_even_flights(f9, "asds")
+    """RTLS carries 12 t against 17.5 t by drone ship: it breaks even later, or (as with these
+    estimates) never within 200 flights."""
+    rtls, asds = break_even_flights(f9, "rtls"), break_even_flights(f9, "asds")
+    assert asds is not None and (rtls is None or rtls > asds)
 
 
 def test_no_learning_and_perfect_landing_closed_form():

@@ -159,10 +159,18 @@ class CostBreakdown:
         }
 
 
+def fairing_cost(model: CostModel) -> float:
+    """Fairing cost per launch, USD: amortised over its flights when it is recovered.  Fairing recovery
+    does not depend on what happens to the first stage, so expendable and reused launches pay the same."""
+    if model.fairing_recovery:
+        return model.fairing_usd / model.fairing_flights + model.fairing_recovery_usd
+    return model.fairing_usd
+
+
 def expendable_cost(model: CostModel) -> float:
     """Cost of one expendable launch, USD (first stage at the expendable production rate)."""
     c1 = model.first_stage_usd * float(learning_factor(model.flights_per_year, model))
-    return c1 + model.upper_stage_usd + model.fairing_usd + model.propellant_usd + model.launch_ops_usd
+    return c1 + model.upper_stage_usd + fairing_cost(model) + model.propellant_usd + model.launch_ops_usd
 
 
 def reuse_costs(model: CostModel, flights=range(1, 21), mode: str | None = None) -> CostBreakdown:
@@ -179,10 +187,7 @@ def reuse_costs(model: CostModel, flights=range(1, 21), mode: str | None = None)
     first = c1_new / n_eff
     refurb = model.refurbish_fraction * model.first_stage_usd * (n_eff - 1.0) / n_eff
     rec = np.full(n.shape, model.recovery_ops_usd.get(mode, 0.0))
-    if model.fairing_recovery:
-        fair = np.full(n.shape, model.fairing_usd / model.fairing_flights + model.fairing_recovery_usd)
-    else:
-        fair = np.full(n.shape, model.fairing_usd)
+    fair = np.full(n.shape, fairing_cost(model))
     fixed = np.full(n.shape, model.upper_stage_usd + model.propellant_usd + model.launch_ops_usd)
     total = first + refurb + rec + fair + fixed
     per_kg = total / model.payload_kg[mode]

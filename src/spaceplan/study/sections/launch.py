@@ -63,6 +63,19 @@ def _optimizer_payloads(name: str, cfg: dict, notes: list[str]) -> dict[str, flo
     return out
 
 
+def _reading(b) -> str:
+    """One sentence on a vehicle's reuse economics, from its numbers."""
+    m = b.model
+    penalty = 1.0 - m.payload_kg[b.mode] / m.payload_kg["expendable"]
+    refurb = f"refurbishment at {m.refurbish_fraction:.0%} of a new stage per reflight"
+    landing = {"asds": "drone-ship", "rtls": "return-to-launch-site", "land": "landing-zone"}.get(b.mode, b.mode)
+    if b.break_even_flights is None:
+        return (f"{m.name}: with {refurb} and the {penalty:.0%} payload penalty of a {landing} landing, reuse never "
+                f"beats an expendable launch on cost per kg within {int(b.flights[-1])} flights.")
+    return (f"{m.name}: with {refurb}, a recovered stage beats the expendable one on cost per kg from flight "
+            f"{b.break_even_flights} on, despite the {penalty:.0%} payload penalty of a {landing} landing.")
+
+
 def run(config: dict, ctx: SectionContext) -> SectionResult:
     from spaceplan.core.constants import G0
     from spaceplan.launch.economics import load_cost_model, reuse_costs, with_payloads
@@ -148,11 +161,8 @@ def run(config: dict, ctx: SectionContext) -> SectionResult:
               f"{stage_sol.tf_s:.1f} s (delta-v {dv:.0f} m/s, no drag; equal to the rocket equation with "
               "|v0| + g t_f, the 1-D check). Burn start is the input: the engine cannot throttle below the "
               "stage's weight, so a hover is impossible and the ignition point must be right.",
-              "", "Reading: with refurbishment below ~10 % of a new stage the recovered booster beats the "
-              "expendable one on cost per kg after a few flights, despite the ~25 % payload penalty of a "
-              "drone-ship landing; return to the launch site costs more payload and needs more reuses. "
-              "Amur-LNG's announced $22 M price is consistent with its reuse plan only with low "
-              "refurbishment cost; its cost split is assumed, not published."]
+              "", "Reading: " + " ".join(_reading(b) for b, _ in breakdowns)
+              + " Amur-LNG's cost split is assumed, not published."]
     if notes:
         lines += [""] + [f"Note: {n}" for n in notes]
     data = {
