@@ -28,3 +28,9 @@ def test_acute_levels():
 def test_30day_limit():
     assert assess(0.3, 0.0, 0.3).exceeds_30day_bfo
     assert not assess(0.3, 0.0, 0.1).exceeds_30day_bfo
+
+
+def test_shielded_spe_is_named_instead_of_no_event():
+    a = assess(0.1, spe_shielded="The X event was requested in phase 1 (leo) but adds no dose there.")
+    assert "No solar particle event" not in a.text and "requested in phase 1 (leo)" in a.text
+    assert a.acute_level == "none" and "radiation sickness" in a.text

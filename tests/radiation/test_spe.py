@@ -1,5 +1,6 @@
 """SPE scenario doses: depth dependence, materials, locations."""
 
+import numpy as np
 import pytest
 
 from spaceplan.core.errors import InputError, UnknownNameError
@@ -37,8 +38,46 @@ def test_locations_and_materials():
     assert spe_dose("design", 10.0).bfo_gy == pytest.approx(3.8 * spe_dose("aug1972", 10.0).bfo_gy)
 
 
-def test_outside_table_raises():
-    with pytest.raises(InputError, match="shielding_gcm2"):
-        spe_dose("aug1972", 0.1)
-    with pytest.raises(InputError, match="shielding_gcm2"):
-        spe_dose("aug1972", 80.0)
+def test_below_table_uses_thinnest_depth_with_note():
+    bare, thin = spe_dose("aug1972", 0.0), spe_dose("aug1972", 0.5)
+    assert bare.bfo_gy == thin.bfo_gy and bare.skin_gy == thin.skin_gy
+    assert "below the thinnest tabulated depth" in bare.note and "lower bound" in bare.note
+    assert thin.note == "" and spe_dose("aug1972", 20.0).to_dict()["note"] is None
+
+
+def test_deep_end_of_every_table_steepens_so_extrapolation_is_an_upper_bound():
+    # The log-log extrapolation beyond 50 g/cm^2 uses the last chord's slope; it bounds the dose from
+    # above only if the curves steepen with depth (concave in log-log) over their deep end.
+    import numpy as np
+
+    from spaceplan.radiation._data import preset
+
+    data = preset("spe")
+    depth = np.log(data["depth_gcm2"])
+    deep = depth >= np.log(5.0)
+    for name, event in data["events"].items():
+        for key in ("bfo_gy", "skin_gy"):
+            if key in event:
+                slopes = np.diff(np.log(event[key])[deep]) / np.diff(depth[deep])
+                assert np.all(np.diff(slopes) < 0), (name, key)
+
+
+def test_beyond_table_extrapolated_log_log_with_note():
+    at30, at50 = spe_dose("aug1972", 30.0), spe_dose("aug1972", 50.0)
+    slope = np.log(at50.bfo_gy / at30.bfo_gy) / np.log(50.0 / 30.0)
+    at80 = spe_dose("aug1972", 80.0)
+    assert at80.bfo_gy == pytest.approx(at50.bfo_gy * (80.0 / 50.0) ** slope)
+    assert at80.bfo_gy < at50.bfo_gy and "extrapolated log-log" in at80.note and "upper bound" in at80.note
+    # 40 g/cm^2 polyethylene (51.6 Al-eq) and 27 g/cm^2 on Mars (+23.1 Al-eq of CO2) used to raise
+    assert spe_dose("aug1972", 40.0, "polyethylene").note
+    assert spe_dose("aug1972", 27.0, location="mars_surface").bfo_gy > 0
+
+
+def test_beyond_extrapolation_raises_with_range_in_users_material():
+    with pytest.raises(InputError, match=r"shielding_gcm2: .*allowed: 0 to 100 g/cm\^2 aluminium"):
+        spe_dose("aug1972", 120.0)
+    with pytest.raises(InputError, match=r"allowed: 0 to 77.5 g/cm\^2 polyethylene for SPE runs at deep_space"):
+        spe_dose("aug1972", 80.0, "polyethylene")
+    with pytest.raises(InputError, match=r"allowed: 0 to 76.9 g/cm\^2 aluminium for SPE runs at mars_surface"):
+        spe_dose("aug1972", 80.0, location="mars_surface")
+    assert spe_dose("aug1972", 500.0, location="leo").bfo_gy == 0.0  # shielded location: no table lookup

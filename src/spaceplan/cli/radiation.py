@@ -25,36 +25,53 @@ def dose(
     material: Optional[str] = typer.Option(None, "--material", help="aluminium, polyethylene, water or regolith [default aluminium]."),
     solar: Optional[str] = typer.Option(None, "--solar", help="min, max, auto (from dates; min if undated) or phi in MV [default auto]."),
     spe: Optional[str] = typer.Option(None, "--spe", help="Add a solar particle event: aug1972, oct1989, sep1989, feb1956, design."),
-    spe_phase: Optional[int] = typer.Option(None, "--spe-phase", help="1-based phase receiving the SPE [default: first deep-space phase]."),
+    spe_phase: Optional[str] = typer.Option(None, "--spe-phase", help="Phase number (1-based) receiving the SPE; needs --spe or spe in the file [default: first deep-space phase]."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
 ) -> None:
     """Dose per phase and in total, against the NASA 600 mSv and 1 Sv career limits and acute thresholds."""
     from pathlib import Path
 
-    from spaceplan.radiation.timeline import load_timeline, mission_dose, parse_timeline
+    from spaceplan.radiation.timeline import load_timeline, mission_dose, parse_timeline, phase_number
 
     check_plot_path(plot)
     if timeline.lower().endswith((".toml", ".json")) or Path(timeline).is_file():
-        phases, options = load_timeline(timeline)
-        if start is not None:
-            from dataclasses import replace
-
-            from spaceplan.radiation.timeline import _start_tdb
-
-            phases[0] = replace(phases[0], start_tdb=_start_tdb("--start", start))
+        phases, options = load_timeline(timeline, start=start)
     else:
         phases, options = parse_timeline(timeline, start=start), {}
-    if spe_phase is not None and spe_phase < 1:
-        raise InputError("--spe-phase", f"got {spe_phase}", f"1 to {len(phases)}")
+    origin: dict[str, str] = {}  # mission_dose argument -> the field as the user wrote it
+
+    def pick(key: str, flag: str, value, default):
+        if value is not None:
+            origin[key] = flag
+            return value
+        if key in options:
+            origin[key] = f"{timeline}: {key}"
+            return options[key]
+        origin[key] = flag
+        return default
+
+    if spe_phase is not None:
+        text = spe_phase.strip()
+        if not text.lstrip("+-").isdigit():
+            raise InputError("--spe-phase", f"expected a whole phase number, got {spe_phase!r}", f"1 to {len(phases)}")
+        spe_phase = phase_number("--spe-phase", int(text), len(phases))
     args = {
-        "shielding_gcm2": shielding if shielding is not None else options.get("shielding_gcm2", 20.0),
-        "material": material or options.get("material", "aluminium"),
-        "solar_activity": solar or options.get("solar_activity"),
-        "spe": spe or options.get("spe"),
-        "spe_phase": spe_phase - 1 if spe_phase is not None else options.get("spe_phase"),
+        "shielding_gcm2": pick("shielding_gcm2", "--shielding", shielding, 20.0),
+        "material": pick("material", "--material", material, "aluminium"),
+        "solar_activity": pick("solar_activity", "--solar", solar, None),
+        "spe": pick("spe", "--spe", spe, None),
+        "spe_phase": pick("spe_phase", "--spe-phase", spe_phase, None),
     }
-    result = mission_dose(phases, **args)
+    if args["spe"] is None and args["spe_phase"] is not None:
+        raise InputError(origin["spe_phase"], f"phase {args['spe_phase']} given without an SPE scenario",
+                         "only together with --spe (or spe in the timeline file)")
+    try:
+        result = mission_dose(phases, **args)
+    except InputError as exc:
+        if exc.field in origin and origin[exc.field] != exc.field:
+            raise _renamed(exc, origin[exc.field]) from None
+        raise
     if plot:
         from spaceplan.radiation.plots import plot_timeline
 
@@ -78,9 +95,21 @@ def dose(
             stdout.print(f"SPE {p.spe.title} in phase {k} ({p.location}): {p.spe.bfo_gy * 1e3:.0f} mGy BFO, "
                          f"{p.spe.skin_gy * 1e3:.0f} mGy skin, {p.spe_dose_sv * 1e3:.0f} mSv added "
                          f"(behind {p.spe.aluminium_equivalent_gcm2:.1f} g/cm² Al-equivalent).")
+    for note in result.notes:
+        stdout.print(f"Note: {note}.")
     stdout.print(result.assessment, soft_wrap=False)
     if plot:
         stdout.print(f"figure: {plot}")
+
+
+def _renamed(exc: InputError, field: str) -> InputError:
+    """The same error under the option name the user wrote (``--shielding``, ``mission.toml: spe``)."""
+    text = exc.args[0] if exc.args else str(exc)
+    message = text[len(exc.field) + 2:] if text.startswith(f"{exc.field}: ") else text
+    suffix = f" (allowed: {exc.allowed})" if exc.allowed else ""
+    if suffix and message.endswith(suffix):
+        message = message[: -len(suffix)]
+    return InputError(field, message, exc.allowed)
 
 
 @radiation_app.command("rates")
@@ -96,19 +125,25 @@ def rates(
     from spaceplan.radiation import environments, gcr, solar_cycle
     from spaceplan.radiation.timeline import _phi_label
 
-    if date is not None:
-        label, phi = f"{date} (solar-cycle model)", float(solar_cycle.modulation_potential(utc_to_tdb(date, field="--date")))
-    else:
-        label, phi = _phi_label(solar)
-        if phi is None:
-            raise InputError("--solar", "'auto' needs --date", "min, max or phi in MV, or give --date")
-    material = gcr.material_name(material)
-    out = []
-    for loc in environments.locations():
-        h = float(environments.dose_equivalent_rate(loc, shielding, material, phi))
-        d = float(environments.absorbed_rate(loc, shielding, material, phi))
-        out.append({"location": loc, "rate_msv_per_day": h * 1e3, "absorbed_mgy_per_day": d * 1e3,
-                    "rate_msv_per_year": h * 365.25e3, "quality_factor": environments.quality_factor(loc)})
+    flags = {"shielding_gcm2": "--shielding", "material": "--material", "solar_activity": "--solar"}
+    try:
+        if date is not None:
+            label, phi = f"{date} (solar-cycle model)", float(solar_cycle.modulation_potential(utc_to_tdb(date, field="--date")))
+        else:
+            label, phi = _phi_label(solar)
+            if phi is None:
+                raise InputError("--solar", "'auto' needs --date", "min, max or phi in MV, or give --date")
+        material = gcr.material_name(material)
+        out = []
+        for loc in environments.locations():
+            h = float(environments.dose_equivalent_rate(loc, shielding, material, phi))
+            d = float(environments.absorbed_rate(loc, shielding, material, phi))
+            out.append({"location": loc, "rate_msv_per_day": h * 1e3, "absorbed_mgy_per_day": d * 1e3,
+                        "rate_msv_per_year": h * 365.25e3, "quality_factor": environments.quality_factor(loc)})
+    except InputError as exc:
+        if exc.field in flags:
+            raise _renamed(exc, flags[exc.field]) from None
+        raise
     doc = {"shielding_gcm2": shielding, "material": material, "solar_activity": label, "phi_mv": phi, "locations": out}
     if json_out:
         emit_json(doc)

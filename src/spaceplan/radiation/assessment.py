@@ -52,8 +52,13 @@ def _times(fraction: float) -> str:
 
 
 def assess(total_sv: float, acute_bfo_gy: float = 0.0, worst_30day_bfo_gy_eq: float = 0.0,
-           acute_source: str = "", total_absorbed_gy: float | None = None) -> Assessment:
-    """Plain-words assessment of a mission's total and short-term doses."""
+           acute_source: str = "", total_absorbed_gy: float | None = None, spe_shielded: str = "") -> Assessment:
+    """Plain-words assessment of a mission's total and short-term doses.
+
+    ``spe_shielded``: a sentence saying that a requested SPE delivered no dose
+    (e.g. geomagnetically shielded phase); it replaces "No solar particle event
+    in the scenario" when the acute dose is zero.
+    """
     lim = preset("limits")
     nasa, other = lim["career"]["nasa_sv"], lim["career"]["other_agencies_sv"]
     jaxa = lim["career"]["jaxa_range_sv"]
@@ -75,7 +80,9 @@ def assess(total_sv: float, acute_bfo_gy: float = 0.0, worst_30day_bfo_gy_eq: fl
     if acute_bfo_gy <= 0.0:
         level = "none"
         absorbed = total_sv / 3.82 if total_absorbed_gy is None else total_absorbed_gy
-        parts.append("No solar particle event in the scenario: cosmic rays deliver their dose over months "
+        lead = (f"{spe_shielded} Cosmic rays" if spe_shielded
+                else "No solar particle event in the scenario: cosmic rays")
+        parts.append(f"{lead} deliver their dose over months "
                      f"(about {absorbed * 1e3:.0f} mGy absorbed in total), not in hours, so there is no risk of "
                      f"radiation sickness (acute threshold ~{acute['ars_gy']:g} Gy within days).")
     else:

@@ -5,11 +5,24 @@ location over its duration, at the modulation potential of the phase's dates
 (solar-cycle model) or a fixed activity level, and adds an optional SPE
 scenario to one phase.  See :mod:`.environments`, :mod:`.spe`,
 :mod:`.assessment`.
+
+Phases are numbered from 1 everywhere a user sees them: ``spe_phase`` (API,
+file and ``--spe-phase``) and every error message ("phase 2 ...").
+
+Worst 30 days (NASA 30-day BFO limit): a 30-day window slides over the
+piecewise-constant GCR dose-equivalent rate of the whole timeline (each phase
+at its mean rate, phases in time order, gaps between dated phases counted as
+zero dose: the model knows nothing about where the crew is then), and the SPE
+is an impulse of ``RBE * D_BFO`` placed at the worst instant of its phase
+(the event's date is not modelled).  Splitting a phase into pieces therefore
+does not change the result.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
+import numbers
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +30,13 @@ from pathlib import Path
 import numpy as np
 
 from spaceplan.core.constants import DAY
-from spaceplan.core.errors import InputError, ParseError, require_positive
+from spaceplan.core.errors import InputError, ParseError, UnknownNameError, require_positive
 from spaceplan.radiation import environments, gcr, solar_cycle
 from spaceplan.radiation import spe as spe_mod
 from spaceplan.radiation.assessment import Assessment, assess
 
 _PHASE_SAMPLE_S = 15.0 * DAY  # solar-cycle sampling step inside a phase
+_WINDOW_S = 30.0 * DAY  # NASA short-term BFO limit window
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,7 @@ class MissionDose:
     solar_activity: str
     spe_event: str | None
     assessment_detail: Assessment = field(repr=False)
+    notes: tuple[str, ...] = ()  # model caveats of this run (e.g. SPE depth extrapolation)
 
     @property
     def assessment(self) -> str:
@@ -103,13 +118,20 @@ class MissionDose:
             "model_uncertainty_fraction": a.uncertainty_fraction,
             "fraction_of_nasa_limit": a.fraction_of_nasa_limit, "fraction_of_1sv_limit": a.fraction_of_1sv_limit,
             "acute_bfo_mgy": a.acute_bfo_gy * 1e3, "worst_30day_bfo_mgy_eq": a.worst_30day_bfo_gy_eq * 1e3,
-            "acute_level": a.acute_level, "assessment": a.text,
+            "acute_level": a.acute_level, "assessment": a.text, "notes": list(self.notes),
             "phases": [p.to_dict() for p in self.phases],
         }
 
 
-def _resolve_starts(phases: list[Phase]) -> list[float | None]:
-    """Fill missing start dates by chaining from dated neighbours; check order and overlap."""
+def _start_field(k: int) -> str:
+    return f"phase {k + 1}.start_tdb"
+
+
+def _resolve_starts(phases: list[Phase], start_field=_start_field) -> list[float | None]:
+    """Fill missing start dates by chaining from dated neighbours; check order and overlap.
+
+    ``start_field(k)`` names the start of phase index ``k`` in errors (phases numbered from 1).
+    """
     starts = [p.start_tdb for p in phases]
     if all(s is None for s in starts):
         return starts
@@ -122,9 +144,9 @@ def _resolve_starts(phases: list[Phase]) -> list[float | None]:
     for k in range(1, len(phases)):
         prev_end = starts[k - 1] + phases[k - 1].duration_s
         if starts[k] < prev_end - 1.0:
-            raise InputError(f"phases[{k}].start_tdb",
-                             f"phase {k} ({phases[k].location}) starts {(prev_end - starts[k]) / DAY:.1f} days "
-                             f"before phase {k - 1} ends (phases overlap)",
+            raise InputError(start_field(k),
+                             f"phase {k + 1} ({phases[k].location}) starts {(prev_end - starts[k]) / DAY:.1f} days "
+                             f"before phase {k} ends (phases overlap)",
                              "each phase starting at or after the end of the previous one")
     return starts
 
@@ -162,11 +184,20 @@ def _phase_rate(location: str, shielding: float, material: str, phi_fixed: float
     return float(np.mean(phis)), float(np.mean(rates))
 
 
+def phase_number(field_name: str, value, n_phases: int) -> int:
+    """A 1-based phase number: an integer (not bool, not float) in 1..n_phases."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise InputError(field_name, f"expected a whole phase number, got {value!r}", f"1 to {n_phases}")
+    if not 1 <= int(value) <= n_phases:
+        raise InputError(field_name, f"got {int(value)}, the timeline has {n_phases} phase"
+                         f"{'s' if n_phases != 1 else ''}", f"1 to {n_phases}")
+    return int(value)
+
+
 def _spe_phase_index(phases: list[Phase], spe_phase: int | None) -> int:
+    """0-based index of the phase hit by the SPE; ``spe_phase`` is 1-based."""
     if spe_phase is not None:
-        if not 0 <= spe_phase < len(phases):
-            raise InputError("spe_phase", f"got {spe_phase}", f"0 to {len(phases) - 1}")
-        return spe_phase
+        return phase_number("spe_phase", spe_phase, len(phases)) - 1
     names = [environments.location_name(p.location) for p in phases]
     if "deep_space" in names:
         return names.index("deep_space")
@@ -175,6 +206,33 @@ def _spe_phase_index(phases: list[Phase], spe_phase: int | None) -> int:
         raise InputError("spe", "no phase of the timeline is exposed to solar particle events",
                          "a timeline with a deep_space, orbit or surface phase")
     return exposed[0]
+
+
+def worst_window_dose(segments, impulse=None, window_s: float = _WINDOW_S) -> float:
+    """Largest dose in any window of ``window_s`` seconds.
+
+    ``segments``: ``(t0, t1, rate)`` with a constant dose rate (per second)
+    on ``[t0, t1]``; the rate is zero outside them.  ``impulse``: optional
+    ``(a, b, dose)``, a dose delivered at one instant somewhere in ``[a, b]``,
+    placed where it makes the window worst.  The window dose is piecewise
+    linear in the window start ``t``, with kinks where ``t`` or ``t + window_s``
+    crosses a segment end, so its maximum over an interval of ``t`` is at a
+    kink or at an end of the interval.
+    """
+    segments = [(float(t0), float(t1), float(r)) for t0, t1, r in segments if t1 > t0]
+
+    def dose(t: float) -> float:
+        return sum(r * max(0.0, min(t1, t + window_s) - max(t0, t)) for t0, t1, r in segments)
+
+    kinks = {x for t0, t1, _ in segments for x in (t0, t1)}
+    kinks |= {x - window_s for x in kinks}
+    best = max((dose(t) for t in kinks), default=0.0)
+    if impulse is not None:
+        a, b, value = impulse
+        lo, hi = float(a) - window_s, float(b)  # windows [t, t + w] that contain some instant of [a, b]
+        candidates = [t for t in kinks if lo <= t <= hi] + [lo, hi]
+        best = max(best, max(dose(t) for t in candidates) + float(value))
+    return best
 
 
 def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminium", solar_activity=None,
@@ -186,25 +244,31 @@ def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminiu
     None/"auto" (modulation from each phase's dates; solar minimum when
     undated: the conservative default), "min", "max" or phi in MV.  ``spe``:
     optional historical SPE scenario (``spe.event_names()``) added to phase
-    ``spe_phase`` (default: the first deep-space phase).
+    number ``spe_phase`` (1-based; default: the first deep-space phase, else
+    the first phase exposed to SPEs); ``spe_phase`` without ``spe`` is an error.
     """
     phases = list(phases)
     if not phases:
         raise InputError("phases", "the timeline is empty", "at least one phase")
     for k, p in enumerate(phases):
         if not isinstance(p, Phase):
-            raise InputError(f"phases[{k}]", f"expected a Phase, got {type(p).__name__}")
+            raise InputError(f"phase {k + 1}", f"expected a Phase, got {type(p).__name__}")
         environments.location_name(p.location)
         # zero-length phases are accepted (e.g. a flyby with no surface stay) and contribute nothing
-        require_positive(f"phases[{k}].duration_s", p.duration_s, allow_zero=True, unit="s")
+        require_positive(f"phase {k + 1}.duration_s", p.duration_s, allow_zero=True, unit="s")
     require_positive("shielding_gcm2", shielding_gcm2, allow_zero=True, unit="g/cm^2")
     material = gcr.material_name(material)
     label, phi_fixed = _phi_label(solar_activity)
     starts = _resolve_starts(phases)
-    spe_index = _spe_phase_index(phases, None if spe is None else spe_phase) if spe is not None else -1
+    if spe is None and spe_phase is not None:
+        raise InputError("spe_phase", f"phase {spe_phase!r} given without an SPE scenario",
+                         "spe_phase only together with spe")
+    spe_index = _spe_phase_index(phases, spe_phase) if spe is not None else -1
 
     results, total, total_abs = [], 0.0, 0.0
-    acute, acute_src, worst30 = 0.0, "", 0.0
+    acute, acute_src, shielded_src = 0.0, "", ""
+    segments, impulse, notes = [], None, []
+    clock = 0.0  # undated timelines: phases back to back from t = 0
     for k, (p, start) in enumerate(zip(phases, starts)):
         loc = environments.location_name(p.location)
         phi, rate = _phase_rate(loc, shielding_gcm2, material, phi_fixed, start, p.duration_s)
@@ -213,21 +277,31 @@ def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminiu
         absorbed = gcr_sv / environments.quality_factor(loc)
         spe_dose = None
         spe_sv = 0.0
+        t0 = clock if start is None else start
+        clock = t0 + p.duration_s
+        # Worst 30 days: GCR dose equivalent counted as Gy-Eq (upper bound) + SPE Gy-Eq (RBE x BFO).
+        segments.append((t0, t0 + p.duration_s, rate / DAY))
         if k == spe_index:
             spe_dose = spe_mod.spe_dose(spe, shielding_gcm2, material, loc)
             spe_sv = spe_dose.dose_equivalent_sv
             absorbed += spe_dose.bfo_gy
+            impulse = (t0, t0 + p.duration_s, spe_sv)
+            if spe_dose.note:
+                notes.append(f"SPE in phase {k + 1} ({loc}): {spe_dose.note}")
             if spe_dose.bfo_gy > acute:
                 acute, acute_src = spe_dose.bfo_gy, f"the {spe_dose.title} event during phase {k + 1} ({loc})"
-        # Worst 30 days: GCR dose equivalent counted as Gy-Eq (upper bound) + SPE Gy-Eq (RBE x BFO).
-        worst30 = max(worst30, rate * min(days, 30.0) + spe_sv)
+            elif spe_dose.bfo_gy == 0.0:
+                shield = "the geomagnetic field and the atmosphere" if loc == "earth" else "the geomagnetic field"
+                shielded_src = (f"The {spe_dose.title} solar particle event was requested in phase {k + 1} ({loc}) "
+                                f"but adds no dose there: {shield} shields that location from SPE protons.")
         total += gcr_sv + spe_sv
         total_abs += absorbed
         results.append(PhaseDose(p.label or loc, loc, float(p.duration_s), start, phi, rate, gcr_sv, spe_sv,
                                  gcr_sv + spe_sv, absorbed, total, spe_dose))
-    verdict = assess(total, acute, worst30, acute_src, total_abs)
+    worst30 = worst_window_dose(segments, impulse)
+    verdict = assess(total, acute, worst30, acute_src, total_abs, spe_shielded=shielded_src)
     return MissionDose(tuple(results), total, total_abs, float(shielding_gcm2), material, label,
-                       None if spe is None else spe_mod.event_name(spe), verdict)
+                       None if spe is None else spe_mod.event_name(spe), verdict, tuple(notes))
 
 
 # ----------------------------------------------------------------------------
@@ -257,11 +331,28 @@ def parse_duration_days(field_name: str, text) -> float:
 
 
 def _start_tdb(field_name: str, value) -> float | None:
+    """TDB of a UTC start given as text, a date or a (naive or timezone-aware) datetime."""
     if value is None or value == "":
         return None
     from spaceplan.core.time import utc_to_tdb
 
-    return float(utc_to_tdb(str(value), field=field_name))
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is not None:  # TOML offset date-time: to naive UTC before core.time sees it
+            value = value.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+    elif isinstance(value, _dt.time) or not isinstance(value, (str, _dt.date)):
+        raise InputError(field_name, f"expected a UTC date, got {value!r}",
+                         "YYYY-MM-DD or an ISO 8601 date-time, e.g. 2031-01-01 or 2031-01-01T06:00:00Z")
+    return float(utc_to_tdb(value, field=field_name))
+
+
+def _location(field_name: str, value) -> str:
+    if not isinstance(value, str):
+        raise InputError(field_name, f"expected a location name, got {value!r}", ", ".join(environments.locations()))
+    try:
+        environments.location_name(value)
+    except UnknownNameError as exc:
+        raise UnknownNameError(field_name, value, exc.known) from None
+    return value.strip()
 
 
 def parse_timeline(text: str, start: str | None = None) -> list[Phase]:
@@ -269,67 +360,134 @@ def parse_timeline(text: str, start: str | None = None) -> list[Phase]:
 
     Each item is ``location:duration`` with an optional ``@YYYY-MM-DD`` start
     date (``mars_surface:500d@2030-02-01``); ``start`` dates the first phase and
-    undated phases follow on from the previous one.
+    undated phases follow on from the previous one.  Errors name the phase by
+    its 1-based number (``--timeline phase 2``).
     """
     items = [item.strip() for item in str(text).split(",") if item.strip()]
     if not items:
         raise InputError("--timeline", f"no phases in {text!r}", "location:duration[,location:duration...]")
-    phases = []
+    phases, fields = [], []
     for k, item in enumerate(items):
-        body, _, date = item.partition("@")
+        where = f"--timeline phase {k + 1}"
+        body, at, date = item.partition("@")
         location, sep, duration = body.partition(":")
         if not sep or not location.strip():
-            raise InputError(f"--timeline[{k}]", f"cannot read phase {item!r}",
-                             "location:duration, e.g. deep_space:180d")
-        environments.location_name(location)
-        days = parse_duration_days(f"--timeline[{k}].duration", duration)
+            raise InputError(where, f"cannot read phase {item!r}", "location:duration, e.g. deep_space:180d")
+        location = _location(f"{where} location", location)
+        days = parse_duration_days(f"{where} duration", duration)
+        if at and not date.strip():
+            raise InputError(f"{where} start", f"empty date after '@' in {item!r}", "location:duration@YYYY-MM-DD")
+        if k == 0 and date.strip() and start is not None:
+            raise InputError("--start", f"phase 1 already has a start date ({date.strip()})",
+                             "--start or a '@YYYY-MM-DD' on phase 1, not both")
+        field_name = "--start" if k == 0 and not date.strip() else f"{where} start"
         when = date.strip() or (start if k == 0 else None)
-        phases.append(Phase(location.strip(), days * DAY, _start_tdb(f"--timeline[{k}].start", when)))
+        phases.append(Phase(location, days * DAY, _start_tdb(field_name, when)))
+        fields.append(field_name)
+    _resolve_starts(phases, lambda k: fields[k])
     return phases
 
 
-def timeline_from_dict(data: dict, source: str = "timeline") -> tuple[list[Phase], dict]:
+_TOP_KEYS = ("phase", "phases", "start", "shielding_gcm2", "material", "solar_activity", "spe", "spe_phase")
+_PHASE_KEYS = ("location", "duration_days", "duration", "start", "label")
+
+
+def _check_keys(field_name: str, table: dict, allowed) -> None:
+    for key in table:
+        if key not in allowed:
+            raise UnknownNameError(field_name, str(key), allowed)
+
+
+def _number(field_name: str, value, unit: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InputError(field_name, f"expected a number in {unit}, got {value!r}", f"a number >= 0 ({unit})")
+    require_positive(field_name, value, allow_zero=True, unit=unit)
+    return float(value)
+
+
+def _text(field_name: str, value, allowed: str) -> str:
+    if not isinstance(value, str):
+        raise InputError(field_name, f"expected text, got {value!r}", allowed)
+    return value
+
+
+def timeline_from_dict(data: dict, source: str = "timeline", start=None) -> tuple[list[Phase], dict]:
     """(phases, options) from a parsed TOML/JSON document.
 
     Keys: ``phase`` or ``phases`` (list of tables with ``location``,
     ``duration_days`` or ``duration`` ("180d"), optional ``start`` (UTC date)
     and ``label``); optional top-level ``start``, ``shielding_gcm2``,
-    ``material``, ``solar_activity``, ``spe``, ``spe_phase``.
+    ``material``, ``solar_activity``, ``spe``, ``spe_phase`` (1-based).  Any
+    other key, or a value of the wrong type, raises an InputError naming it.
+    ``start`` (e.g. the CLI's ``--start``) replaces the first phase's start.
+    Options come back checked and typed, ``spe_phase`` still 1-based.
     """
     if not isinstance(data, dict):
         raise ParseError(source, "expected a table/object at the top level", "see docs/radiation.md")
+    _check_keys(f"{source}: top-level key", data, _TOP_KEYS)
+    if "phase" in data and "phases" in data:
+        raise ParseError(f"{source}: phases", "both 'phase' and 'phases' given", "one list of phases")
     rows = data.get("phases", data.get("phase"))
     if not isinstance(rows, list) or not rows:
         raise ParseError(f"{source}: phases", "missing or empty list of phases", "[[phase]] tables or a 'phases' list")
-    phases = []
+    if "start" in data and isinstance(rows[0], dict) and "start" in rows[0]:
+        raise InputError(f"{source}: start", "both the top-level start and phase 1's start are given",
+                         "one of them")
+    phases, fields = [], []
     for k, row in enumerate(rows):
-        where = f"{source}: phases[{k}]"
+        where = f"{source}: phase {k + 1}"
         if not isinstance(row, dict) or "location" not in row:
             raise ParseError(where, "each phase needs a 'location'", "location, duration_days, [start], [label]")
+        _check_keys(f"{where} key", row, _PHASE_KEYS)
+        if "duration_days" in row and "duration" in row:
+            raise InputError(f"{where}.duration", "both 'duration_days' and 'duration' given", "one of them")
         if "duration_days" in row:
             days = parse_duration_days(f"{where}.duration_days", row["duration_days"])
         elif "duration" in row:
             days = parse_duration_days(f"{where}.duration", row["duration"])
         else:
             raise ParseError(where, "each phase needs 'duration_days' or 'duration'", "e.g. duration_days = 180")
-        environments.location_name(row["location"])
-        when = row.get("start") or (data.get("start") if k == 0 else None)
-        phases.append(Phase(str(row["location"]), days * DAY, _start_tdb(f"{where}.start", when),
-                            str(row.get("label", ""))))
-    known = ("shielding_gcm2", "material", "solar_activity", "spe", "spe_phase")
-    options = {key: data[key] for key in known if key in data}
+        location = _location(f"{where}.location", row["location"])
+        label = _text(f"{where}.label", row.get("label", ""), "a text label")
+        if k == 0 and start is not None:
+            field_name, when = "--start", start
+        elif k == 0 and "start" in data:
+            field_name, when = f"{source}: start", data["start"]
+        else:
+            field_name, when = f"{where}.start", row.get("start")
+        phases.append(Phase(location, days * DAY, _start_tdb(field_name, when), label))
+        fields.append(field_name)
+    _resolve_starts(phases, lambda k: fields[k])
+
+    options = {}
+    if "shielding_gcm2" in data:
+        options["shielding_gcm2"] = _number(f"{source}: shielding_gcm2", data["shielding_gcm2"], "g/cm^2")
+    if "material" in data:
+        options["material"] = _text(f"{source}: material", data["material"], ", ".join(gcr.MATERIALS))
+    if "solar_activity" in data:
+        value = data["solar_activity"]
+        if isinstance(value, bool) or not isinstance(value, (str, numbers.Real)):
+            raise InputError(f"{source}: solar_activity", f"expected min, max, auto or phi in MV, got {value!r}",
+                             "min, max, auto or a number (MV)")
+        options["solar_activity"] = value
+    if "spe" in data:
+        options["spe"] = _text(f"{source}: spe", data["spe"], ", ".join(spe_mod.event_names()))
+    if "spe_phase" in data:
+        options["spe_phase"] = phase_number(f"{source}: spe_phase", data["spe_phase"], len(phases))
     return phases, options
 
 
-def load_timeline(path) -> tuple[list[Phase], dict]:
+def load_timeline(path, start=None) -> tuple[list[Phase], dict]:
     """(phases, options) from a ``.toml`` or ``.json`` timeline file (see :func:`timeline_from_dict`)."""
     path = Path(path)
     try:
         raw = path.read_text("utf-8")
     except OSError as exc:
         raise ParseError("--timeline", f"cannot read {str(path)!r}: {exc.strerror}", "a readable .toml or .json file") from None
+    except UnicodeDecodeError:
+        raise ParseError("--timeline", f"{str(path)!r} is not UTF-8 text", "a .toml or .json file") from None
     try:
         data = json.loads(raw) if path.suffix.lower() == ".json" else tomllib.loads(raw)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ParseError(str(path), f"invalid {path.suffix.lstrip('.').upper() or 'TOML'}: {exc}") from None
-    return timeline_from_dict(data, str(path))
+    return timeline_from_dict(data, str(path), start=start)
