@@ -35,8 +35,9 @@ DEFAULTS = {
 }
 
 # cost-preset name -> (vehicle preset of the payload optimizer, {economics mode: optimizer mode})
-_OPTIMIZER = {"falcon9": ("falcon9", {"asds": "droneship", "rtls": "rtls"}),
-              "amur_lng": ("amur-lng", {"land": "droneship"})}
+# cost preset -> (vehicle preset, its launch site, {cost recovery mode: recovery-model mode})
+_OPTIMIZER = {"falcon9": ("falcon9", "cape-canaveral", {"asds": "droneship", "rtls": "rtls"}),
+              "amur_lng": ("amur-lng", "vostochny", {"land": "droneship"})}
 
 
 def _optimizer_payloads(name: str, cfg: dict, notes: list[str]) -> dict[str, float] | None:
@@ -49,12 +50,12 @@ def _optimizer_payloads(name: str, cfg: dict, notes: list[str]) -> dict[str, flo
     except ImportError as exc:  # pragma: no cover - depends on the other launch modules
         notes.append(f"payload optimizer unavailable ({exc}); published payloads used")
         return None
-    vehicle, modes = _OPTIMIZER[name]
+    vehicle, site, modes = _OPTIMIZER[name]
     target = parse_orbit(str(cfg["orbit"]), float(cfg["inclination_deg"]))
     out: dict[str, float] = {}
     try:
         for mode, opt_mode in modes.items():
-            res = payload_with_recovery(vehicle, target, mode=opt_mode)
+            res = payload_with_recovery(vehicle, target, site, mode=opt_mode)
             out[mode] = float(res.payload_kg)
             out["expendable"] = float(res.expendable_payload_kg)
     except Exception as exc:  # noqa: BLE001 - the section must still run; the fallback is stated
