@@ -121,3 +121,13 @@ def test_rtls_impossible_raises_named_error(monkeypatch):
     with pytest.raises(SpaceplanError, match="no first-stage reserve|did not settle"):
         R.payload_with_recovery("falcon9", parse_orbit("200x200", 28.5), "cape-canaveral", "rtls",
                                 tol_kg=20_000.0, max_iter=16)
+
+
+def test_vehicles_with_strap_on_boosters_refuse_recovery_they_cannot_budget():
+    """Falcon Heavy's side boosters would carry recovery hardware but no return propellant."""
+    from spaceplan.core.errors import InputError
+    from spaceplan.launch.ascent import parse_orbit
+    from spaceplan.launch.recovery import payload_with_recovery
+
+    with pytest.raises(InputError, match="strap-on"):
+        payload_with_recovery("falcon-heavy", parse_orbit("200x200", 28.5), "cape-canaveral", "droneship")

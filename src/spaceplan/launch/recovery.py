@@ -294,6 +294,11 @@ def payload_with_recovery(vehicle: Vehicle | str, target: TargetOrbit, site: Sit
         vehicle = load_vehicle(vehicle)
     site = load_site(site)
     stage = vehicle.stages[0]
+    if mode != "expendable" and vehicle.booster_count:
+        # the boosters would fly their legs and grid fins but no propellant budget comes back for them:
+        # a number here would be neither "boosters recovered" nor "boosters expended"
+        raise InputError("recovery", f"{vehicle.name}: recovering the core with {vehicle.booster_count} strap-on "
+                         "boosters is not modelled (their return budget is not computed)", "expendable")
     if expendable is None:
         expendable = optimize_payload(vehicle, target, site, southerly=southerly)
     if mode == "expendable":
