@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from spaceplan import __version__
 
 CLI = [sys.executable, "-c", "from spaceplan.cli import main; main()"]
@@ -27,3 +29,13 @@ def test_error_is_one_line_without_traceback(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "scenario" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["windows"], ["bogus"], ["radiation", "dose", "-t", "deep_space:10d", "--shielding", "abc"]])
+def test_usage_errors_are_one_line_and_exit_2(args):
+    """Missing arguments, unknown commands and unparsable option values: one line on stderr, exit 2."""
+    proc = run(*args)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "--help" in lines[0]
+    assert proc.stdout == ""

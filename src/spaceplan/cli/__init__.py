@@ -55,12 +55,27 @@ _register()
 
 
 def main() -> None:
-    """Entry point: run the app, turning spaceplan errors into one line and exit code 2."""
+    """Entry point: run the app, turning spaceplan and usage errors into one line and exit code 2."""
+    try:  # typer >= 0.2x vendors click; older releases use click itself
+        from typer._click import exceptions as cx
+    except ImportError:  # pragma: no cover
+        from click import exceptions as cx
+
     try:
-        app()
+        rc = app(standalone_mode=False)
     except SpaceplanError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
+    except cx.NoArgsIsHelpError as exc:  # bare group: its help, as asked
+        print(exc.ctx.get_help() if exc.ctx else str(exc))
+        sys.exit(0)
+    except cx.UsageError as exc:  # bad option value, missing argument, unknown command
+        where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        print(f"error: {exc.format_message()}{where}", file=sys.stderr)
+        sys.exit(2)
+    except typer.Abort:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         sys.exit(130)
@@ -69,3 +84,4 @@ def main() -> None:
             raise
         print(f"internal error: {type(exc).__name__}: {exc} (set SPACEPLAN_DEBUG=1 for details)", file=sys.stderr)
         sys.exit(1)
+    sys.exit(rc if isinstance(rc, int) else 0)
