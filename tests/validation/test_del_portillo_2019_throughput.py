@@ -37,8 +37,6 @@ from __future__ import annotations
 
 import math
 
-import pytest
-
 from spaceplan.constellation.capacity import estimate_capacity
 from spaceplan.constellation.shells import Constellation, WalkerShell as W
 
