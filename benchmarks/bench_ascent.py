@@ -7,16 +7,7 @@ simulation (numba RK4, 1 s step) that the SLSQP optimizer calls a few hundred ti
 
 from __future__ import annotations
 
-import time
-
-
-def _best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+from _timing import best_of as _best
 
 
 def run() -> list[dict]:
