@@ -276,3 +276,22 @@ def test_wgs84_cap_edge_elevation_is_right_to_0p2_deg(lat_deg):
     if lat_deg >= 80.0:
         assert errors["sphere"] > 0.5
 
+
+
+def test_satellites_without_a_position_see_nothing_and_are_counted():
+    """An SGP4 error (NaN position) removes that satellite at that epoch, exactly as if it were absent."""
+    shell = WalkerShell("nan", 700e3, math.radians(60.0), 4, 5, phasing=1)
+    tdb = time_grid(8e8, 1800.0, 300.0)
+    ecef = np.concatenate([r for _, r in ecef_chunks(shell, tdb, len(tdb))])
+    holed = ecef.copy()
+    holed[2, 3] = np.nan
+    holed[4, :7] = np.inf
+    ground = global_grid(10.0)
+    keep = np.isfinite(holed).all(axis=-1)
+    for t in range(len(tdb)):
+        ref = brute_force_counts(ecef[t][keep[t]][None], ground, math.radians(10.0))
+        for method in ("auto", "bucket", "grid"):
+            got = visibility_counts(holed[t][None], ground, math.radians(10.0), method=method)
+            np.testing.assert_array_equal(got, ref)
+    res = coverage(lambda t: holed[np.searchsorted(tdb, t)], ground, tdb, math.radians(10.0), chunk_steps=len(tdb))
+    assert res.missing_satellite_steps == 8 and res.to_dict()["missing_satellite_steps"] == 8

@@ -69,16 +69,20 @@ def satellite_caps(ecef, min_elevation_rad: float, earth: str = "wgs84"):
         raise InputError("earth", f"unknown Earth model {earth!r}", ", ".join(EARTH_MODELS))
     r = np.asarray(ecef, dtype=float)
     rn = np.sqrt(r[..., 0] * r[..., 0] + r[..., 1] * r[..., 1] + r[..., 2] * r[..., 2])
-    if np.any(~np.isfinite(rn)):
-        raise ImpossibleOrbitError("satellite positions", "a satellite position is not finite", "finite ECEF in m")
+    # a non-finite position is a satellite that could not be propagated at that epoch (e.g. an SGP4
+    # error for a decayed object): it sees nothing (cos lambda = 2, an empty cap); coverage counts them
+    missing = ~np.isfinite(rn)
+    if missing.any():
+        r = np.where(missing[..., None], [0.0, 0.0, 1.0e7], r)
+        rn = np.where(missing, 1.0e7, rn)
     u = r / rn[..., None]
     radius = surface_radius(u[..., 2]) if earth == "wgs84" else np.full(rn.shape, EARTH_RADIUS)
     if np.any(rn <= radius):
         raise ImpossibleOrbitError("satellite positions", "a satellite is below the Earth surface",
                                    "geocentric distance above the WGS 84 surface")
     eta = np.arcsin(radius * math.cos(min_elevation_rad) / rn)
-    lam = 0.5 * math.pi - min_elevation_rad - eta
-    return u, np.cos(lam), lam
+    lam = np.where(missing, 0.0, 0.5 * math.pi - min_elevation_rad - eta)
+    return u, np.where(missing, 2.0, np.cos(lam)), lam
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,7 @@ class CoverageResult:
     area_covered_t: np.ndarray = field(repr=False)  # (T,) area fraction covered at each step
     mean_in_view_t: np.ndarray = field(repr=False)  # (T,)
     wall_s: float = 0.0
+    missing_satellite_steps: int = 0  # satellite-epochs without a position (e.g. SGP4 errors): never in view
 
     @property
     def _w(self) -> np.ndarray:
@@ -301,6 +306,7 @@ class CoverageResult:
             "point_max_gap_p90_min": float(g[1]) / 60.0,
             "point_max_gap_p99_min": float(g[2]) / 60.0,
             "wall_s": self.wall_s,
+            "missing_satellite_steps": self.missing_satellite_steps,
         }
         if self.ground.labels is not None:
             out["points_detail"] = [
@@ -388,7 +394,9 @@ def coverage(
     mean_t = np.empty(tdb.size)
     n_sat = 0
     done = 0
+    missing = 0
     for chunk in _chunks(source, tdb, chunk_steps):
+        missing += int(np.count_nonzero(~np.isfinite(chunk).all(axis=-1)))
         u, c, lam = satellite_caps(chunk, min_elevation_rad, earth)
         n_sat = chunk.shape[1]
         counts = counter.chunk(np.ascontiguousarray(u), np.ascontiguousarray(c), np.ascontiguousarray(lam))
@@ -428,6 +436,7 @@ def coverage(
         area_covered_t=area_t,
         mean_in_view_t=mean_t,
         wall_s=time.perf_counter() - t_wall,
+        missing_satellite_steps=missing,
     )
 
 
