@@ -20,6 +20,9 @@ ground points its coverage cap can reach (see :mod:`._kernels`); per-point runni
 (covered steps, current and longest gap, histogram of satellites in view) are updated in a
 parallel numba kernel, time steps are streamed in chunks (memory ~ chunk x N x 3 + M x bins).
 Gaps are counted in whole time steps: a gap of k uncovered samples is reported as k x step.
+Gaps that touch the start or the end of the window are clipped to it and counted like the others
+(so the mean gap of a point is biased low when its gaps are long against the window, and a point
+never covered reports the window length): run a window several revisit times long.
 """
 
 from __future__ import annotations
