@@ -41,7 +41,8 @@ def _register() -> None:
     """Attach every domain's commands (modules import their domain lazily)."""
     import importlib
 
-    for name in ("interplanetary", "study", "constellation", "launch", "mars", "radiation"):
+    for name in ("interplanetary", "study", "constellation", "launch", "mars", "radiation", "presets",
+                 "propulsion", "power", "station", "sweep"):
         try:
             module = importlib.import_module(f"spaceplan.cli.{name}")
         except ModuleNotFoundError as exc:  # a domain not built yet

@@ -116,11 +116,24 @@ def run_study(
         module = importlib.import_module(module_name)
         update = (lambda done, total, _n=name: progress(_n, done, total)) if progress else (lambda d, t: None)
         ctx = SectionContext(out_dir=out, progress=update)
-        sections[name] = module.run(config[name], ctx)
+        sections[name] = run_section(module, config[name], ctx)
     report = StudyReport(title, out, sections)
     (out / "report.md").write_text(render_markdown(report, meta))
     (out / "results.json").write_text(dumps(report) + "\n")
     return report
+
+
+def run_section(module, table: Any, ctx: SectionContext) -> SectionResult:
+    """One section: ``render(compute(Config.from_table(table)))``, or the older ``run(table, ctx)``.
+
+    The protocol every section follows (see ``spaceplan.study.sections``): ``Config`` (a
+    :class:`~spaceplan.study.config.SectionConfig`), a pure ``compute(config, progress=None) -> Result``
+    (no file writes, picklable, slim) and ``render(result, ctx) -> SectionResult`` (figures and prose).
+    """
+    if hasattr(module, "compute"):
+        result = module.compute(module.Config.from_table(table), progress=ctx.progress)
+        return module.render(result, ctx)
+    return module.run(table, ctx)
 
 
 def render_markdown(report: StudyReport, meta: dict[str, Any]) -> str:
