@@ -92,9 +92,9 @@ def default_scenario_path() -> Path:
 def load_scenario(path: str | Path | None) -> dict[str, Any]:
     """Read a scenario file (the bundled default when ``path`` is None)."""
     scenario = read_toml_file(path if path is not None else default_scenario_path(), "scenario")
-    unknown = set(scenario) - set(SECTIONS) - {"study"}
+    unknown = set(scenario) - set(SECTIONS) - {"study", "sweep"}
     if unknown:
-        raise UnknownNameError("scenario section", sorted(unknown)[0], list(SECTIONS) + ["study"])
+        raise UnknownNameError("scenario section", sorted(unknown)[0], list(SECTIONS) + ["study", "sweep"])
     return scenario
 
 

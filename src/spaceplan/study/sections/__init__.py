@@ -21,4 +21,5 @@ SECTIONS: dict[str, str] = {
     "propulsion": "spaceplan.study.sections.propulsion",
     "surface_power": "spaceplan.study.sections.surface_power",
     "stations": "spaceplan.study.sections.stations",
+    "constellation_design": "spaceplan.study.sections.constellation_design",
 }

@@ -1,0 +1,368 @@
+"""Parameter sweeps over study sections, on one process or a Dask cluster, resumable from Parquet.
+
+A scenario's ``[sweep]`` table names parameters (``"section.key"``) with a list of values or a
+range, and the sampling: a full grid, or a seeded Latin hypercube (McKay, Beckman & Conover 1979:
+each parameter's range cut in ``samples`` equal strata, one sample per stratum, strata paired at
+random)::
+
+    [sweep]
+    method = "grid"                                  # or "lhs" (with samples = N, seed = S)
+    objective = "constellation_design.coverage_fraction"
+    [sweep.parameters]
+    "constellation_design.altitude_km" = { range = [500.0, 1200.0], n = 8 }
+    "constellation_design.cadence_per_year" = { values = [2.0, 6.0, 12.0] }
+
+Every point runs the named sections' pure ``compute(Config.from_table(table))`` with the point's
+values written over the scenario's tables, and becomes one row: the parameters, every scalar of
+each result's ``to_dict()`` (``section.key``, nested keys joined by dots; ``section.result.key`` where
+the key is also a swept input's), ``error`` (None, or the
+error's type and message: a failing point is recorded and the sweep goes on) and ``wall_s``.
+
+Rows are written as they finish, one small Parquet file per point under ``OUT/parts/`` (atomic
+rename), and gathered into ``OUT/points.parquet`` at the end; a re-run reads both and computes only
+the points missing from them, so a killed worker or a killed run loses no finished point.  On Dask
+(:func:`run_sweep` with a ``distributed.Client``), work that points share is done once per worker:
+:func:`_warm_worker_plugin` imports the sections and compiles their kernels when the worker starts, and the
+ephemeris and presets stay cached in the worker process.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import hashlib
+import importlib
+import json
+import math
+import os
+import time
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from spaceplan.core.errors import InputError, SpaceplanError, UnknownNameError
+from spaceplan.study.config import SectionConfig, option
+
+MAX_POINTS = 1_000_000
+
+
+@dataclass(frozen=True)
+class SweepConfig(SectionConfig):
+    SECTION = "sweep"
+
+    method: str = option("grid", "full grid of the values, or a Latin hypercube", choices=("grid", "lhs"))
+    samples: int = option(100, "Latin hypercube points", lo=1, hi=MAX_POINTS)
+    seed: int = option(0, "Latin hypercube seed", lo=0, hi=2**32 - 1)
+    objective: str = option("", "result column shown in the summary figure (section.key)")
+    parameters: dict = option({}, "section.key = {values = [...]} or {range = [lo, hi], n = N}")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One swept parameter: ``section.key`` and either explicit values or a [lo, hi] range."""
+
+    path: str
+    values: tuple | None = None
+    lo: float | None = None
+    hi: float | None = None
+    n: int | None = None
+    integer: bool = False
+
+    @property
+    def section(self) -> str:
+        return self.path.split(".", 1)[0]
+
+    @property
+    def key(self) -> str:
+        return self.path.split(".", 1)[1]
+
+    def grid_values(self) -> tuple:
+        if self.values is not None:
+            return self.values
+        vals = np.linspace(self.lo, self.hi, self.n)
+        return tuple(int(round(v)) for v in vals) if self.integer else tuple(float(v) for v in vals)
+
+    def from_unit(self, u: np.ndarray) -> list:
+        """Map samples in [0, 1) onto the parameter (values: by index; range: linearly)."""
+        if self.values is not None:
+            return [self.values[min(int(x * len(self.values)), len(self.values) - 1)] for x in u]
+        vals = self.lo + u * (self.hi - self.lo)
+        return [int(round(v)) for v in vals] if self.integer else [float(v) for v in vals]
+
+
+def _section_module(name: str):
+    from spaceplan.study.sections import SECTIONS
+
+    if name not in SECTIONS:
+        raise UnknownNameError("sweep parameter section", name, list(SECTIONS))
+    module = importlib.import_module(SECTIONS[name])
+    if not hasattr(module, "compute"):
+        raise InputError(f"sweep.parameters.{name}", "this section has no compute() yet", "a converted section")
+    return module
+
+
+def parse_parameters(table: dict) -> tuple[Parameter, ...]:
+    """Check ``[sweep.parameters]`` against the sections' config schemas."""
+    if not table:
+        raise InputError("sweep.parameters", "no parameter to sweep", "at least one section.key table")
+    out = []
+    for path, spec in table.items():
+        where = f"sweep.parameters.{path}"
+        section, _, key = str(path).partition(".")
+        config_cls = _section_module(section).Config
+        fields = {f.name for f in dataclasses.fields(config_cls)}
+        if key not in fields:
+            raise UnknownNameError(where, key, fields)
+        hint = typing.get_type_hints(config_cls)[key]
+        integer = hint is int or int in typing.get_args(hint)
+        if not isinstance(spec, dict) or set(spec) - {"values", "range", "n"} or not spec:
+            raise InputError(where, f"got {spec!r}", "{values = [...]} or {range = [lo, hi], n = N}")
+        if "values" in spec:
+            values = spec["values"]
+            if not isinstance(values, list) or not values or "range" in spec:
+                raise InputError(where, f"values {values!r}", "a non-empty list, without range")
+            for v in values:  # each value must pass the section's own checks
+                config_cls.from_table({key: v})
+            out.append(Parameter(str(path), values=tuple(values), integer=integer))
+            continue
+        rng = spec.get("range")
+        if (not isinstance(rng, list) or len(rng) != 2 or not all(isinstance(v, (int, float)) for v in rng)
+                or not all(math.isfinite(v) for v in rng) or not rng[0] < rng[1]):
+            raise InputError(f"{where}.range", f"got {rng!r}", "[lo, hi] with lo < hi, finite")
+        for v in rng:
+            config_cls.from_table({key: int(v) if integer else float(v)})
+        n = spec.get("n", 2)
+        if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX_POINTS:
+            raise InputError(f"{where}.n", f"got {n!r}", f"an integer 1 to {MAX_POINTS}")
+        out.append(Parameter(str(path), lo=float(rng[0]), hi=float(rng[1]), n=n, integer=integer))
+    return tuple(out)
+
+
+def sweep_points(config: SweepConfig, parameters: tuple[Parameter, ...]) -> list[dict[str, Any]]:
+    """The points: the full grid (first parameter slowest) or a seeded Latin hypercube."""
+    if config.method == "grid":
+        sizes = [len(p.grid_values()) for p in parameters]
+        total = math.prod(sizes)
+        if total > MAX_POINTS:
+            raise InputError("sweep.parameters", f"the grid has {total:,} points", f"at most {MAX_POINTS:,}")
+        grids = [p.grid_values() for p in parameters]
+        idx = np.indices(sizes).reshape(len(sizes), -1).T
+        return [{p.path: grids[j][i] for j, (p, i) in enumerate(zip(parameters, row))} for row in idx]
+    rng = np.random.default_rng(config.seed)
+    n = config.samples
+    columns = []
+    for p in parameters:
+        u = (rng.permutation(n) + rng.random(n)) / n
+        columns.append(p.from_unit(u))
+    return [{p.path: columns[j][i] for j, p in enumerate(parameters)} for i in range(n)]
+
+
+def point_id(point: dict[str, Any]) -> str:
+    """A stable id of a point's parameter values (what a resumed run matches on)."""
+    text = json.dumps({k: point[k] for k in sorted(point)}, sort_keys=True)
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+def _flatten(prefix: str, value: Any, row: dict) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _flatten(f"{prefix}.{k}", v, row)
+    elif value is None or isinstance(value, (bool, int, float, str)):
+        row[prefix] = value
+
+
+def evaluate_point(scenario: dict, point: dict[str, Any], sections: tuple[str, ...]) -> dict[str, Any]:
+    """Compute one point: the sections' results flattened into one row; an error is recorded, not raised."""
+    from spaceplan.core.results import jsonable
+
+    row: dict[str, Any] = {"point_id": point_id(point), **point, "error": None}
+    t0 = time.perf_counter()
+    try:
+        for section in sections:
+            module = _section_module(section)
+            table = copy.deepcopy(scenario.get(section) or {})
+            table.update({p.split(".", 1)[1]: v for p, v in point.items() if p.split(".", 1)[0] == section})
+            result = module.compute(module.Config.from_table(table))
+            values: dict[str, Any] = {}
+            _flatten(section, jsonable(result.to_dict()), values)
+            for column, value in values.items():  # a result never overwrites a swept input
+                row[f"{section}.result.{column.split('.', 1)[1]}" if column in point else column] = value
+    except SpaceplanError as exc:
+        row["error"] = f"{type(exc).__name__}: {exc}"
+    except Exception as exc:  # a bug at one point must not stop the others; it is recorded with its type
+        row["error"] = f"{type(exc).__name__}: {exc}"
+    row["wall_s"] = time.perf_counter() - t0
+    return row
+
+
+# --- the Parquet store ------------------------------------------------------------------------
+
+
+class SweepStore:
+    """Rows on disk: ``parts/<point_id>.parquet`` as points finish, ``points.parquet`` when gathered."""
+
+    def __init__(self, out_dir: str | Path):
+        self.out = Path(out_dir)
+        self.parts = self.out / "parts"
+        self.table_path = self.out / "points.parquet"
+
+    def prepare(self) -> None:
+        if self.out.exists() and not self.out.is_dir():
+            raise InputError("--out", f"{self.out} is a file", "a folder (created if missing)")
+        self.parts.mkdir(parents=True, exist_ok=True)
+
+    def write_row(self, row: dict[str, Any]) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        tmp = self.parts / f".{row['point_id']}.{os.getpid()}.tmp"
+        pq.write_table(pa.Table.from_pylist([row]), tmp)
+        os.replace(tmp, self.parts / f"{row['point_id']}.parquet")
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Every stored row (gathered table first, then parts; the last copy of a point wins)."""
+        import pyarrow.parquet as pq
+
+        found: dict[str, dict] = {}
+        if self.table_path.is_file():
+            for row in pq.read_table(self.table_path).to_pylist():
+                found[row["point_id"]] = row
+        if self.parts.is_dir():
+            for f in sorted(self.parts.glob("*.parquet")):
+                for row in pq.read_table(f).to_pylist():
+                    found[row["point_id"]] = row
+        return list(found.values())
+
+    def gather(self, order: list[str]):
+        """Write ``points.parquet`` (rows in sweep order, columns unified) and drop the parts."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        by_id = {r["point_id"]: r for r in self.rows()}
+        rows = [by_id[i] for i in order if i in by_id]
+        columns: dict[str, None] = {}
+        for r in rows:
+            columns.update(dict.fromkeys(r))
+        table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+        tmp = self.out / ".points.parquet.tmp"
+        pq.write_table(table, tmp)
+        os.replace(tmp, self.table_path)
+        for f in self.parts.glob("*.parquet"):
+            f.unlink()
+        return table
+
+
+# --- running ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """What a sweep did: counts, timing, the Parquet file, the summary figure and the best point."""
+
+    points: int
+    resumed: int
+    computed: int
+    errors: int
+    wall_s: float
+    executor: str
+    parquet: str
+    objective: str
+    best: dict[str, Any] | None
+    figures: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def _warm_worker_plugin(scenario: dict, sections: tuple[str, ...], point: dict[str, Any]):
+    """Dask worker plugin: import the swept sections and warm their kernels once per worker."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class WarmWorker(WorkerPlugin):
+        name = "spaceplan-warm"
+
+        def setup(self, worker=None):
+            evaluate_point(scenario, point, sections)
+
+    return WarmWorker()
+
+
+def _run_serial(todo, scenario, sections, store, progress):
+    done = 0
+    for point in todo:
+        store.write_row(evaluate_point(scenario, point, sections))
+        done += 1
+        progress(done, len(todo))
+
+
+def _run_dask(todo, scenario, sections, store, progress, client):
+    from distributed import as_completed
+
+    client.register_plugin(_warm_worker_plugin(scenario, sections, todo[0]), name="spaceplan-warm")
+    scattered = client.scatter(scenario, broadcast=True)
+    futures = {client.submit(evaluate_point, scattered, p, sections, key=f"point-{point_id(p)}", pure=False): p
+               for p in todo}
+    done = 0
+    for future in as_completed(futures):
+        point = futures[future]
+        try:
+            row = future.result()
+        except Exception as exc:  # the task itself failed (e.g. its workers kept dying): record it
+            row = {"point_id": point_id(point), **point, "error": f"{type(exc).__name__}: {exc}", "wall_s": None}
+        store.write_row(row)
+        done += 1
+        progress(done, len(todo))
+        future.release()
+
+
+def run_sweep(scenario: dict, out_dir: str | Path, *, client=None, retry_errors: bool = False,
+              progress: Callable[[int, int], None] | None = None, figure: bool = True) -> SweepResult:
+    """Evaluate every point of ``scenario["sweep"]`` not already stored in ``out_dir``.
+
+    ``client``: a ``distributed.Client`` (points run on its workers), or None to run here, serially.
+    ``retry_errors``: also recompute stored points whose row records an error.
+    """
+    t0 = time.perf_counter()
+    progress = progress or (lambda done, total: None)
+    if "sweep" not in scenario:
+        raise InputError("scenario", "has no [sweep] table", "a [sweep] table with [sweep.parameters]")
+    config = SweepConfig.from_table(scenario["sweep"])
+    parameters = parse_parameters(config.parameters)
+    sections = tuple(dict.fromkeys(p.section for p in parameters))
+    if config.objective and config.objective.split(".", 1)[0] not in sections:
+        raise InputError("sweep.objective", f"{config.objective!r} is not a result of a swept section",
+                         ", ".join(f"{s}.<key>" for s in sections))
+    points = sweep_points(config, parameters)
+    store = SweepStore(out_dir)
+    store.prepare()
+    stored = {r["point_id"]: r for r in store.rows()}
+    keep = {i for i, r in stored.items() if not (retry_errors and r.get("error"))}
+    order = [point_id(p) for p in points]
+    todo = [p for p, i in zip(points, order) if i not in keep]
+    resumed = len(points) - len(todo)
+    base = {k: v for k, v in scenario.items() if k != "sweep"}
+    if todo:
+        if client is None:
+            _run_serial(todo, base, sections, store, progress)
+        else:
+            _run_dask(todo, base, sections, store, progress, client)
+    table = store.gather(order)
+    rows = table.to_pylist()
+    errors = sum(1 for r in rows if r.get("error"))
+    best = None
+    figures: tuple[str, ...] = ()
+    if config.objective:
+        scored = [r for r in rows if not r.get("error") and isinstance(r.get(config.objective), (int, float))]
+        if scored:
+            best = max(scored, key=lambda r: r[config.objective])
+            best = {k: best[k] for k in [p.path for p in parameters] + [config.objective]}
+        if figure and scored:
+            from spaceplan.study.sweep_plots import plot_sweep
+
+            figures = plot_sweep(rows, [p.path for p in parameters], config.objective, Path(out_dir) / "sweep")
+    executor = "serial" if client is None else f"dask ({len(client.scheduler_info()['workers'])} workers)"
+    return SweepResult(len(points), resumed, len(todo), errors, time.perf_counter() - t0, executor,
+                       str(store.table_path), config.objective, best, figures)
