@@ -1,0 +1,248 @@
+"""Propulsion presets: thrusters, NEP tugs, NTP and chemical stages, heavy launchers (TOML).
+
+Each file under ``spaceplan/propulsion/presets/`` says what is published (with its source) and what
+is assumed.  The loaders check every number and raise :class:`~spaceplan.core.errors.InputError`
+naming ``<preset>.<field>`` and the allowed range.  Vehicles carry a mass model:
+
+* NEP: dry mass = alpha_rc P_e + radiators (per kW of rejected heat, P_t - P_e) + thrusters (per kWe)
+  + structure; wet = dry + propellant (1 + tankage fraction);
+* NTP: dry = engines + stage + tanks (tank fraction of the hydrogen);
+* chemical: dry mass and Isp as published.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from spaceplan.core.constants import G0
+from spaceplan.core.errors import InputError, ParseError, UnknownNameError
+from spaceplan.propulsion import electric
+
+KINDS = ("thrusters", "vehicles", "launchers")
+
+
+def _dir(kind: str):
+    return resources.files("spaceplan.propulsion").joinpath("presets", kind)
+
+
+def preset_names(kind: str = "vehicles") -> list[str]:
+    """Bundled preset names of one kind (thrusters, vehicles, launchers)."""
+    return sorted(p.name[:-5] for p in _dir(kind).iterdir() if p.name.endswith(".toml"))
+
+
+def _read(kind: str, name_or_path) -> tuple[str, dict]:
+    path = Path(str(name_or_path))
+    if path.suffix == ".toml" and path.is_file():
+        key, text = path.stem, path.read_text()
+    else:
+        key = str(name_or_path).strip().lower().replace("_", "-").replace(" ", "-")
+        if key not in preset_names(kind):
+            raise UnknownNameError(kind[:-1], str(name_or_path), preset_names(kind))
+        text = _dir(kind).joinpath(f"{key}.toml").read_text()
+    try:
+        return key, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ParseError(f"{kind[:-1]} {key}", str(exc)) from None
+
+
+def _num(table: dict, key: str, where: str, lo: float = 0.0, hi: float = float("inf"), *, strict: bool = True,
+         default=None) -> float:
+    if key not in table:
+        if default is not None:
+            return float(default)
+        raise ParseError(f"{where}.{key}", "missing")
+    v = table[key]
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise InputError(f"{where}.{key}", f"expected a number, got {v!r}")
+    v = float(v)
+    if not (lo < v <= hi if strict else lo <= v <= hi):
+        raise InputError(f"{where}.{key}", f"got {v:g}", f"{'>' if strict else '>='} {lo:g} and <= {hi:g}")
+    return v
+
+
+@dataclass(frozen=True)
+class Thruster:
+    key: str
+    name: str
+    thrust_min_n: float
+    thrust_max_n: float
+    exhaust_speed_m_s: float
+    efficiency: float
+    mass_kg: float
+    sources: str = ""
+
+    @property
+    def power_max_w(self) -> float:
+        """Electric input at full thrust, F c / (2 eta)."""
+        return float(electric.electric_power_for(self.thrust_max_n, self.exhaust_speed_m_s, self.efficiency))
+
+
+@dataclass(frozen=True)
+class NEPVehicle:
+    """A nuclear-electric tug: reactor power, thrusters and the mass model (SI)."""
+
+    key: str
+    name: str
+    electric_power_w: float
+    thermal_power_w: float
+    isp_s: float
+    efficiency: float
+    reactor_conversion_kg_per_w: float
+    radiator_kg_per_w: float
+    thruster_kg_per_w: float
+    structure_kg: float
+    propellant_capacity_kg: float
+    tankage_fraction: float
+    switch_on_altitude_m: float
+    thruster: str = ""
+    sources: str = ""
+    published: dict = field(default_factory=dict)
+    kind: str = "nep"
+
+    @property
+    def exhaust_speed_m_s(self) -> float:
+        return G0 * self.isp_s
+
+    @property
+    def thrust_n(self) -> float:
+        return float(electric.thrust(self.electric_power_w, self.efficiency, self.exhaust_speed_m_s))
+
+    @property
+    def mass_flow_kg_s(self) -> float:
+        return self.thrust_n / self.exhaust_speed_m_s
+
+    def masses(self) -> dict[str, float]:
+        """Component masses [kg] of the mass model (without propellant)."""
+        rejected = max(self.thermal_power_w - self.electric_power_w, 0.0)
+        return {"reactor_conversion": self.reactor_conversion_kg_per_w * self.electric_power_w,
+                "radiators": self.radiator_kg_per_w * rejected,
+                "thrusters": self.thruster_kg_per_w * self.electric_power_w,
+                "structure": self.structure_kg}
+
+    @property
+    def dry_mass_kg(self) -> float:
+        return sum(self.masses().values())
+
+    def wet_mass_kg(self, propellant_kg: float | None = None) -> float:
+        p = self.propellant_capacity_kg if propellant_kg is None else propellant_kg
+        return self.dry_mass_kg + p * (1.0 + self.tankage_fraction)
+
+    def with_power(self, electric_power_w: float) -> "NEPVehicle":
+        """The same design scaled to another electric power (thermal power in proportion)."""
+        electric.thrust(electric_power_w, self.efficiency, self.exhaust_speed_m_s)  # validates
+        import dataclasses
+
+        ratio = electric_power_w / self.electric_power_w
+        return dataclasses.replace(self, electric_power_w=float(electric_power_w),
+                                   thermal_power_w=self.thermal_power_w * ratio)
+
+
+@dataclass(frozen=True)
+class ImpulsiveStage:
+    """A nuclear-thermal or chemical stage fired impulsively (SI)."""
+
+    key: str
+    name: str
+    kind: str  # "ntp" | "chemical"
+    isp_s: float
+    thrust_n: float
+    stage_dry_kg: float
+    propellant_capacity_kg: float
+    tank_fraction: float = 0.0
+    boiloff_fraction: float = 0.0
+    sources: str = ""
+    published: dict = field(default_factory=dict)
+
+    @property
+    def exhaust_speed_m_s(self) -> float:
+        return G0 * self.isp_s
+
+
+@dataclass(frozen=True)
+class Launcher:
+    key: str
+    name: str
+    leo_payload_kg: float
+    sources: str = ""
+
+
+def load_thruster(name) -> Thruster:
+    key, data = _read("thrusters", name)
+    t = data.get("thruster", {})
+    w = f"thruster {key}"
+    tmin, tmax = _num(t, "thrust_min_n", w), _num(t, "thrust_max_n", w)
+    if tmin > tmax:
+        raise InputError(f"{w}.thrust_min_n", f"{tmin:g} above thrust_max_n {tmax:g}", "<= thrust_max_n")
+    return Thruster(key, str(t.get("name", key)), tmin, tmax, _num(t, "exhaust_speed_m_s", w),
+                    _num(t, "efficiency", w, 0.0, 1.0), _num(t, "mass_kg", w), str(t.get("sources", "")))
+
+
+def load_vehicle(name):
+    """An NEP tug (:class:`NEPVehicle`) or an NTP/chemical stage (:class:`ImpulsiveStage`) by name or path."""
+    key, data = _read("vehicles", name)
+    v = data.get("vehicle")
+    if not isinstance(v, dict):
+        raise ParseError(f"vehicle {key}", "missing [vehicle] table")
+    w = f"vehicle {key}"
+    kind = v.get("kind")
+    published = dict(data.get("published", {}))
+    if kind == "nep":
+        pe = _num(v, "electric_power_kwe", w) * 1e3
+        pt = _num(v, "thermal_power_kwt", w) * 1e3
+        if pt < pe:
+            raise InputError(f"{w}.thermal_power_kwt", f"{pt / 1e3:g} below the electric power {pe / 1e3:g}",
+                             ">= electric_power_kwe")
+        return NEPVehicle(
+            key=key, name=str(v.get("name", key)), electric_power_w=pe, thermal_power_w=pt,
+            isp_s=_num(v, "isp_s", w), efficiency=_num(v, "efficiency", w, 0.0, 1.0),
+            reactor_conversion_kg_per_w=_num(v, "reactor_conversion_kg_per_kwe", w, strict=False) / 1e3,
+            radiator_kg_per_w=_num(v, "radiator_kg_per_kwt", w, strict=False) / 1e3,
+            thruster_kg_per_w=_num(v, "thruster_kg_per_kwe", w, strict=False) / 1e3,
+            structure_kg=_num(v, "structure_kg", w, strict=False),
+            propellant_capacity_kg=_num(v, "propellant_capacity_kg", w),
+            tankage_fraction=_num(v, "tankage_fraction", w, 0.0, 1.0, strict=False),
+            switch_on_altitude_m=_num(v, "switch_on_altitude_km", w, strict=False, default=0.0) * 1e3,
+            thruster=str(v.get("thruster", "")), sources=str(v.get("sources", "")), published=published)
+    if kind in ("ntp", "chemical"):
+        if kind == "ntp":
+            n = _num(v, "engine_count", w)
+            thrust = n * _num(v, "engine_thrust_n", w)
+            dry = _num(v, "stage_dry_kg", w, strict=False) + n * _num(v, "engine_mass_kg", w, strict=False)
+        else:
+            thrust = _num(v, "thrust_n", w)
+            dry = _num(v, "stage_dry_kg", w)
+        return ImpulsiveStage(
+            key=key, name=str(v.get("name", key)), kind=kind, isp_s=_num(v, "isp_s", w), thrust_n=thrust,
+            stage_dry_kg=dry, propellant_capacity_kg=_num(v, "propellant_capacity_kg", w),
+            tank_fraction=_num(v, "tank_fraction", w, 0.0, 1.0, strict=False, default=0.0),
+            boiloff_fraction=_num(v, "boiloff_fraction", w, 0.0, 0.5, strict=False, default=0.0),
+            sources=str(v.get("sources", "")), published=published)
+    raise InputError(f"{w}.kind", f"got {kind!r}", "nep, ntp or chemical")
+
+
+def load_launcher(name) -> Launcher:
+    """A heavy launcher's LEO payload: spaceplan.launch's published figure where that preset exists
+    (Falcon Heavy expendable, Starship reusable low end), else the cited preset here (Angara-A5V)."""
+    key = str(name).strip().lower().replace("_", "-").replace(" ", "-")
+    launch_keys = {"falcon-heavy": ("falcon-heavy", "leo_expendable_kg"),
+                   "starship": ("starship", "leo_reusable_kg_low")}
+    if key in launch_keys:
+        from spaceplan.launch.vehicles import load_vehicle as load_lv
+
+        preset, field_name = launch_keys[key]
+        lv = load_lv(preset)
+        return Launcher(key, lv.name, float(lv.published[field_name]),
+                        f"spaceplan.launch preset {preset} [published] {field_name}: {lv.sources}")
+    if key not in preset_names("launchers"):
+        raise UnknownNameError("launcher", str(name), sorted(set(preset_names("launchers")) | set(launch_keys)))
+    _, data = _read("launchers", key)
+    t = data.get("launcher", {})
+    return Launcher(key, str(t.get("name", key)), _num(t, "leo_payload_kg", f"launcher {key}"),
+                    str(t.get("sources", "")))
+
+
+def launcher_names() -> list[str]:
+    return sorted(set(preset_names("launchers")) | {"falcon-heavy", "starship"})
