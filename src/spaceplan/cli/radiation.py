@@ -122,7 +122,8 @@ def rates(
 ) -> None:
     """GCR dose-equivalent and absorbed dose rates at every location."""
     from spaceplan.core.time import utc_to_tdb
-    from spaceplan.radiation import environments, gcr, solar_cycle
+    from spaceplan.core import solar_cycle
+    from spaceplan.radiation import environments, gcr
     from spaceplan.radiation.timeline import _phi_label
 
     flags = {"shielding_gcm2": "--shielding", "material": "--material", "solar_activity": "--solar"}

@@ -15,7 +15,7 @@ True
 from spaceplan.radiation.assessment import Assessment, assess
 from spaceplan.radiation.environments import absorbed_rate, dose_equivalent_rate, location_names, locations
 from spaceplan.radiation.gcr import MATERIALS, free_space_rate
-from spaceplan.radiation.solar_cycle import modulation_potential, sunspot_number
+from spaceplan.core.solar_cycle import modulation_potential, sunspot_number
 from spaceplan.radiation.spe import SpeDose, event_names, spe_dose
 from spaceplan.radiation.timeline import MissionDose, Phase, PhaseDose, mission_dose
 

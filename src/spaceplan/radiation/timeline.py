@@ -31,7 +31,8 @@ import numpy as np
 
 from spaceplan.core.constants import DAY
 from spaceplan.core.errors import InputError, ParseError, UnknownNameError, require_positive
-from spaceplan.radiation import environments, gcr, solar_cycle
+from spaceplan.core import solar_cycle
+from spaceplan.radiation import environments, gcr
 from spaceplan.radiation import spe as spe_mod
 from spaceplan.radiation.assessment import Assessment, assess
 
