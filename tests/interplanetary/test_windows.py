@@ -90,13 +90,14 @@ def test_errors(args, kwargs, error):
 
 
 def test_study_section_runs(tmp_path):
-    from spaceplan.study.runner import SectionContext
+    from spaceplan.study.runner import SectionContext, run_section
     from spaceplan.study.sections import interplanetary
 
     cfg = {"start_year": 2026, "end_year": 2026, "c3_cap_km2s2": 12.0, "porkchop_step_days": 10.0}
-    res = interplanetary.run(cfg, SectionContext(tmp_path))
+    res = run_section(interplanetary, cfg, SectionContext(tmp_path))
     assert "| 2026 | II * | 2026-10-31" in res.markdown
     assert (tmp_path / res.figures[0]).stat().st_size > 10_000
+    assert (tmp_path / res.figures[0]).with_suffix(".svg").stat().st_size > 10_000
     assert res.data["opportunities"]["opportunities"][0]["year"] == 2026
     with pytest.raises(UnknownNameError):
-        interplanetary.run({"start_yr": 2026}, SectionContext(tmp_path))
+        run_section(interplanetary, {"start_yr": 2026}, SectionContext(tmp_path))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -18,12 +19,44 @@ def _dates(tdb):
     return tdb_to_datetime64(tdb).astype("datetime64[s]").astype(object)
 
 
-def plot_porkchop(result: Porkchop, path: str | Path, c3_max_km2s2: float = 50.0, title: str | None = None) -> Path:
+@dataclass(frozen=True)
+class PorkchopPicture:
+    """What the porkchop figure shows, without the full grid: per cell the lower-C3 type's C3 (km^2/s^2,
+    NaN above the display ceiling) and arrival v-infinity (km/s), in float16 (display precision), and the
+    minimum-C3 transfer of each type.  Small enough to travel in a study result."""
+
+    departure_body: str
+    arrival_body: str
+    departure_tdb: np.ndarray  # (n_dep,)
+    arrival_tdb: np.ndarray  # (n_arr,)
+    c3_km2s2: np.ndarray  # (n_dep, n_arr) float16
+    vinf_arrival_kms: np.ndarray  # (n_dep, n_arr) float16
+    minima: dict  # "I"/"II" -> TransferPoint | None
+
+
+def porkchop_picture(result: Porkchop, c3_max_km2s2: float = 50.0) -> PorkchopPicture:
+    """The displayed fields of ``result``: per cell the type with the lower C3, masked above ``c3_max_km2s2``."""
+    c3 = result.c3.astype(float) / KM2
+    vinf = result.vinf_arrival.astype(float) / 1e3
+    with np.errstate(invalid="ignore"):
+        use_two = np.isnan(c3[0]) | (c3[1] < c3[0])
+    best = np.where(use_two, c3[1], c3[0])
+    vinf_best = np.where(use_two, vinf[1], vinf[0])
+    with np.errstate(invalid="ignore"):
+        shown = np.where(best <= c3_max_km2s2, best, np.nan)
+    return PorkchopPicture(result.departure_body, result.arrival_body, np.asarray(result.departure_tdb, float),
+                           np.asarray(result.arrival_tdb, float), shown.astype(np.float16),
+                           np.where(np.isfinite(shown), vinf_best, np.nan).astype(np.float16), result.min())
+
+
+def plot_porkchop(result: Porkchop | PorkchopPicture, path: str | Path, c3_max_km2s2: float = 50.0,
+                  title: str | None = None) -> Path:
     """Draw the porkchop of ``result`` (both transfer types, per cell the one with lower C3) and save it.
 
     Filled/labelled contours: departure C3 (km^2/s^2, up to ``c3_max_km2s2``, the
     handbook's display ceiling); dashed grey: time of flight (days); red: arrival
     v-infinity (km/s) of the same transfer; stars: minimum-C3 cell of each type.
+    ``result`` is a porkchop grid or its :class:`PorkchopPicture`.
     """
     import matplotlib
 
@@ -32,16 +65,13 @@ def plot_porkchop(result: Porkchop, path: str | Path, c3_max_km2s2: float = 50.0
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    x = np.array(_dates(result.departure_tdb))
-    y = np.array(_dates(result.arrival_tdb))
+    pic = result if isinstance(result, PorkchopPicture) else porkchop_picture(result, c3_max_km2s2)
+    x = np.array(_dates(pic.departure_tdb))
+    y = np.array(_dates(pic.arrival_tdb))
     xx, yy = np.meshgrid(mdates.date2num(x), mdates.date2num(y), indexing="ij")
-    c3 = result.c3.astype(float) / KM2
-    vinf = result.vinf_arrival.astype(float) / 1e3
     with np.errstate(invalid="ignore"):
-        use_two = np.isnan(c3[0]) | (c3[1] < c3[0])
-    best = np.where(use_two, c3[1], c3[0])
-    vinf_best = np.where(use_two, vinf[1], vinf[0])
-    shown = np.where(best <= c3_max_km2s2, best, np.nan)
+        shown = np.where(pic.c3_km2s2.astype(float) <= c3_max_km2s2, pic.c3_km2s2.astype(float), np.nan)
+    vinf_best = pic.vinf_arrival_kms.astype(float)
     fig, ax = plt.subplots(figsize=(11, 8.5), dpi=110)
     finite = shown[np.isfinite(shown)]
     if finite.size:
@@ -66,7 +96,7 @@ def plot_porkchop(result: Porkchop, path: str | Path, c3_max_km2s2: float = 50.0
     handles = [Line2D([], [], color="k", lw=0.8, label="departure C3 (km²/s²)"),
                Line2D([], [], color="tab:red", lw=0.9, label="arrival v∞ (km/s)"),
                Line2D([], [], color="0.35", ls="--", lw=0.8, label="time of flight (days)")]
-    for (name, point), color in zip(result.min().items(), ("tab:orange", "tab:blue")):
+    for (name, point), color in zip(pic.minima.items(), ("tab:orange", "tab:blue")):
         if point is None:
             continue
         px, py = mdates.date2num(_dates(point.departure_tdb)), mdates.date2num(_dates(point.arrival_tdb))
@@ -86,7 +116,7 @@ def plot_porkchop(result: Porkchop, path: str | Path, c3_max_km2s2: float = 50.0
     ax.set_ylabel("arrival date (UTC)")
     ax.grid(alpha=0.25)
     ax.legend(handles=handles, loc="upper left", fontsize=8, framealpha=0.9)
-    dep, arr = result.departure_body.title(), result.arrival_body.title()
+    dep, arr = pic.departure_body.title(), pic.arrival_body.title()
     ax.set_title(title or f"{dep} → {arr} porkchop, {str(x[0])[:4]}-{str(x[-1])[:4]} departures "
                  f"(DE421, ballistic, type I below / type II above the 180° ridge)", fontsize=10)
     fig.tight_layout()

@@ -30,6 +30,17 @@ class SectionContext:
         folder.mkdir(parents=True, exist_ok=True)
         return folder / name
 
+    def save_figure(self, name: str, plot: Callable[..., Any], *args: Any, **kwargs: Any) -> str:
+        """Draw a figure twice, ``plot(*args, path, **kwargs)`` to ``figures/NAME.png`` and ``NAME.svg``.
+
+        ``plot`` is one of the domain plot functions (data first, then the path; the format follows the
+        suffix).  Returns the PNG's path relative to ``out_dir``, as the report lists it.
+        """
+        for suffix in (".svg", ".png"):
+            path = self.figure_path(name + suffix)
+            plot(*args, path, **kwargs)
+        return str(path.relative_to(self.out_dir))
+
 
 @dataclass(frozen=True)
 class SectionResult:

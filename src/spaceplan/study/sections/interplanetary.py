@@ -1,69 +1,103 @@
-"""Study section ``interplanetary``: Earth-Mars launch opportunities and the porkchop of one window.
+"""Study section ``interplanetary``: launch opportunities between two bodies and the porkchop of one window.
 
-Config keys (all optional; defaults in brackets):
-  departure_body ["earth"], arrival_body ["mars"], start_year [2026], end_year [2035],
-  c3_cap_km2s2 [20.0] (launch periods), porkchop_depart [["2026-08-01", "2027-01-31"]],
-  porkchop_arrive [["2027-03-01", "2028-03-01"]], porkchop_step_days [1.0].
+Per synodic opportunity in the year span, the minimum-C3 ballistic transfer of each type and its launch
+period under a C3 cap (:func:`spaceplan.interplanetary.windows.find_opportunities`), and the porkchop of
+one departure window (:func:`spaceplan.interplanetary.porkchop.porkchop`): DE421 states, Izzo Lambert arcs.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from spaceplan.core.constants import DAY
 from spaceplan.core.errors import InputError
+from spaceplan.study.config import SectionConfig, option
 
-DEFAULTS = {"departure_body": "earth", "arrival_body": "mars", "start_year": 2026, "end_year": 2035,
-            "c3_cap_km2s2": 20.0, "porkchop_depart": ["2026-08-01", "2027-01-31"],
-            "porkchop_arrive": ["2027-03-01", "2028-03-01"], "porkchop_step_days": 1.0}
+TITLE = "Interplanetary launch windows"
 
 
-def _dates(field, pair, step_s):
+@dataclass(frozen=True)
+class Config(SectionConfig):
+    SECTION = "interplanetary"
+    departure_body: str = option("earth", "departure body (planet, Moon or EMB)")
+    arrival_body: str = option("mars", "arrival body")
+    start_year: int = option(2026, "first year of the opportunity search", lo=1900, hi=2053)
+    end_year: int = option(2035, "last year of the opportunity search", lo=1900, hi=2053)
+    c3_cap_km2s2: float = option(20.0, "launch-period cap on departure C3 (km²/s²)", lo=0.0, hi=1e4)
+    porkchop_depart: tuple[str, str] = option(["2026-08-01", "2027-01-31"], "porkchop departure dates [first, last] (UTC)")
+    porkchop_arrive: tuple[str, str] = option(["2027-03-01", "2028-03-01"], "porkchop arrival dates [first, last] (UTC)")
+    porkchop_step_days: float = option(1.0, "porkchop grid step (days)", lo=0.01, hi=100.0)
+
+
+@dataclass(frozen=True)
+class Result:
+    """Opportunities of the span (summary objects) and the porkchop's summary and displayed fields."""
+
+    config: Config
+    search: Any  # spaceplan.interplanetary.windows.OpportunitySearch (a few transfer points per opportunity)
+    porkchop: dict  # Porkchop.to_dict(): minima, shape, cell counts
+    picture: Any  # spaceplan.interplanetary.plots.PorkchopPicture (float16 display fields)
+
+    def to_dict(self) -> dict:
+        return {"opportunities": self.search.to_dict(), "porkchop": self.porkchop}
+
+
+def _dates(field: str, pair, step_s: float) -> np.ndarray:
     from spaceplan.core.time import utc_to_tdb
 
-    if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-        raise InputError(f"interplanetary.{field}", f"got {pair!r}", "[start, end] ISO dates")
-    t0, t1 = utc_to_tdb(pair[0], field), utc_to_tdb(pair[1], field)
+    t0, t1 = utc_to_tdb(pair[0], f"interplanetary.{field}"), utc_to_tdb(pair[1], f"interplanetary.{field}")
     if t1 - t0 < step_s:
-        raise InputError(f"interplanetary.{field}", f"range {pair} is shorter than the step", "end after start + step")
+        raise InputError(f"interplanetary.{field}", f"range {list(pair)} is shorter than the step", "end after start + step")
     return t0 + step_s * np.arange(int((t1 - t0) / step_s + 1e-6) + 1)
 
 
-def run(config: dict, ctx):
-    from spaceplan.interplanetary.plots import plot_porkchop
+def compute(config: Config, progress=None) -> Result:
+    from spaceplan.interplanetary.plots import porkchop_picture
     from spaceplan.interplanetary.porkchop import porkchop
     from spaceplan.interplanetary.windows import find_opportunities
-    from spaceplan.study.runner import SectionResult, section_config
 
-    cfg = section_config("interplanetary", DEFAULTS, config)
-    dep, arr = cfg["departure_body"], cfg["arrival_body"]
-    start, end = int(cfg["start_year"]), int(cfg["end_year"])
-    cap = float(cfg["c3_cap_km2s2"])
-    step = float(cfg["porkchop_step_days"]) * DAY
-    t_dep = _dates("porkchop_depart", cfg["porkchop_depart"], step)
-    t_arr = _dates("porkchop_arrive", cfg["porkchop_arrive"], step)
+    tick = progress or (lambda done, total: None)
+    if config.end_year < config.start_year:
+        raise InputError("interplanetary.end_year", f"{config.end_year} is before start_year {config.start_year}",
+                         f">= {config.start_year}")
+    step = config.porkchop_step_days * DAY
+    t_dep = _dates("porkchop_depart", config.porkchop_depart, step)
+    t_arr = _dates("porkchop_arrive", config.porkchop_arrive, step)
+    total = 2 * t_dep.size
+    search = find_opportunities(config.departure_body, config.arrival_body, config.start_year, config.end_year,
+                                c3_cap=config.c3_cap_km2s2 * 1e6,
+                                progress=lambda d, t: tick(d * t_dep.size // max(t, 1), total))
+    grid = porkchop(config.departure_body, config.arrival_body, t_dep, t_arr,
+                    progress=lambda d, t: tick(t_dep.size + t_dep.size * d // max(t, 1), total))
+    tick(total, total)
+    return Result(config, search, grid.to_dict(), porkchop_picture(grid))
 
-    total = t_dep.size + 1
-    search = find_opportunities(dep, arr, start, end, c3_cap=cap * 1e6,
-                                progress=lambda d, t: ctx.progress(d * t_dep.size // max(t, 1), total))
-    grid = porkchop(dep, arr, t_dep, t_arr, chunk_cells=ctx.chunk_cells,
-                    progress=lambda d, t: ctx.progress(t_dep.size * d // max(t, 1), total))
-    fig_path = ctx.figure_path(f"porkchop_{dep}_{arr}_{str(cfg['porkchop_depart'][0])[:4]}.png")
-    plot_porkchop(grid, fig_path)
-    ctx.progress(total, total)
 
-    data = search.to_dict()
+def render(result: Result, ctx):
+    from spaceplan.interplanetary.plots import plot_porkchop
+    from spaceplan.study.runner import SectionResult
+
+    cfg, search = result.config, result.search
+    dep, arr = search.departure_body.title(), search.arrival_body.title()
+    window = str(cfg.porkchop_depart[0])[:4]
+    figure = ctx.save_figure(f"porkchop_{search.departure_body}_{search.arrival_body}_{window}", plot_porkchop,
+                             result.picture)
+    data = result.to_dict()
+    cap = cfg.c3_cap_km2s2
     lines = [
-        f"Ballistic {dep.title()} to {arr.title()} opportunities {start}-{end}: per transfer type the minimum-C3 "
-        f"departure (DE421 ephemeris, Izzo Lambert arcs, departure from the {dep.title()}'s centre, flight "
+        f"Ballistic {dep} to {arr} opportunities {search.start_year}-{search.end_year}: per transfer type the "
+        f"minimum-C3 departure (DE421 ephemeris, Izzo Lambert arcs, departure from {dep}'s centre, flight "
         f"{search.tof_bounds[0] / DAY:.0f}-{search.tof_bounds[1] / DAY:.0f} days).  Launch period: departure days "
         f"on which some arrival needs C3 <= {cap:g} km²/s².  * = the opportunity's lower-C3 type.",
         "",
         "| Opportunity | Type | Departure | Arrival | TOF (d) | C3 (km²/s²) | v∞ arrival (km/s) | DLA (°) "
-        f"| Launch period C3 ≤ {cap:g} |",
+        f"| Launch period C3 ≤ {cap:g} km²/s² |",
         "|---|---|---|---|---:|---:|---:|---:|---|",
     ]
-    for opp in data["opportunities"]:
+    for opp in data["opportunities"]["opportunities"]:
         for name, p in opp["types"].items():
             if p is None:
                 continue
@@ -75,16 +109,18 @@ def run(config: dict, ctx):
             lines.append(f"| {opp['year']} | {name}{star} | {p['departure_utc'][:10]} | {p['arrival_utc'][:10]} | "
                          f"{p['tof_days']:.0f} | {p['c3_km2s2']:.2f}{edge} | {p['vinf_arrival_kms']:.2f} | "
                          f"{p['dla_deg']:.1f} | {period} |")
-    best = min((o for o in search.opportunities), key=lambda o: o.best.c3, default=None)
-    if best is not None:
-        lines += ["", f"Cheapest opportunity of the span: {best.year} (type {best.best.transfer_type}, "
-                      f"C3 {best.best.c3 / 1e6:.2f} km²/s²).  These minima agree with NASA/TM-2010-216764 "
-                      "(Burke, Falck & McGuire 2010) to about 1 % in C3 and a few days; see docs/interplanetary.md."]
-    pc = grid.to_dict()
-    lines += ["", f"Porkchop of the {str(cfg['porkchop_depart'][0])[:4]} window "
-                  f"({grid.shape[0]} x {grid.shape[1]} cells): minimum C3 "
-              + ", ".join(f"type {k} {v['c3_km2s2']:.2f} km²/s² ({v['departure_utc'][:10]} → {v['arrival_utc'][:10]})"
-                          for k, v in pc["minimum_c3"].items() if v) + "."]
-    figure = str(fig_path.relative_to(ctx.out_dir))
-    return SectionResult("Interplanetary launch windows", "\n".join(lines),
-                         {"opportunities": data, "porkchop": pc}, (figure,))
+    if not search.opportunities:
+        lines += ["", f"No {dep} to {arr} opportunity departs within {search.start_year}-{search.end_year}."]
+    else:
+        best = min(search.opportunities, key=lambda o: o.best.c3)
+        lines += ["", f"Cheapest {dep} to {arr} opportunity of the span: {best.year} (type {best.best.transfer_type}, "
+                      f"C3 {best.best.c3 / 1e6:.2f} km²/s²).  The same search reproduces the Earth-Mars minima of "
+                      "NASA/TM-2010-216764 (Burke, Falck & McGuire 2010) to about 1 % in C3 and a few days "
+                      "(validation appendix; docs/interplanetary.md)."]
+    pc = result.porkchop
+    minima = ", ".join(f"type {k} {v['c3_km2s2']:.2f} km²/s² ({v['departure_utc'][:10]} → {v['arrival_utc'][:10]})"
+                       for k, v in pc["minimum_c3"].items() if v)
+    lines += ["", f"Porkchop of the {dep} to {arr} {window} window, departures {cfg.porkchop_depart[0]} to "
+                  f"{cfg.porkchop_depart[1]} ({pc['shape'][0]} x {pc['shape'][1]} cells, "
+                  f"{cfg.porkchop_step_days:g}-day step): minimum C3 " + (minima or "none in the grid") + "."]
+    return SectionResult(f"{TITLE}: {dep} to {arr}", "\n".join(lines), data, (figure,))

@@ -1,0 +1,47 @@
+"""The default study's numbers against the stored snapshot (tests/study/default_snapshot.json).
+
+Only the sections stored in the snapshot are compared, so new sections may join default.toml.
+Tolerances (tests/study/snapshot.py): relative 1e-9 (absolute 1e-12) for everything that is pure
+geometry and arithmetic; relative 1e-4 (absolute 1e-3 kg / m / s) for the convex landing solves,
+whose optimum depends on the CLARABEL version and BLAS.  Strings (dates, names, modes) must be equal.
+"""
+
+import importlib
+import json
+import math
+
+import pytest
+
+from study_snapshot import SNAPSHOT, flatten, tolerance
+from spaceplan.core.results import jsonable
+from spaceplan.study.runner import SectionContext, load_scenario
+from spaceplan.study.sections import SECTIONS
+
+_STORED = json.loads(SNAPSHOT.read_text())
+
+
+def _section_numbers(name: str, tmp_path) -> dict:
+    module = importlib.import_module(SECTIONS[name])
+    table = load_scenario(None).get(name)
+    if not hasattr(module, "compute"):  # section not yet converted to compute -> render
+        return flatten(jsonable(module.run(table, SectionContext(tmp_path)).data))
+    result = module.compute(module.Config.from_table(table))
+    return flatten(jsonable(result.to_dict()))
+
+
+@pytest.mark.parametrize("name", sorted(_STORED))
+def test_default_study_matches_snapshot(name, tmp_path):
+    stored = _STORED[name]
+    fresh = _section_numbers(name, tmp_path)
+    assert sorted(fresh) == sorted(stored), (
+        f"keys differ: missing {sorted(set(stored) - set(fresh))[:5]}, new {sorted(set(fresh) - set(stored))[:5]}")
+    bad = []
+    for path, want in stored.items():
+        got = fresh[path]
+        if isinstance(want, (int, float)) and not isinstance(want, bool) and isinstance(got, (int, float)):
+            rel, abs_ = tolerance(f"{name}.{path}")
+            if not math.isclose(got, want, rel_tol=rel, abs_tol=abs_):
+                bad.append(f"{path}: {got!r} != {want!r} (rel {rel:g}, abs {abs_:g})")
+        elif got != want:
+            bad.append(f"{path}: {got!r} != {want!r}")
+    assert not bad, f"{len(bad)} of {len(stored)} numbers changed:\n" + "\n".join(bad[:20])
