@@ -412,3 +412,271 @@ def kepler_universal_batch(r0, v0, dt, mu, r_out, v_out, ok):
     n = r0.shape[0]
     for i in prange(n):
         ok[i] = kepler_universal(r0[i], v0[i], dt[i], mu[i], r_out[i], v_out[i])
+
+
+# --- Cowell propagation: zonal harmonics J2-J4, drag from a density table, thrust arcs -----------------
+# Used by spaceplan.core.propagator.  State y = (x, y, z, vx, vy, vz, m) in an Earth-centred frame whose z
+# axis is the rotation axis (precession/nutation neglected over the spans propagated here).
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def table_density(t, h, t0, dt, alts, log_rho):
+    """Density (kg/m^3) at epoch t (s) and altitude h (m): linear in time, log-linear in altitude.
+
+    Times outside the table hold its first/last row; altitudes outside extrapolate the end segment's
+    scale height.  An empty table (no rows) means no atmosphere.
+    """
+    nt = log_rho.shape[0]
+    na = alts.shape[0]
+    if nt == 0:
+        return 0.0
+    s = (t - t0) / dt
+    if s <= 0.0:
+        i0 = 0
+        w = 0.0
+    elif s >= nt - 1:
+        i0 = nt - 2 if nt > 1 else 0
+        w = 1.0 if nt > 1 else 0.0
+    else:
+        i0 = int(s)
+        w = s - i0
+    i1 = i0 + 1 if nt > 1 else 0
+    j = 0
+    if h >= alts[na - 1]:
+        j = na - 2
+    elif h > alts[0]:
+        lo = 0
+        hi = na - 1
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if alts[mid] <= h:
+                lo = mid
+            else:
+                hi = mid
+        j = lo
+    u = (h - alts[j]) / (alts[j + 1] - alts[j])
+    a0 = log_rho[i0, j] + u * (log_rho[i0, j + 1] - log_rho[i0, j])
+    a1 = log_rho[i1, j] + u * (log_rho[i1, j + 1] - log_rho[i1, j])
+    return math.exp(a0 + w * (a1 - a0))
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def ellipsoid_altitude(x, y, z, re, flattening):
+    """Height above the reference ellipsoid to first order in the flattening (error < 20 m in LEO)."""
+    r = math.sqrt(x * x + y * y + z * z)
+    s2 = (z / r) ** 2
+    return r - re * (1.0 - flattening * s2)
+
+
+@njit(cache=True, error_model="numpy")
+def cowell_rhs(t, y, gm, re, flat, j2, j3, j4, omega, cda, t0, dt, alts, log_rho, burns, g0, out):
+    """dy/dt: point mass + J2, J3, J4 (Vallado 2013 eqs. 8-30), drag, thrust along +-velocity."""
+    x, yy, z = y[0], y[1], y[2]
+    vx, vy, vz = y[3], y[4], y[5]
+    m = y[6]
+    r2 = x * x + yy * yy + z * z
+    r = math.sqrt(r2)
+    zr2 = z * z / r2
+    mu_r3 = gm / (r2 * r)
+    ax = -mu_r3 * x
+    ay = -mu_r3 * yy
+    az = -mu_r3 * z
+    # J2
+    k2 = -1.5 * j2 * gm * re * re / (r2 * r2 * r)
+    ax += k2 * x * (1.0 - 5.0 * zr2)
+    ay += k2 * yy * (1.0 - 5.0 * zr2)
+    az += k2 * z * (3.0 - 5.0 * zr2)
+    # J3
+    k3 = -2.5 * j3 * gm * re ** 3 / (r2 * r2 * r2 * r)
+    f3 = 3.0 * z - 7.0 * z * zr2
+    ax += k3 * x * f3
+    ay += k3 * yy * f3
+    az += k3 * (6.0 * z * z - 7.0 * z * z * zr2 - 0.6 * r2)
+    # J4
+    k4 = 1.875 * j4 * gm * re ** 4 / (r2 * r2 * r2 * r)
+    f4 = 1.0 - 14.0 * zr2 + 21.0 * zr2 * zr2
+    ax += k4 * x * f4
+    ay += k4 * yy * f4
+    az += k4 * z * (5.0 - 70.0 / 3.0 * zr2 + 21.0 * zr2 * zr2)
+    # drag, atmosphere co-rotating with the Earth
+    if cda > 0.0 and log_rho.shape[0] > 0:
+        h = ellipsoid_altitude(x, yy, z, re, flat)
+        rho = table_density(t, h, t0, dt, alts, log_rho)
+        wx = vx + omega * yy
+        wy = vy - omega * x
+        wz = vz
+        vrel = math.sqrt(wx * wx + wy * wy + wz * wz)
+        kd = -0.5 * rho * cda * vrel / m
+        ax += kd * wx
+        ay += kd * wy
+        az += kd * wz
+    mdot = 0.0
+    for b in range(burns.shape[0]):
+        if burns[b, 0] <= t < burns[b, 1]:
+            v = math.sqrt(vx * vx + vy * vy + vz * vz)
+            kt = burns[b, 2] / (m * v)
+            ax += kt * vx
+            ay += kt * vy
+            az += kt * vz
+            mdot -= abs(burns[b, 2]) / (burns[b, 3] * g0)
+    out[0] = vx
+    out[1] = vy
+    out[2] = vz
+    out[3] = ax
+    out[4] = ay
+    out[5] = az
+    out[6] = mdot
+
+
+@njit(cache=True, error_model="numpy")
+def _dop853_step(t, y, h, A, B, C, k, ytmp, gm, re, flat, j2, j3, j4, omega, cda, t0, dt, alts, log_rho, burns,
+                 g0, y_out):
+    """One fixed step of the 12-stage, 8th-order Dormand-Prince (DOP853) formula."""
+    n = y.shape[0]
+    for s in range(12):
+        for i in range(n):
+            acc = y[i]
+            for j in range(s):
+                acc += h * A[s, j] * k[j, i]
+            ytmp[i] = acc
+        cowell_rhs(t + C[s] * h, ytmp, gm, re, flat, j2, j3, j4, omega, cda, t0, dt, alts, log_rho, burns, g0, k[s])
+    for i in range(n):
+        acc = y[i]
+        for s in range(12):
+            acc += h * B[s] * k[s, i]
+        y_out[i] = acc
+
+
+@njit(cache=True, error_model="numpy")
+def propagate_fixed(y0, t_start, h, n_steps, out_every, h_stop, A, B, C, gm, re, flat, j2, j3, j4, omega, cda, t0,
+                    dt, alts, log_rho, burns, g0, t_out, y_out, hmean_out):
+    """Fixed-step DOP853 from t_start; every ``out_every`` steps store the state and the mean altitude since the
+    last output.  Stops at the first crossing of altitude ``h_stop`` downwards, located by bisection on
+    re-integrated partial steps (to 1 ms).  Returns (number of outputs written, event flag, event time)."""
+    n = y0.shape[0]
+    y = y0.copy()
+    y_new = np.empty(n)
+    yb = np.empty(n)
+    k = np.empty((12, n))
+    ytmp = np.empty(n)
+    t = t_start
+    h_prev = ellipsoid_altitude(y[0], y[1], y[2], re, flat)
+    acc = 0.0
+    cnt = 0
+    n_out = 0
+    for step in range(n_steps):
+        _dop853_step(t, y, h, A, B, C, k, ytmp, gm, re, flat, j2, j3, j4, omega, cda, t0, dt, alts, log_rho, burns,
+                     g0, y_new)
+        h_new = ellipsoid_altitude(y_new[0], y_new[1], y_new[2], re, flat)
+        if h_new < h_stop <= h_prev or y_new[6] <= 0.0:
+            lo = 0.0
+            hi = h
+            for _ in range(60):
+                mid = 0.5 * (lo + hi)
+                _dop853_step(t, y, mid, A, B, C, k, ytmp, gm, re, flat, j2, j3, j4, omega, cda, t0, dt, alts,
+                             log_rho, burns, g0, yb)
+                if ellipsoid_altitude(yb[0], yb[1], yb[2], re, flat) < h_stop:
+                    hi = mid
+                else:
+                    lo = mid
+                if hi - lo < 1e-3:
+                    break
+            _dop853_step(t, y, hi, A, B, C, k, ytmp, gm, re, flat, j2, j3, j4, omega, cda, t0, dt, alts, log_rho,
+                         burns, g0, yb)
+            t_out[n_out] = t + hi
+            for i in range(n):
+                y_out[n_out, i] = yb[i]
+            hmean_out[n_out] = (acc + h_stop) / (cnt + 1)
+            return n_out + 1, True, t + hi
+        t = t_start + (step + 1) * h
+        for i in range(n):
+            y[i] = y_new[i]
+        h_prev = h_new
+        acc += h_new
+        cnt += 1
+        if cnt == out_every:
+            t_out[n_out] = t
+            for i in range(n):
+                y_out[n_out, i] = y[i]
+            hmean_out[n_out] = acc / cnt
+            n_out += 1
+            acc = 0.0
+            cnt = 0
+    if cnt > 0:
+        t_out[n_out] = t
+        for i in range(n):
+            y_out[n_out, i] = y[i]
+        hmean_out[n_out] = acc / cnt
+        n_out += 1
+    return n_out, False, t
+
+
+@njit(cache=True, error_model="numpy")
+def king_hele_decay(a0, t_start, t_end, h_stop, rot_factor, bc, gm, re, t0, dt, alts, log_rho, max_step, t_out,
+                    h_out):
+    """Orbit-averaged decay of a near-circular orbit (King-Hele 1987, eq. for e = 0):
+
+        da/dt = -F rho(a) B sqrt(mu a),   B = Cd A / m,  F = (1 - r w cos i / v)^2,
+
+    integrated with RK4 on a step limited to ``max_step`` and to 1 % of the decay time scale a/|da/dt|
+    (so the step shrinks as decay speeds up).  Mean altitude above a sphere of radius ``re``.  Stores
+    every step (t_out, h_out sized by the caller).  Returns (n written, reached h_stop, time reached)."""
+    a = a0
+    t = t_start
+    n = 0
+    t_out[0] = t
+    h_out[0] = a - re
+    n = 1
+    cap = t_out.shape[0]
+    while t < t_end and n < cap:
+        r1 = -rot_factor * table_density(t, a - re, t0, dt, alts, log_rho) * bc * math.sqrt(gm * a)
+        step = min(max_step, 0.01 * a / max(-r1, 1e-30), t_end - t)
+        # step is also limited so that one step never crosses far below h_stop
+        ak = a + 0.5 * step * r1
+        r2 = -rot_factor * table_density(t + 0.5 * step, ak - re, t0, dt, alts, log_rho) * bc * math.sqrt(gm * ak)
+        ak = a + 0.5 * step * r2
+        r3 = -rot_factor * table_density(t + 0.5 * step, ak - re, t0, dt, alts, log_rho) * bc * math.sqrt(gm * ak)
+        ak = a + step * r3
+        r4 = -rot_factor * table_density(t + step, ak - re, t0, dt, alts, log_rho) * bc * math.sqrt(gm * ak)
+        a_new = a + step * (r1 + 2.0 * r2 + 2.0 * r3 + r4) / 6.0
+        if a_new - re <= h_stop:
+            # linear interpolation inside the (short, 1 %-of-scale) step
+            frac = (a - re - h_stop) / (a - a_new)
+            t_out[n] = t + frac * step
+            h_out[n] = h_stop
+            return n + 1, True, t + frac * step
+        a = a_new
+        t += step
+        t_out[n] = t
+        h_out[n] = a - re
+        n += 1
+    return n, False, t
+
+
+@njit(cache=True, parallel=True, error_model="numpy")
+def king_hele_lifetimes(a0, bc, t_start, t_cap, h_stop, rot_factor, gm, re, t0, dt, alts, log_rho, max_step, out):
+    """Lifetime (s) for many (a0, B) pairs in parallel; inf when h_stop is not reached by t_cap."""
+    for i in prange(a0.shape[0]):
+        a = a0[i]
+        t = t_start
+        done = False
+        while t < t_cap:
+            r1 = -rot_factor[i] * table_density(t, a - re, t0, dt, alts, log_rho) * bc[i] * math.sqrt(gm * a)
+            step = min(max_step, 0.01 * a / max(-r1, 1e-30), t_cap - t)
+            ak = a + 0.5 * step * r1
+            r2 = -rot_factor[i] * table_density(t + 0.5 * step, ak - re, t0, dt, alts, log_rho) * bc[i] * math.sqrt(
+                gm * ak)
+            ak = a + 0.5 * step * r2
+            r3 = -rot_factor[i] * table_density(t + 0.5 * step, ak - re, t0, dt, alts, log_rho) * bc[i] * math.sqrt(
+                gm * ak)
+            ak = a + step * r3
+            r4 = -rot_factor[i] * table_density(t + step, ak - re, t0, dt, alts, log_rho) * bc[i] * math.sqrt(gm * ak)
+            a_new = a + step * (r1 + 2.0 * r2 + 2.0 * r3 + r4) / 6.0
+            if a_new - re <= h_stop:
+                out[i] = t + step * (a - re - h_stop) / (a - a_new) - t_start
+                done = True
+                break
+            a = a_new
+            t += step
+        if not done:
+            out[i] = np.inf

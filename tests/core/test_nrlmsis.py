@@ -1,0 +1,42 @@
+"""NRLMSIS 2.1 wrapper: never downloads, table interpolation matches direct calls."""
+
+import math
+
+import numpy as np
+import pytest
+
+from spaceplan.core import nrlmsis
+from spaceplan.core.errors import InputError
+from spaceplan.core.time import utc_to_tdb
+
+
+@pytest.fixture(autouse=True)
+def no_space_weather_download(monkeypatch):
+    import pymsis.utils
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("pymsis tried to fetch its own space-weather data")
+
+    monkeypatch.setattr(pymsis.utils, "get_f107_ap", refuse)
+    monkeypatch.setattr(pymsis.utils, "download_f107_ap", refuse, raising=False)
+
+
+def test_density_at_400_km_is_in_the_textbook_range():
+    t = utc_to_tdb(["2009-06-01T12:00", "2014-03-01T12:00"])  # solar minimum, maximum of cycle 24
+    rho = nrlmsis.density(t, 0.0, 0.0, 400e3)
+    assert 5e-13 < rho[0] < 1e-11 and rho[1] > 2 * rho[0]
+
+
+def test_table_reproduces_the_orbit_average_at_its_nodes_and_between():
+    t0 = utc_to_tdb("2026-03-01")
+    inc = math.radians(51.6)
+    tab = nrlmsis.density_table(t0, t0 + 2 * 86400.0, 300e3, 450e3, inc, 50)
+    lat, lon = nrlmsis._samples(inc)
+    for h in (325e3, 337.5e3, 400e3):
+        direct = nrlmsis.density(np.full(8, t0 + 86400.0), lat, lon, np.full(8, h)).mean()
+        assert float(tab(t0 + 86400.0, h)) == pytest.approx(direct, rel=0.01)
+
+
+def test_altitude_outside_range_is_refused():
+    with pytest.raises(InputError, match="altitude"):
+        nrlmsis.density_table(0.0, 86400.0, 50e3, 400e3, 0.9)
