@@ -7,7 +7,7 @@ OUT    ?= out
 export NUMBA_CACHE_DIR ?= $(CURDIR)/.numba-cache
 export MPLBACKEND ?= Agg
 
-.PHONY: install run test bench clean
+.PHONY: install run test bench fuzz clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found; run 'make PYTHON=python3 ...'" >&2; exit 1; }
@@ -27,6 +27,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+# Property tests at 10,000 examples per target and Lambert over 10^6 geometries (minutes).
+fuzz: $(STAMP)
+	$(PY) tests/fuzz/report.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .numba-cache .venv-peers .venv-hapsira build *.egg-info

@@ -248,3 +248,44 @@ def test_omm_day_of_year_epochs_are_range_checked(epoch, ok):
     assert len(cat) == (1 if ok else 0)
     if not ok:
         assert "EPOCH" in cat.issues[0].message and "day of year" in cat.issues[0].message
+
+
+# --- issue 14.3: records that sgp4's sscanf reader mis-reads silently ------------------------------
+
+def _with_checksums(l1: str, l2: str) -> str:
+    from spaceplan.constellation.omm import tle_checksum
+
+    l1, l2 = l1[:68], l2[:68]
+    return f"BAD\n{l1}{tle_checksum(l1)}\n{l2}{tle_checksum(l2)}\n"
+
+
+_L1 = "1 25544U 98067A   26001.50000000 -.00002182  00000-0 -11606-4 0  2927"
+_L2 = "2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537"
+
+
+@pytest.mark.parametrize("bad_l1, column", [
+    (_L1[:17] + ".26001.50000000" + _L1[32:], 18),           # epoch field '.26001.50000000'
+    (_L1[:9] + "98067\tA " + _L1[17:], 15),                     # tab in the international designator
+    (_L1[:9] + "98067A\u2212 " + _L1[17:], 16),                 # U+2212 minus in the designator
+])
+def test_misaligned_tle_is_rejected_with_its_line(bad_l1, column):
+    cat = Catalog.from_text(_with_checksums(bad_l1, _L2), source="bad.tle")
+    assert len(cat) == 0 and len(cat.issues) == 1
+    issue = cat.issues[0]
+    assert issue.line == 2 and issue.norad_id == 25544 and f"column {column}" in issue.message
+    with pytest.raises(ParseError, match="line 2"):
+        Catalog.from_text(_with_checksums(bad_l1, _L2), strict=True)
+
+
+def test_propagate_never_returns_nan_with_error_zero():
+    """A Satrec that yields NaN without a library error code gets spaceplan's code NONFINITE_STATE."""
+    from spaceplan.constellation.catalog import NONFINITE_STATE
+
+    good = Catalog.from_text(_with_checksums(_L1, _L2))
+    broken = Satrec.twoline2rv(_L1[:17] + ".26001.50000000" + _L1[32:], _L2)  # epoch 0, NaN states, error 0
+    cat = Catalog.from_satrecs([good.satrecs[0], broken])
+    states = cat.propagate(cat.epochs_tdb[0] + np.array([0.0, 600.0]))
+    finite = np.isfinite(states.r_teme).all(axis=-1) & np.isfinite(states.v_teme).all(axis=-1)
+    assert np.array_equal(finite, states.error == 0)
+    assert np.all(states.error[:, 1] == NONFINITE_STATE)
+    assert states.failures()[0]["message"].startswith("non-finite state")

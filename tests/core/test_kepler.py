@@ -165,3 +165,31 @@ def test_input_errors():
         period(-1.0, MU)
     with pytest.raises(ImpossibleOrbitError):
         hyperbolic_excess([7000e3, 0, 0], [0, 7.5e3, 0], MU)
+
+
+def test_strongly_hyperbolic_flybys_keep_their_digits():
+    """alpha r0 < -10 goes through the hyperbolic anomaly (the universal Kepler equation loses
+    ~|alpha r0| ulps there): checked against the analytic hyperbola from its elements (e up to 1e6),
+    and forward-backward round trips, to 1e-11 relative."""
+    rng = np.random.default_rng(7)
+    n = 2000
+    e = 10 ** rng.uniform(np.log10(12.0), 6, n)
+    rp = rng.uniform(6600e3, 40000e3, n)
+    a = rp / (1 - e)
+    nu_max = np.arccos(-1 / e)
+    nu0 = rng.uniform(-0.99, 0.5, n) * nu_max
+    r0, v0 = elements_to_state(a, e, rng.uniform(0, np.pi, n), rng.uniform(0, 6.2, n), rng.uniform(0, 6.2, n), nu0, MU)
+    assert np.all((2 / np.linalg.norm(r0, axis=1) - np.einsum("ij,ij->i", v0, v0) / MU) * np.linalg.norm(r0, axis=1) < -10)
+    # time to a later true anomaly from the hyperbolic Kepler equation (Vallado 2013 eq. 2-38)
+    nu1 = nu0 + rng.uniform(0.01, 0.99, n) * (nu_max - nu0)
+    H = lambda nu: 2 * np.arctanh(np.sqrt((e - 1) / (e + 1)) * np.tan(nu / 2))  # noqa: E731
+    M = lambda nu: e * np.sinh(H(nu)) - H(nu)  # noqa: E731
+    dt = (M(nu1) - M(nu0)) / np.sqrt(MU / (-a) ** 3)
+    ok = np.isfinite(dt) & (dt > 0)
+    r1_ref, v1_ref = elements_to_state(a, e, 0 * e, 0 * e, 0 * e, nu1, MU)  # in the perifocal frame
+    r1, v1 = propagate(r0[ok], v0[ok], dt[ok], MU)
+    rn = np.linalg.norm(r1, axis=1)
+    assert np.allclose(rn / np.linalg.norm(r1_ref[ok], axis=1), 1.0, rtol=0, atol=1e-11)
+    assert np.allclose(np.linalg.norm(v1, axis=1) / np.linalg.norm(v1_ref[ok], axis=1), 1.0, rtol=0, atol=1e-11)
+    back, vback = propagate(r1, v1, -dt[ok], MU)
+    assert np.max(np.linalg.norm(back - r0[ok], axis=1) / np.linalg.norm(r0[ok], axis=1)) < 1e-11

@@ -169,7 +169,8 @@ def test_batch_broadcasting_and_to_dict():
     b = solve_lambert_batch(r1, r2, 4000.0, MU_EARTH, prograde=[True, False, True])
     assert isinstance(b, LambertBatch)
     assert b.v1.shape == (3, 3) and b.status.dtype == np.int8
-    assert b.status_counts() == {"ok": 2, "no_solution": 0, "degenerate": 1, "bad_tof": 0, "not_converged": 0}
+    assert b.status_counts() == {"ok": 2, "no_solution": 0, "degenerate": 1, "bad_tof": 0, "not_converged": 0,
+                                 "unphysical": 0}
     d = json.loads(dumps(b))
     assert d["status"] == ["ok", "ok", "degenerate"] and d["v1_kms"][2] == [None, None, None]
     empty = solve_lambert_batch(np.zeros((0, 3)), np.zeros((0, 3)), np.zeros(0), MU_EARTH)
@@ -226,3 +227,22 @@ def test_against_lamberthub_izzo2015(monkeypatch):
                     np.testing.assert_allclose(b.v2[k], v2, rtol=1e-8)
                     cases += 1
     assert cases > 2000  # "thousands of random problems including multi-rev"
+
+
+def test_sub_second_heliocentric_transfers_are_unphysical():
+    """Issue 14.5: a 0.5 s flight between points 1 AU apart needs |v| ~ 3e11 m/s > c: flagged, not "ok"."""
+    from spaceplan.core.constants import C_LIGHT
+    from spaceplan.core.errors import ImpossibleOrbitError
+    from spaceplan.core.lambert import MIN_TOF_S
+
+    r1 = np.array([AU, 0.0, 0.0])
+    r2 = np.array([[0.0, AU, 0.0], [0.0, 1.5 * AU, 0.1 * AU], [AU, 1e4, 0.0], [AU * 1.0000001, 0.0, 1.0]])
+    b = solve_lambert_batch(r1, r2, [0.5, 0.9, 1e-4, 3600.0], MU_SUN)
+    U = LambertStatus.UNPHYSICAL
+    assert b.status[:3].tolist() == [U, U, U]
+    assert np.isnan(b.v1[:3]).all() and np.isnan(b.v2[:3]).all()
+    ok = b.ok
+    assert np.all(np.linalg.norm(b.v1[ok], axis=1) < C_LIGHT) and np.all(np.linalg.norm(b.v2[ok], axis=1) < C_LIGHT)
+    assert b.status_counts()["unphysical"] == 3 and MIN_TOF_S == 1e-3
+    with pytest.raises(ImpossibleOrbitError, match="tof"):
+        solve_lambert(r1, r2[0], 0.5, MU_SUN)

@@ -9,7 +9,8 @@ against its own SGP4-VER.TLE / tcppver.out).  spaceplan adds no SGP4 of its own.
 
 Positions come out in TEME (the SGP4 frame) in metres and are rotated to ECEF with
 :func:`spaceplan.core.frames.teme_to_ecef` (GMST IAU-82, UT1 = UTC: <= 0.5 km error at
-LEO, see that module).  SGP4 error codes (1..6, ``sgp4.api.SGP4_ERRORS``) are returned
+LEO, see that module).  SGP4 error codes (1..6, ``sgp4.api.SGP4_ERRORS``, plus spaceplan's
+100 for a non-finite state the library returned without a code) are returned
 per satellite and time step; the positions there are NaN and are listed by
 :meth:`CatalogStates.failures`, never used silently.
 
@@ -32,6 +33,11 @@ from spaceplan.core.errors import InputError, ParseError
 from spaceplan.constellation import omm as _omm
 
 FORMATS = ("tle", "xml", "kvn", "json", "csv")
+
+#: spaceplan's own error code in :attr:`CatalogStates.error`: SGP4 returned a NaN/inf state with
+#: code 0 (the library's codes are 1..6, ``sgp4.api.SGP4_ERRORS``).
+NONFINITE_STATE = 100
+ERROR_MESSAGES = {**SGP4_ERRORS, NONFINITE_STATE: "non-finite state without an SGP4 error code (spaceplan code 100)"}
 _J2000_LABEL = np.datetime64("2000-01-01T12:00:00", "ns")
 
 
@@ -57,7 +63,9 @@ class CatalogStates:
     """SGP4 states of every catalog satellite at every epoch.
 
     ``r_teme``/``v_teme``: (T, N, 3) m, m/s; ``error``: (T, N) uint8 SGP4 error code (0 = ok);
-    positions are NaN wherever ``error != 0``.
+    positions are NaN wherever ``error != 0`` and finite wherever ``error == 0``: a non-finite
+    state that the library returns without an error code gets spaceplan's own code
+    :data:`NONFINITE_STATE` (100).
     """
 
     tdb: np.ndarray
@@ -84,7 +92,7 @@ class CatalogStates:
             k = int(np.flatnonzero(self.error[:, j])[0])
             code = int(self.error[k, j])
             out.append({"norad_id": int(self.norad_ids[j]), "first_step": k, "code": code,
-                        "message": SGP4_ERRORS.get(code, "unknown SGP4 error"),
+                        "message": ERROR_MESSAGES.get(code, "unknown SGP4 error"),
                         "failed_steps": int(np.count_nonzero(self.error[:, j]))})
         return out
 
@@ -219,6 +227,13 @@ class Catalog:
             raise InputError("tdb", "non-finite epoch", "finite TDB seconds past J2000")
         whole, frac = _utc_jd_split(tdb)
         err, r, v = self.propagate_jd(whole, frac)
+        silent = (err == 0) & ~(np.isfinite(r).all(axis=-1) & np.isfinite(v).all(axis=-1))
+        if silent.any():
+            err[silent] = NONFINITE_STATE
+        bad = err != 0
+        if bad.any():  # NaN exactly where error != 0
+            r[bad] = np.nan
+            v[bad] = np.nan
         np.multiply(r, 1e3, out=r)
         np.multiply(v, 1e3, out=v)
         return CatalogStates(tdb, r.transpose(1, 0, 2), v.transpose(1, 0, 2), err.T, self.norad_ids)
@@ -263,7 +278,8 @@ def _satrec_of(rec: _omm.RawRecord) -> tuple[Satrec | None, str | None, int | No
             sat = Satrec.twoline2rv(*rec.tle)
         except (ValueError, RuntimeError) as exc:  # the library's own format errors
             return None, f"sgp4 could not read the TLE: {exc}", None
-        return sat, None, int(sat.satnum)
+        problem = _tle_disagreement(sat, *rec.tle) or _unusable_at_epoch(sat)
+        return (None if problem else sat), problem, int(sat.satnum)
     fields, errors, norad = _omm.omm_fields_for_sgp4(rec)
     if errors:
         bad_line = min((rec.field_lines.get(e.split()[0], rec.line) for e in errors), default=rec.line)
@@ -273,9 +289,38 @@ def _satrec_of(rec: _omm.RawRecord) -> tuple[Satrec | None, str | None, int | No
     sat = Satrec()
     try:
         sgp4_omm.initialize(sat, fields)
-    except (ValueError, KeyError) as exc:
+    except (ValueError, KeyError, OverflowError) as exc:
         return None, f"sgp4 could not initialize from the OMM fields: {exc}", norad
-    return sat, None, norad
+    problem = _unusable_at_epoch(sat)
+    return (None if problem else sat), problem, norad
+
+
+def _tle_disagreement(sat: Satrec, l1: str, l2: str) -> str | None:
+    """Cross-check what ``sgp4``'s C++ reader parsed against the TLE columns (Kelso's layout).
+
+    The library scans fields with sscanf: a stray character can shift every later field without
+    an exception (epoch 0, NaN states, error code 0).  Any disagreement rejects the record."""
+    try:
+        year, day = int(l1[18:20]), float(l1[20:32])
+        inc, mm = float(l2[8:16]), float(l2[52:63])
+        ecc = int(l2[26:33]) * 1e-7
+    except ValueError:
+        return "TLE fields are not numbers where sgp4 reads them"
+    checks = (("epoch year", sat.epochyr, year, 0.0), ("epoch day", sat.epochdays, day, 1e-8),
+              ("inclination deg", math.degrees(sat.inclo), inc, 1e-6), ("eccentricity", sat.ecco, ecc, 1e-9),
+              ("mean motion rev/day", sat.no_kozai * 1440.0 / (2 * math.pi), mm, 1e-7))
+    for what, got, want, tol in checks:
+        if not (abs(got - want) <= tol * max(1.0, abs(want))):
+            return f"sgp4 read {what} {got!r} where the columns say {want!r} (misaligned fields)"
+    return None
+
+
+def _unusable_at_epoch(sat: Satrec) -> str | None:
+    """A Satrec that SGP4 propagates to a non-finite state at its own epoch with no error code."""
+    err, r, v = sat.sgp4_tsince(0.0)
+    if err == 0 and not all(math.isfinite(x) for x in (*r, *v)):
+        return "SGP4 gives a non-finite state at the element epoch (no library error code)"
+    return None
 
 
 def sniff_format(text: str) -> str:

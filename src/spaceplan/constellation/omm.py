@@ -104,10 +104,30 @@ def _float_field(text: str, what: str, errors: list[str]) -> float | None:
         return None
 
 
+#: Columns (0-based) that are blank in every TLE (Kelso's format page): the field separators.
+#: ``sgp4``'s C++ reader scans fields with sscanf, so a character there (or a tab anywhere)
+#: shifts every later field and yields a Satrec with epoch 0 and NaN states but no error code.
+_BLANK_COLUMNS = {1: (1, 8, 17, 32, 43, 52, 61, 63), 2: (1, 7, 16, 25, 33, 42, 51)}
+
+
+def _check_characters(k: int, line: str, errors: list[str]) -> None:
+    """Printable ASCII only (no tab, no U+2212 minus, no non-breaking space) and blank separators."""
+    for col, ch in enumerate(line):
+        if not " " <= ch <= "~":
+            errors.append(f"line {k} column {col + 1} holds {ch!r} (U+{ord(ch):04X}): TLE lines are printable ASCII")
+            return
+    for col in _BLANK_COLUMNS[k]:
+        if line[col:col + 1] != " ":
+            errors.append(f"line {k} column {col + 1} is {line[col:col + 1]!r}, must be blank (field separator)")
+            return
+
+
 def _check_tle_lines(l1: str, l2: str) -> tuple[list[str], int | None]:
     """Column-by-column checks of a TLE pair; returns (error messages, NORAD id if readable)."""
     errors: list[str] = []
     norad = None
+    _check_characters(1, l1, errors)
+    _check_characters(2, l2, errors)
     s1, s2 = l1[2:7].strip(), l2[2:7].strip()
     if _SATNUM.match(s1):
         norad = int(s1) if s1.isdigit() else (ord(s1[0]) - ord("A") + 10 - (s1[0] > "I") - (s1[0] > "O")) * 10000 + int(s1[1:])

@@ -15,7 +15,9 @@ Kepler: universal variable chi with Stumpff functions c2, c3: Vallado (2013) "Fu
   Laguerre-Conway iteration (Conway 1986, Celest. Mech. 39:199), robust for every conic.
 
 Status codes (mirrored by ``spaceplan.core.lambert.LambertStatus``):
-  0 OK, 1 NO_SOLUTION, 2 DEGENERATE, 3 BAD_TOF, 4 NOT_CONVERGED.
+  0 OK, 1 NO_SOLUTION, 2 DEGENERATE, 3 BAD_TOF, 4 NOT_CONVERGED, 5 UNPHYSICAL (batch API only:
+  tof below ``MIN_TOF_S`` or a speed above ``MAX_SPEED`` = 0.1 c; the scalar kernels used by the
+  porkchop grid do not return it).
 """
 
 from __future__ import annotations
@@ -25,11 +27,22 @@ import math
 import numpy as np
 from numba import njit, prange
 
+from spaceplan.core.constants import C_LIGHT
+
 OK = 0
 NO_SOLUTION = 1
 DEGENERATE = 2
 BAD_TOF = 3
 NOT_CONVERGED = 4
+UNPHYSICAL = 5
+
+#: Below this time of flight (s) a transfer is flagged UNPHYSICAL: no spacecraft, no ephemeris or
+#: clock resolves it, and Izzo's non-dimensional T -> 0 drives x far out on the hyperbolic branch.
+MIN_TOF_S = 1.0e-3
+#: Speed limit of a meaningful Newtonian transfer: 0.1 c (constants.C_LIGHT).  Above it the
+#: relativistic correction ~(v/c)^2 exceeds 1 %, and |v| >= c is plainly impossible; in the 10^6
+#: random geometries of tests/fuzz the only solutions Kepler could not confirm to 1e-8 flew > 0.17 c.
+MAX_SPEED = 0.1 * C_LIGHT
 
 #: A transfer is flagged DEGENERATE when sin(transfer angle) < this (plane undefined):
 #: 0 deg / 180 deg within about 1e-8 rad (2 milli-arcsec), or coincident positions.
@@ -179,7 +192,12 @@ def _izzo_core(r1x, r1y, r1z, r2x, r2y, r2z, tof, mu, revs, prograde, low_path):
     hx /= hn
     hy /= hn
     hz /= hn
-    lam = math.sqrt(max(0.0, 1.0 - c / s))
+    # lambda^2 = 1 - c/s, written without cancellation near 180 deg (c -> r1 + r2):
+    # (r1 + r2)^2 - c^2 = r1 r2 |i1 + i2|^2, so lambda = sqrt(r1 r2) |i1 + i2| / (2 s).
+    ux = i1x + i2x
+    uy = i1y + i2y
+    uz = i1z + i2z
+    lam = min(1.0, math.sqrt(r1n * r2n) * math.sqrt(ux * ux + uy * uy + uz * uz) / (2.0 * s))
     # Tangential unit vectors: ih x ir (direction of motion for the short way)
     t1x = hy * i1z - hz * i1y
     t1y = hz * i1x - hx * i1z
@@ -234,7 +252,12 @@ def _izzo_core(r1x, r1y, r1z, r2x, r2y, r2z, tof, mu, revs, prograde, low_path):
     # ---- velocities (Izzo 2015 algorithm 1, last block) ----
     gamma = math.sqrt(mu * s / 2.0)
     rho = (r1n - r2n) / c
-    sigma = math.sqrt(max(0.0, 1.0 - rho * rho))
+    # sigma = sqrt(1 - rho^2) without cancellation near 0 deg (c -> |r1 - r2|):
+    # c^2 - (r1 - r2)^2 = r1 r2 |i1 - i2|^2, so sigma = sqrt(r1 r2) |i1 - i2| / c.
+    dx = i1x - i2x
+    dy = i1y - i2y
+    dz = i1z - i2z
+    sigma = min(1.0, math.sqrt(r1n * r2n) * math.sqrt(dx * dx + dy * dy + dz * dz) / c)
     ly = lam * y
     lx = lam * x
     vr1 = gamma * ((ly - x) - rho * (ly + x)) / r1n
@@ -277,13 +300,19 @@ def lambert_izzo(r1, r2, tof, mu, revs, prograde, low_path, v1_out, v2_out):
 def lambert_izzo_batch(r1, r2, tof, mu, revs, prograde, low_path, v1, v2, status):
     """Parallel batch: r1, r2 (N,3); tof, revs, prograde, low_path (N,); mu scalar.
 
-    Writes v1, v2 (N,3) and status (N,) int8 in place."""
+    Writes v1, v2 (N,3) and status (N,) int8 in place.  A solved transfer with tof < MIN_TOF_S
+    or |v1| or |v2| >= MAX_SPEED is returned as UNPHYSICAL with NaN velocities."""
     n = r1.shape[0]
+    nan = np.nan
+    c2 = MAX_SPEED * MAX_SPEED
     for i in prange(n):
         st, a0, a1, a2, b0, b1, b2 = _izzo_core(
             r1[i, 0], r1[i, 1], r1[i, 2], r2[i, 0], r2[i, 1], r2[i, 2],
             tof[i], mu, revs[i], prograde[i], low_path[i],
         )
+        if st == OK and (tof[i] < MIN_TOF_S or not (a0 * a0 + a1 * a1 + a2 * a2 < c2)
+                         or not (b0 * b0 + b1 * b1 + b2 * b2 < c2)):
+            st, a0, a1, a2, b0, b1, b2 = UNPHYSICAL, nan, nan, nan, nan, nan, nan
         status[i] = st
         v1[i, 0] = a0
         v1[i, 1] = a1
@@ -322,11 +351,106 @@ def stumpff_c2_c3(psi):
     return c2, c3
 
 
+#: Below this alpha * r0 (= 2 - v^2 r0 / mu) the orbit is propagated with the hyperbolic anomaly:
+#: the universal Kepler equation loses ~|alpha r0| ulps to cancellation there (fast flybys).
+_STRONG_HYPERBOLA = -10.0
+
+
+@njit(cache=True, error_model="numpy")
+def _kepler_hyperbolic(r0, v0, dt, mu, r0n, rv, alpha, r_out, v_out):
+    """Strongly hyperbolic orbit (alpha r0 < _STRONG_HYPERBOLA, h != 0) by the hyperbolic anomaly H.
+
+    Kepler: e sinh H - H = n t (Vallado 2013 eq. 2-38).  With P = e exp(H0) and Q = e exp(-H0),
+    both from r0, v0 without cancellation (P + Q = 2 (1 - alpha r0), P Q = e^2), the change
+    x = H1 - H0 solves 0.5 P expm1(x) - 0.5 Q expm1(-x) - x = n dt, whose terms share one sign
+    (e >= 11): the universal form instead subtracts terms ~|alpha r0| times larger than the result.
+    The state at H1 comes from the perifocal frame (Vallado 2013 eqs. 2-105, 2-106), with e, p_hat,
+    q_hat from the radial/transverse components of v0.  Newton steps safeguarded by bisection."""
+    hx = r0[1] * v0[2] - r0[2] * v0[1]
+    hy = r0[2] * v0[0] - r0[0] * v0[2]
+    hz = r0[0] * v0[1] - r0[1] * v0[0]
+    hn = math.sqrt(hx * hx + hy * hy + hz * hz)
+    sqmu = math.sqrt(mu)
+    sqa = math.sqrt(-alpha)  # 1 / sqrt(|a|)
+    abs_a = -1.0 / alpha
+    # radial / transverse unit vectors and the eccentricity vector in that basis
+    rhx, rhy, rhz = r0[0] / r0n, r0[1] / r0n, r0[2] / r0n
+    ux, uy, uz = hx / hn, hy / hn, hz / hn
+    thx = uy * rhz - uz * rhy
+    thy = uz * rhx - ux * rhz
+    thz = ux * rhy - uy * rhx
+    vr = rv / r0n
+    vt = hn / r0n
+    ex = r0n * vt * vt / mu - 1.0
+    ey = -r0n * vr * vt / mu
+    e = math.sqrt(ex * ex + ey * ey)
+    sq_e2m1 = hn * sqa / sqmu  # sqrt(e^2 - 1) = h sqrt(-alpha / mu)
+    px, py, pz = (ex * rhx + ey * thx) / e, (ex * rhy + ey * thy) / e, (ex * rhz + ey * thz) / e
+    qx, qy, qz = (ex * thx - ey * rhx) / e, (ex * thy - ey * rhy) / e, (ex * thz - ey * rhz) / e
+    big = (1.0 - alpha * r0n) + abs(rv) * sqa / sqmu
+    small = e * e / big
+    pp, qq = (big, small) if rv >= 0.0 else (small, big)
+    tau = sqmu * sqa * sqa * sqa * dt  # n dt
+    # bracket the root of G(x) = 0.5 P expm1(x) - 0.5 Q expm1(-x) - x - tau (G increasing)
+    lo = 0.0
+    hi = 0.0
+    step = 1.0
+    for _ in range(60):
+        if tau > 0.0:
+            hi = step
+            if 0.5 * pp * math.expm1(hi) - 0.5 * qq * math.expm1(-hi) - hi - tau >= 0.0:
+                break
+            lo = hi
+        else:
+            lo = -step
+            if 0.5 * pp * math.expm1(lo) - 0.5 * qq * math.expm1(-lo) - lo - tau <= 0.0:
+                break
+            hi = lo
+        step *= 2.0
+    x = 0.5 * (lo + hi)
+    converged = False
+    for _ in range(200):
+        g = 0.5 * pp * math.expm1(x) - 0.5 * qq * math.expm1(-x) - x - tau
+        if g > 0.0:
+            hi = x
+        else:
+            lo = x
+        dg = 0.5 * pp * math.exp(x) + 0.5 * qq * math.exp(-x) - 1.0  # e cosh H1 - 1 > 0
+        xn = x - g / dg
+        if not (lo < xn < hi):
+            xn = 0.5 * (lo + hi)
+        if abs(xn - x) <= 1e-15 * max(1.0, abs(x)) or hi - lo <= 1e-15 * max(1.0, abs(x)):
+            x = xn
+            converged = True
+            break
+        x = xn
+    if not converged:
+        return False
+    ep = pp * math.exp(x)
+    em = qq * math.exp(-x)
+    ech = 0.5 * (ep + em)  # e cosh H1
+    esh = 0.5 * (ep - em)  # e sinh H1
+    xp = abs_a * (e * e - ech) / e
+    yq = abs_a * sq_e2m1 * esh / e
+    rn = abs_a * (ech - 1.0)
+    fv = math.sqrt(mu * abs_a) / rn
+    vp = -fv * esh / e
+    vq = fv * sq_e2m1 * ech / e
+    r_out[0] = xp * px + yq * qx
+    r_out[1] = xp * py + yq * qy
+    r_out[2] = xp * pz + yq * qz
+    v_out[0] = vp * px + vq * qx
+    v_out[1] = vp * py + vq * qy
+    v_out[2] = vp * pz + vq * qz
+    return True
+
+
 @njit(cache=True, error_model="numpy")
 def kepler_universal(r0, v0, dt, mu, r_out, v_out):
     """Propagate one two-body state by dt [s] (universal variables); returns True if converged.
 
-    r0, v0: (3,) [m, m/s]; writes r_out, v_out (NaN on failure)."""
+    r0, v0: (3,) [m, m/s]; writes r_out, v_out (NaN on failure).  Strongly hyperbolic orbits
+    (alpha r0 < -10) go through :func:`_kepler_hyperbolic` instead (same conic, better digits)."""
     sqmu = math.sqrt(mu)
     r0n = math.sqrt(r0[0] ** 2 + r0[1] ** 2 + r0[2] ** 2)
     v02 = v0[0] ** 2 + v0[1] ** 2 + v0[2] ** 2
@@ -337,6 +461,13 @@ def kepler_universal(r0, v0, dt, mu, r_out, v_out):
             r_out[k] = r0[k]
             v_out[k] = v0[k]
         return True
+    if alpha * r0n < _STRONG_HYPERBOLA:
+        hx = r0[1] * v0[2] - r0[2] * v0[1]
+        hy = r0[2] * v0[0] - r0[0] * v0[2]
+        hz = r0[0] * v0[1] - r0[1] * v0[0]
+        if hx * hx + hy * hy + hz * hz > 0.0:
+            if _kepler_hyperbolic(r0, v0, dt, mu, r0n, rv, alpha, r_out, v_out):
+                return True
     # Reduce whole periods for ellipses (keeps chi small and accurate).
     t = dt
     if alpha > 0.0:

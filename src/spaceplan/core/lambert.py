@@ -9,7 +9,10 @@ Degenerate geometry is flagged, never returned as silent NaN:
   * ``DEGENERATE``   transfer angle 0 deg or 180 deg (sin < 1e-8, transfer plane undefined),
                      coincident positions, or a zero position vector;
   * ``NO_SOLUTION``  tof below the minimum time of flight for that many revolutions;
-  * ``NOT_CONVERGED`` the iteration failed (not seen in testing; reported if it happens).
+  * ``NOT_CONVERGED`` the iteration failed (not seen in testing; reported if it happens);
+  * ``UNPHYSICAL``   a Newtonian solution that means nothing: tof below ``MIN_TOF_S`` (1 ms) or a
+                     departure/arrival speed >= ``MAX_SPEED`` = 0.1 c, where relativity changes the
+                     answer by > 1 % (e.g. sub-second heliocentric flights need |v| > c).
 """
 
 from __future__ import annotations
@@ -31,9 +34,13 @@ __all__ = [
     "solve_lambert_batch",
     "max_revolutions",
     "DEGENERATE_SIN_TOL",
+    "MIN_TOF_S",
+    "MAX_SPEED",
 ]
 
 DEGENERATE_SIN_TOL = _kernels.DEGENERATE_SIN_TOL
+MIN_TOF_S = _kernels.MIN_TOF_S
+MAX_SPEED = _kernels.MAX_SPEED
 _DAY = 86400.0
 
 
@@ -45,6 +52,7 @@ class LambertStatus(enum.IntEnum):
     DEGENERATE = _kernels.DEGENERATE
     BAD_TOF = _kernels.BAD_TOF
     NOT_CONVERGED = _kernels.NOT_CONVERGED
+    UNPHYSICAL = _kernels.UNPHYSICAL
 
 
 @dataclass(frozen=True)
@@ -203,6 +211,12 @@ def solve_lambert(r1, r2, tof, mu, revs=0, prograde=True, low_path=True) -> Lamb
             f"revs: no {int(revs)}-revolution transfer fits in tof = {tof / _DAY:.6g} days "
             f"(at most {max_revolutions(a, b, tof, mu, prograde)} revolutions possible)"
         )
+    if st == LambertStatus.OK and (tof < MIN_TOF_S or max(np.linalg.norm(v1), np.linalg.norm(v2)) >= MAX_SPEED):
+        from spaceplan.core.errors import ImpossibleOrbitError
+
+        raise ImpossibleOrbitError(
+            "tof", f"{tof:g} s needs |v| = {max(np.linalg.norm(v1), np.linalg.norm(v2)):.3g} m/s between r1 and r2",
+            f"tof >= {MIN_TOF_S:g} s and speeds below 0.1 c = {MAX_SPEED:.4g} m/s")
     if st == LambertStatus.NOT_CONVERGED:
         from spaceplan.core.errors import ConvergenceError
 

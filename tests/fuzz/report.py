@@ -1,0 +1,46 @@
+"""``make fuzz``: run the property tests with the "fuzz" profile and 10^6 Lambert geometries,
+then print the examples run per target, the failures and the Lambert status table."""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def main() -> int:
+    report = tempfile.NamedTemporaryFile(prefix="spaceplan-fuzz-", suffix=".jsonl", delete=False).name
+    env = dict(os.environ, HYPOTHESIS_PROFILE="fuzz", SPACEPLAN_LAMBERT_N=os.environ.get("SPACEPLAN_LAMBERT_N", "1e6"),
+               SPACEPLAN_FUZZ_REPORT=report)
+    here = os.path.dirname(os.path.abspath(__file__))
+    cmd = [sys.executable, "-m", "pytest", "-q", "-n", os.environ.get("FUZZ_WORKERS", "2"), "-p", "no:cacheprovider", here]
+    rc = subprocess.call(cmd, env=env)
+    examples: collections.Counter = collections.Counter()
+    lambert = None
+    with open(report) as fh:
+        for line in fh:
+            d = json.loads(line)
+            examples.update(d.get("examples", {}))
+            lambert = d.get("lambert_at_scale", lambert)
+    os.unlink(report)
+    print("\nexamples per target (hypothesis profile 'fuzz')")
+    for target in sorted(examples):
+        print(f"  {target:<40s} {examples[target]:>8d}")
+    print(f"  {'total':<40s} {sum(examples.values()):>8d}")
+    if lambert:
+        print(f"\nLambert at scale: {lambert['problems']:,} geometries, worst relative residual "
+              f"{lambert['worst_relative_residual']:.2e} (limit 1e-8)")
+        statuses = list(lambert["status_totals"])
+        print("  " + f"{'kind':<12s}" + "".join(f"{s:>14s}" for s in statuses))
+        for kind, row in lambert["by_kind"].items():
+            print("  " + f"{kind:<12s}" + "".join(f"{row[s]:>14,d}" for s in statuses))
+        print("  " + f"{'total':<12s}" + "".join(f"{lambert['status_totals'][s]:>14,d}" for s in statuses))
+    print(f"\npytest exit status {rc} ({'no failures' if rc == 0 else 'FAILURES'})")
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())
