@@ -98,3 +98,21 @@ def sun_at_sites(sun_bf, earth_bf, site_pos, site_up, site_east, site_north, hor
             azimuth[s, t] = az
             visible[s, t] = above * free
             unocculted[s, t] = free
+
+
+@njit(cache=True)
+def sequent_peak(net_wh):
+    """(largest cumulative deficit, deficit left at the end) of a storage starting full.
+
+    net_wh: energy into storage per step (negative = drawn).  The storage level relative to full
+    is min(0, level + net); the needed usable capacity is the deepest level reached.
+    """
+    level = 0.0
+    deepest = 0.0
+    for x in net_wh:
+        level += x
+        if level > 0.0:
+            level = 0.0
+        if level < deepest:
+            deepest = level
+    return -deepest, -level

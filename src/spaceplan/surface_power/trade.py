@@ -1,0 +1,184 @@
+"""Trade: fission against solar + storage (and a day/night hybrid) for a demand, a site and a mission.
+
+For each option: total mass, stowed volume, number of landers (payload per lander from
+``presets/landers.toml`` or a given capacity) and the crossover power below which solar + storage
+is lighter than fission.  The solar options scale exactly linearly with the demand (the energy
+balance and the optimal array/storage split are scale-free), so they are sized once per site at
+1 kW and scaled; fission follows its class curve m = a P^b (b < 1: economies of scale), so the
+crossover P* solves a P^b = k P by bisection (units split above the largest unit).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from spaceplan.core.errors import InputError, UnknownNameError, require_positive
+from spaceplan.core.toml_files import read_toml_file
+from spaceplan.surface_power.illumination import span_epochs, sun_series
+from spaceplan.surface_power.sizing import Demand, size_fission, size_hybrid, size_solar
+
+STORAGES = ("li-ion", "rfc")
+
+
+@functools.lru_cache(maxsize=1)
+def landers() -> dict[str, dict]:
+    path = Path(str(importlib.resources.files("spaceplan.surface_power") / "presets" / "landers.toml"))
+    return {k: dict(v) for k, v in read_toml_file(path, "landers").items()}
+
+
+def lander_capacity_kg(lander: str | float) -> tuple[str, float]:
+    """(label, payload kg) of a lander preset name or a number of kg."""
+    if isinstance(lander, (int, float)):
+        require_positive("lander capacity", lander, unit="kg")
+        return f"{lander:,.0f} kg lander", float(lander)
+    text = str(lander).strip().lower()
+    try:
+        value = float(text.removesuffix("kg").removesuffix("t").strip())
+    except ValueError:
+        if text not in landers():
+            raise UnknownNameError("lander", str(lander), list(landers()) + ["a capacity in kg"]) from None
+        return landers()[text]["title"], float(landers()[text]["payload_kg"])
+    value *= 1000.0 if text.endswith("t") else 1.0
+    require_positive("lander capacity", value, unit="kg")
+    return f"{value:,.0f} kg lander", value
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    option: str
+    mass_kg: float
+    volume_m3: float
+    landers: int
+    detail: dict
+
+    def to_dict(self) -> dict:
+        return {"option": self.option, "mass_kg": self.mass_kg, "mass_t": self.mass_kg / 1e3,
+                "volume_m3": self.volume_m3, "landers": self.landers, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class SiteTrade:
+    site: str
+    site_title: str
+    day_w: float
+    night_w: float
+    years: float
+    lander: str
+    lander_kg: float
+    options: tuple[OptionResult, ...]
+    longest_dark_h: float
+    lit_fraction: float
+    crossover_w: dict  # storage -> crossover power (W) or None when fission wins/loses everywhere
+    crossover_note: dict
+    verdict: str
+
+    @property
+    def best(self) -> OptionResult:
+        return min(self.options, key=lambda o: o.mass_kg)
+
+    def to_dict(self) -> dict:
+        return {"site": self.site, "site_title": self.site_title, "day_kwe": self.day_w / 1e3,
+                "night_kwe": self.night_w / 1e3, "mission_years": self.years, "lander": self.lander,
+                "lander_payload_kg": self.lander_kg, "longest_dark_hours": self.longest_dark_h,
+                "lit_percent": 100 * self.lit_fraction, "best_option": self.best.option,
+                "options": [o.to_dict() for o in self.options],
+                "crossover_kwe": {k: (None if v is None else v / 1e3) for k, v in self.crossover_w.items()},
+                "crossover_note": self.crossover_note, "verdict": self.verdict}
+
+
+@functools.lru_cache(maxsize=32)
+def _series(site: str, start: str, end: str, step_s: float):
+    return sun_series([site], span_epochs(start, end, step_s))
+
+
+def _crossover(kg_per_w: float, night_ratio: float = 1.0, lo_w: float = 10.0,
+               hi_w: float = 1e7) -> tuple[float | None, str]:
+    """Day power where fission (sized for the larger of day and night) equals a linear solar mass
+    kg_per_w x P (solar lighter below)."""
+    def diff(p):
+        return size_fission(p * max(1.0, night_ratio)).mass_kg - kg_per_w * p
+
+    if diff(lo_w) <= 0:
+        return None, f"fission is lighter at every power from {lo_w / 1e3:g} kWe"
+    if diff(hi_w) > 0:
+        return None, f"solar is lighter at every power up to {hi_w / 1e6:g} MWe"
+    a, b = math.log(lo_w), math.log(hi_w)
+    for _ in range(60):
+        m = 0.5 * (a + b)
+        if diff(math.exp(m)) > 0:
+            a = m
+        else:
+            b = m
+    return math.exp(0.5 * (a + b)), ""
+
+
+def trade_site(site: str, day_w: float, night_w: float | None = None, years: float = 10.0,
+               lander: str | float = "generic-6t", span: tuple[str, str] = ("2030-01-01", "2031-01-01"),
+               step_s: float = 3600.0, exclusion_m: float | None = None) -> SiteTrade:
+    """All options for one site and demand (W); ``night_w`` defaults to ``day_w`` (constant load)."""
+    demand = Demand(float(day_w), float(day_w if night_w is None else night_w))
+    require_positive("mission length", years, unit="years")
+    if years > 30:
+        raise InputError("mission length", f"got {years:g} years", "up to 30 years")
+    label, cap = lander_capacity_kg(lander)
+    series = _series(site, span[0], span[1], float(step_s))
+    s = series.sites[0]
+    options = []
+    fis = size_fission(max(demand.day_w, demand.night_w), exclusion_m)
+    options.append(OptionResult("fission", fis.mass_kg, fis.stowed_volume_m3, math.ceil(fis.mass_kg / cap),
+                                fis.to_dict()))
+    crossover, notes = {}, {}
+    unit = Demand(1e3, 1e3 * demand.night_w / demand.day_w)  # 1 kW day load, same day/night ratio
+    for storage in STORAGES:
+        ref = size_solar(unit, series, 0, storage, years)
+        k = demand.day_w / 1e3
+        mass = ref.mass_kg * k
+        vol = ref.storage_volume_m3 * k
+        options.append(OptionResult(f"solar+{storage}", mass, vol, math.ceil(mass / cap),
+                                    {**ref.to_dict(), "scaled_from_kw": 1.0, "scale": k,
+                                     "storage_days": ref.storage_usable_wh / 1e3 / max(unit.night_w / 1e3, 1e-9) / 24}))
+        per_w = ref.mass_kg / 1e3  # kg per W of day load
+        crossover[storage], notes[storage] = _crossover(per_w, demand.night_w / demand.day_w)
+    if demand.night_w < demand.day_w:
+        hyb = min((size_hybrid(demand, series, 0, years, st) for st in STORAGES), key=lambda h: h.mass_kg)
+        options.append(OptionResult("hybrid: solar day + fission night", hyb.mass_kg,
+                                    hyb.storage_volume_m3 + (hyb.night_fission.stowed_volume_m3 if hyb.night_fission else 0),
+                                    math.ceil(hyb.mass_kg / cap), hyb.to_dict()))
+    longest = ref.longest_dark_h
+    lit = float(np.mean(series.visible[0] > 0))
+    trade = SiteTrade(s.name, s.title, demand.day_w, demand.night_w, years, label, cap, tuple(options), longest, lit,
+                      crossover, notes, "")
+    return SiteTrade(**{**trade.__dict__, "verdict": verdict(trade)})
+
+
+def verdict(t: SiteTrade) -> str:
+    """Plain-words reading of a trade, from its numbers."""
+    fis = next(o for o in t.options if o.option == "fission")
+    best_solar = min((o for o in t.options if o.option.startswith("solar")), key=lambda o: o.mass_kg)
+    store = best_solar.option.split("+")[1]
+    days = t.longest_dark_h / 24.0
+    carried = best_solar.detail["storage_days"]
+    p = t.day_w / 1e3
+    head = (f"At {t.site} (longest darkness {days:.1f} days, lit {100 * t.lit_fraction:.0f} % of the time), "
+            f"{p:g} kWe")
+    if t.night_w != t.day_w:
+        head += f" by day / {t.night_w / 1e3:g} kWe by night"
+    head += (f" for {t.years:g} years: fission {fis.mass_kg / 1e3:.1f} t ({fis.landers} lander(s)), "
+             f"solar + {store} {best_solar.mass_kg / 1e3:.1f} t ({best_solar.landers} lander(s))")
+    hyb = [o for o in t.options if o.option.startswith("hybrid")]
+    if hyb:
+        head += f", hybrid {hyb[0].mass_kg / 1e3:.1f} t"
+    head += f"; lightest: {t.best.option}."
+    x = t.crossover_w.get(store)
+    if x is not None:
+        head += (f" Solar plus {carried:.1f} days of {store} storage (at the night load) beats fission below "
+                 f"~{x / 1e3:.2g} kWe; above that fission is lighter.")
+    elif t.crossover_note.get(store):
+        head += f" Crossover: {t.crossover_note[store]}."
+    return head
