@@ -113,17 +113,17 @@ def test_year_outside_ephemeris_is_ephemeris_error():
 
 def test_mars_missions_study_section_small(tmp_path):
     """The study section runs on a coarse grid and writes its figures."""
-    from spaceplan.study.runner import SectionContext
+    from spaceplan.study.runner import SectionContext, run_section
     from spaceplan.study.sections import mars_missions
 
-    res = mars_missions.run({"step_days": 10.0, "venus": False}, SectionContext(tmp_path))
-    assert "2026" in res.markdown and "mSv" in res.markdown
-    assert res.data["cargo_2026"]["c3_km2s2"] < 20
+    res = run_section(mars_missions, {"step_days": 10.0, "venus": False}, SectionContext(tmp_path))
+    assert "2026" in res.markdown and "mSv" in res.markdown and "no Venus flyby" in res.markdown
+    assert res.data["cargo"]["c3_km2s2"] < 20
     assert {o["mission_class"] for o in res.data["crewed"]} == {"conjunction", "opposition"}
     for fig in res.figures:
         assert (tmp_path / fig).stat().st_size > 5_000
     with pytest.raises(InputError, match="mars_missions.bogus"):
-        mars_missions.run({"bogus": 1}, SectionContext(tmp_path))
+        run_section(mars_missions, {"bogus": 1}, SectionContext(tmp_path))
 
 
 def test_unpowered_venus_flyby_matches_speeds():

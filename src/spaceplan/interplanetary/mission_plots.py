@@ -6,6 +6,7 @@ The mission timeline with cumulative crew dose is ``spaceplan.radiation.plots.pl
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -15,23 +16,45 @@ from spaceplan.core.constants import DAY
 _COLOURS = {"conjunction": "tab:blue", "opposition": "tab:orange"}
 
 
+@dataclass(frozen=True)
+class ParetoPicture:
+    """What the Pareto figure shows, without the search grids: least total delta-v (m/s) per total
+    duration step for each class, the Pareto front's trips and the departure window."""
+
+    step_s: float
+    best_total: dict  # class -> (n_durations,) least total delta-v, m/s (NaN: none)
+    pareto: tuple  # RoundTrip, ...
+    window_start_utc: str
+    window_end_utc: str
+
+
+def pareto_picture(search) -> ParetoPicture:
+    """The slim content of ``plot_pareto`` for a :class:`~spaceplan.interplanetary.roundtrip.RoundTripSearch`."""
+    summary = search.to_dict()
+    return ParetoPicture(float(search.step_s), {c: np.asarray(cur.best_total, float) for c, cur in search.curves.items()},
+                         tuple(search.pareto), summary["window_start_utc"], summary["window_end_utc"])
+
+
 def plot_pareto(search, path, chosen=(), dv_max_kms: float | None = None) -> Path:
-    """Least total delta-v vs total duration per class, the overall Pareto front and the chosen trips."""
+    """Least total delta-v vs total duration per class, the overall Pareto front and the chosen trips.
+
+    ``search`` is a round-trip search or its :class:`ParetoPicture`."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    pic = search if isinstance(search, ParetoPicture) else pareto_picture(search)
     fig, ax = plt.subplots(figsize=(8, 5))
-    step_d = search.step_s / DAY
+    step_d = pic.step_s / DAY
     finite_dv = []
-    for c, cur in search.curves.items():
-        days = np.arange(cur.best_total.size) * step_d
-        ok = np.isfinite(cur.best_total)
-        ax.plot(days[ok], cur.best_total[ok] / 1e3, ".", ms=3, color=_COLOURS.get(c), alpha=0.5,
+    for c, best_total in pic.best_total.items():
+        days = np.arange(best_total.size) * step_d
+        ok = np.isfinite(best_total)
+        ax.plot(days[ok], best_total[ok] / 1e3, ".", ms=3, color=_COLOURS.get(c), alpha=0.5,
                 label=f"{c} class (least dv per duration)")
-        finite_dv.append(cur.best_total[ok] / 1e3)
-    p = search.pareto
+        finite_dv.append(best_total[ok] / 1e3)
+    p = pic.pareto
     if p:
         ax.plot([t.total_s / DAY for t in p], [t.total_dv / 1e3 for t in p], "-", color="k", lw=1.2,
                 drawstyle="steps-post",
@@ -44,7 +67,7 @@ def plot_pareto(search, path, chosen=(), dv_max_kms: float | None = None) -> Pat
     ax.set_ylim(0, top)
     ax.set_xlabel("total mission duration (days)")
     ax.set_ylabel("total delta-v (km/s): LEO departure + Mars orbit in/out" )
-    when = f"departures {search.to_dict()['window_start_utc']} to {search.to_dict()['window_end_utc']}"
+    when = f"departures {pic.window_start_utc} to {pic.window_end_utc}"
     ax.set_title(f"Mars round trips, {when}")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="upper right")
