@@ -1,7 +1,10 @@
 """Study section "constellations" on a tiny configuration (fast)."""
 
-from spaceplan.study.runner import SectionContext
-from spaceplan.study.sections.constellations import run
+import pytest
+
+from spaceplan.core.errors import InputError
+from spaceplan.study.runner import SectionContext, run_section
+from spaceplan.study.sections import constellations
 
 
 def test_section_runs_small(tmp_path):
@@ -10,10 +13,17 @@ def test_section_runs_small(tmp_path):
            "latency_duration_s": 300.0, "latency_step_s": 60.0,
            "deployments": [["rassvet_2027", "soyuz-2.1b", "6/yr"]]}
     calls = []
-    res = run(cfg, SectionContext(tmp_path, lambda d, t: calls.append((d, t))))
+    res = run_section(constellations, cfg, SectionContext(tmp_path, lambda d, t: calls.append((d, t))))
     assert "Rassvet" in res.markdown and "| moscow - vladivostok |" in res.markdown
-    # one coverage map per system, the latency and the deployment figures
+    assert res.title == "Constellations: Rassvet 2027"  # generated from the configured systems
+    # one coverage map per system, the latency and the deployment figures, each as PNG and SVG
     assert len(res.figures) == 3 and all((tmp_path / f).is_file() for f in res.figures)
+    assert all((tmp_path / f).with_suffix(".svg").is_file() for f in res.figures)
     assert "figures/constellations_coverage_rassvet_2027.png" in res.figures
     assert res.data["deployment"][0]["launches"] == 17
     assert calls[-1][0] == calls[-1][1]
+
+
+def test_deployment_rows_need_three_fields():
+    with pytest.raises(InputError, match=r"constellations.deployments\[0\]"):
+        constellations.Config.from_table({"deployments": [["rassvet_2027", "soyuz-2.1b"]]})
