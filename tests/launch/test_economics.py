@@ -93,12 +93,13 @@ def test_to_dict(f9):
 
 def test_study_section_runs_small(tmp_path):
     """The [launch] study section on a small configuration (one landing case, coarse nodes)."""
-    from spaceplan.study.runner import SectionContext
-    from spaceplan.study.sections.launch import run
+    from spaceplan.study.runner import SectionContext, run_section
+    from spaceplan.study.sections import launch
 
-    res = run({"flights": [1, 6], "landing_cases": ["mars_acikmese2007"], "landing_nodes": 30},
-              SectionContext(out_dir=tmp_path))
+    res = run_section(launch, {"flights": [1, 6], "landing_cases": ["mars_acikmese2007"], "landing_nodes": 30},
+                      SectionContext(out_dir=tmp_path))
     assert "break-even" in res.markdown and "Falcon 9" in res.markdown and "Amur-LNG" in res.markdown
+    assert "cost at 1 / 5 flights" in res.markdown  # columns follow the configured flight range
     for f in res.figures:
         assert (tmp_path / f).stat().st_size > 10_000
     assert res.data["landing"][0]["mode"] == "min_fuel"

@@ -2,38 +2,41 @@
 
 Only the sections and keys stored in the snapshot are compared, so new sections may join default.toml
 and sections may add keys; list lengths are stored too.
-Tolerances (tests/study/snapshot.py): relative 1e-9 (absolute 1e-12) for everything that is pure
+Tolerances (tests/study/study_snapshot.py): relative 1e-9 (absolute 1e-12) for everything that is pure
 geometry and arithmetic; relative 1e-4 (absolute 1e-3 kg / m / s) for the convex landing solves,
 whose optimum depends on the CLARABEL version and BLAS.  Strings (dates, names, modes) must be equal.
+Each section's ``compute`` result must pickle to less than 1 MB.
 """
 
 import importlib
 import json
 import math
+import pickle
 
 import pytest
 
 from study_snapshot import SNAPSHOT, flatten, tolerance
 from spaceplan.core.results import jsonable
-from spaceplan.study.runner import SectionContext, load_scenario
+from spaceplan.study.runner import load_scenario
 from spaceplan.study.sections import SECTIONS
 
 _STORED = json.loads(SNAPSHOT.read_text())
 
 
-def _section_numbers(name: str, tmp_path) -> dict:
+def _compute(name: str):
     module = importlib.import_module(SECTIONS[name])
-    table = load_scenario(None).get(name)
-    if not hasattr(module, "compute"):  # section not yet converted to compute -> render
-        return flatten(jsonable(module.run(table, SectionContext(tmp_path)).data))
-    result = module.compute(module.Config.from_table(table))
-    return flatten(jsonable(result.to_dict()))
+    return module.compute(module.Config.from_table(load_scenario(None).get(name)))
 
 
 @pytest.mark.parametrize("name", sorted(_STORED))
-def test_default_study_matches_snapshot(name, tmp_path):
+def test_default_study_matches_snapshot(name):
     stored = _STORED[name]
-    fresh = _section_numbers(name, tmp_path)
+    result = _compute(name)
+    # compute's result travels between processes (sweeps): it pickles, round-trips and stays small
+    blob = pickle.dumps(result)
+    assert len(blob) < 1_000_000, f"{name} result pickles to {len(blob)} bytes"
+    assert jsonable(pickle.loads(blob).to_dict()) == jsonable(result.to_dict())
+    fresh = flatten(jsonable(result.to_dict()))
     missing = sorted(set(stored) - set(fresh))
     assert not missing, f"{len(missing)} stored numbers are gone: {missing[:10]}"  # new keys may be added
     bad = []

@@ -3,25 +3,49 @@
 import json
 import sys
 import types
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from spaceplan.core.errors import InputError, ParseError, UnknownNameError
 from spaceplan.study import SectionResult, run_study
 from spaceplan.study import runner
+from spaceplan.study.config import SectionConfig, option
 from spaceplan.study.runner import load_scenario
+
+
+@dataclass(frozen=True)
+class _FakeConfig(SectionConfig):
+    SECTION = "fake"
+    value: float = option(1.0, "a value (km)", lo=0.0)
+
+
+@dataclass(frozen=True)
+class _FakeResult:
+    value_km: float
+
+    def to_dict(self):
+        return {"value_km": self.value_km}
+
+
+def _fake_plot(value, path):
+    Path(path).write_bytes(b"figure")
 
 
 @pytest.fixture
 def fake_section(monkeypatch):
     module = types.ModuleType("fake_section")
+    module.Config = _FakeConfig
 
-    def run(config, ctx):
-        path = ctx.figure_path("fake.png")
-        path.write_bytes(b"png")
-        return SectionResult("Fake", f"value is {config['value']}", {"value_km": config["value"]}, ("figures/fake.png",))
+    def compute(config, progress=None):
+        return _FakeResult(config.value)
 
-    module.run = run
+    def render(result, ctx):
+        fig = ctx.save_figure("fake", _fake_plot, result.value_km)
+        return SectionResult("Fake", f"value is {result.value_km:g} km", result.to_dict(), (fig,))
+
+    module.compute, module.render = compute, render
     monkeypatch.setitem(sys.modules, "fake_section", module)
     monkeypatch.setattr(runner, "SECTIONS", {"fake": "fake_section"})
     return module
@@ -32,6 +56,7 @@ def test_report_files_are_written(tmp_path, fake_section):
     assert report.sections["fake"].data == {"value_km": 3}
     text = (tmp_path / "report.md").read_text()
     assert "# T" in text and "## Fake" in text and "figures/fake.png" in text
+    assert (tmp_path / "figures" / "fake.png").is_file() and (tmp_path / "figures" / "fake.svg").is_file()
     data = json.loads((tmp_path / "results.json").read_text())
     assert data["sections"]["fake"]["value_km"] == 3
 
@@ -67,12 +92,3 @@ def test_scenario_sections_reject_unknown_keys_and_wrong_kinds(tmp_path, section
 
     with pytest.raises(InputError, match=needle.replace(".", r"\.")):
         run_study({section: bad}, tmp_path)
-
-
-def test_partial_tables_keep_their_defaults():
-    from spaceplan.study.runner import section_config
-
-    cfg = section_config("s", {"t": {"a": 1, "b": 2}, "n": 1.0}, {"t": {"b": 3}, "n": 2})
-    assert cfg == {"t": {"a": 1, "b": 3}, "n": 2}
-    with pytest.raises(Exception, match=r"scenario \[s\]"):
-        section_config("s", {"n": 1.0}, 5)

@@ -131,3 +131,9 @@ class SectionConfig:
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+
+def join_names(names) -> str:
+    """"A", "A and B", "A, B and C": configured names in prose."""
+    names = [str(n) for n in names]
+    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -65,37 +65,6 @@ class StudyReport:
         return {"title": self.title, "sections": {k: v.to_dict() for k, v in self.sections.items()}}
 
 
-def _kind(value) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return {str: "a string", list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
-
-
-def section_config(section: str, defaults: dict[str, Any], config: Any) -> dict[str, Any]:
-    """``config`` (a scenario's ``[section]`` table) merged over ``defaults``, checked key by key.
-
-    Unknown keys and values of the wrong kind (number, string, list, table, boolean, as the
-    default has it) raise an InputError naming ``section.key``; tables merge one level deep, so a
-    partial table keeps the defaults it does not override.
-    """
-    if config is None:
-        config = {}
-    if not isinstance(config, dict):
-        raise InputError(f"scenario [{section}]", f"must be a table, got {_kind(config)} {config!r}")
-    out = dict(defaults)
-    for key, value in config.items():
-        if key not in defaults:
-            raise UnknownNameError(f"{section}.{key}", key, list(defaults))
-        default = defaults[key]
-        if default is not None and value is not None and _kind(value) != _kind(default):
-            raise InputError(f"{section}.{key}", f"expected {_kind(default)}, got {_kind(value)} {value!r}",
-                             f"{_kind(default)}, e.g. {default!r}")
-        out[key] = {**default, **value} if isinstance(default, dict) else value
-    return out
-
-
 def default_scenario_path() -> Path:
     return Path(str(importlib.resources.files("spaceplan.study") / "scenarios" / "default.toml"))
 
@@ -135,16 +104,14 @@ def run_study(
 
 
 def run_section(module, table: Any, ctx: SectionContext) -> SectionResult:
-    """One section: ``render(compute(Config.from_table(table)))``, or the older ``run(table, ctx)``.
+    """One section: ``render(compute(Config.from_table(table)), ctx)``.
 
     The protocol every section follows (see ``spaceplan.study.sections``): ``Config`` (a
     :class:`~spaceplan.study.config.SectionConfig`), a pure ``compute(config, progress=None) -> Result``
     (no file writes, picklable, slim) and ``render(result, ctx) -> SectionResult`` (figures and prose).
     """
-    if hasattr(module, "compute"):
-        result = module.compute(module.Config.from_table(table), progress=ctx.progress)
-        return module.render(result, ctx)
-    return module.run(table, ctx)
+    result = module.compute(module.Config.from_table(table), progress=ctx.progress)
+    return module.render(result, ctx)
 
 
 def render_markdown(report: StudyReport, meta: dict[str, Any]) -> str:

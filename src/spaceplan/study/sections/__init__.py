@@ -9,8 +9,6 @@ Each module exposes the section protocol (run by :func:`spaceplan.study.runner.r
   not grids); ``Result`` is a frozen dataclass with ``to_dict()`` (snake_case keys with units);
 * ``render(result, ctx) -> SectionResult``: figures (``ctx.figure_path``) and Markdown prose written
   from the numbers and the configured names.
-
-Sections not yet converted expose ``run(table, ctx) -> SectionResult``.
 """
 
 SECTIONS: dict[str, str] = {

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from spaceplan.study.config import SectionConfig, option
+from spaceplan.study.config import SectionConfig, join_names, option
 
 _GEOMETRY = ("altitude_km", "inclination_deg", "planes", "sats_per_plane")
 
@@ -160,7 +160,7 @@ def _assumptions(systems) -> str:
                if any(set(_GEOMETRY) & set(sh.get("assumed") or ()) for sh in s["shells"])]
     if not assumed:
         return "Shell geometries are as filed; assumed details (phasing, payload) are listed in each preset file."
-    names = " and ".join(_short(n) for n in assumed)
+    names = join_names([_short(n) for n in assumed])
     verb = "is" if len(assumed) == 1 else "are"
     return (f"The shell geometry of {names} {verb} not published: assumed values and the reasons are in the "
             "preset files, as are other assumed details (phasing, payload).")
@@ -205,7 +205,7 @@ def render(result: Result, ctx):
                  else "coverage milestone")
     md = [
         "Satellites, coverage, latency, capacity and deployment time of "
-        + ", ".join(_short(n) for n in result.names)
+        + join_names([_short(n) for n in result.names])
         + f", computed offline from the bundled presets (minimum elevation {cfg.min_elevation_deg:g}°, start "
         f"{cfg.start_utc}).  " + _assumptions(result.systems),
         "",
