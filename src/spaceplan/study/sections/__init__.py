@@ -7,7 +7,7 @@ Each module exposes the section protocol (run by :func:`spaceplan.study.runner.r
   help line, range), read from the scenario's ``[<name>]`` table by ``Config.from_table``;
 * ``compute(config, progress=None) -> Result``: pure (no file writes), picklable, slim (summaries,
   not grids); ``Result`` is a frozen dataclass with ``to_dict()`` (snake_case keys with units);
-* ``render(result, ctx) -> SectionResult``: figures (``ctx.figure_path``) and Markdown prose written
+* ``render(result, ctx) -> SectionResult``: figures (``ctx.save_figure``: PNG and SVG) and Markdown prose written
   from the numbers and the configured names.
 """
 
