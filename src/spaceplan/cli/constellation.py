@@ -15,7 +15,8 @@ import typer
 
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_duration, progress, stdout, table
 
-PRESET_HELP = "Constellation preset (see 'spaceplan constellation presets') or a TOML file of [[shell]] tables."
+PRESET_HELP = ("Constellation preset (see 'spaceplan constellation presets'), a TOML file of [[shell]] tables, "
+               "or a satellite catalog: TLE/3LE or OMM XML, KVN, JSON, CSV (format read from the content).")
 REGION_HELP = ("world, a country (e.g. russia), bbox:LAT0,LAT1,LON0,LON1 (deg; LON0 > LON1 wraps the antimeridian) "
                "or a comma-separated list of cities.")
 GRID_HELP = "Ground grid cell size, e.g. 1deg, 0.5deg, 5 (must divide 180 deg)."
@@ -73,14 +74,11 @@ def _check_common(min_elevation: float, min_sats: int) -> None:
         raise InputError("--min-sats", f"got {min_sats}", "integer >= 1")
 
 
-def _load(preset: str, altitude: Optional[float]):
-    from spaceplan.constellation.shells import load_constellation
-    from spaceplan.core.errors import require_range
+def _load(preset: str, altitude: Optional[float] = None):
+    """Preset name, TOML file or TLE/OMM catalog (by content) -> Constellation or CatalogConstellation."""
+    from spaceplan.constellation.sources import load_source
 
-    if altitude is None:
-        return load_constellation(preset)
-    require_range("--altitude", altitude, 100.0, 50_000.0, "km")
-    return load_constellation(preset, altitude_km=altitude)
+    return load_source(preset, altitude_km=altitude)
 
 
 def _pct(x) -> str:
@@ -116,13 +114,26 @@ def shells(
     import math
 
     from spaceplan.constellation import geometry
-    from spaceplan.constellation.shells import load_constellation
+    from spaceplan.constellation.shells import Constellation
     from spaceplan.core.errors import require_range
 
     require_range("--min-elevation", min_elevation, 0.0, 89.0, "deg")
-    const = load_constellation(preset)
+    const = _load(preset)
     elev = math.radians(min_elevation)
     d = const.to_dict()
+    if not isinstance(const, Constellation):  # a TLE/OMM catalog: its satellites grouped into shells
+        for entry, shell in zip(d["shells"], const.shells):
+            entry["analytic"] = {"min_elevation_deg": min_elevation, "max_latitude_deg": math.degrees(float(
+                geometry.max_latitude(shell.inclination_rad, max(shell.altitude_m, 100e3), elev)))}
+        if as_json:
+            emit_json(d)
+            return
+        rows = [[s["name"], f"{s['altitude_km']:.1f}", f"{s['inclination_deg']:.2f}", s["satellites"],
+                 s["planes"] or "-", f"{s['analytic']['max_latitude_deg']:.1f}"] for s in d["shells"]]
+        _out().print(table(f"{d['name']}: {d['satellites']} catalog satellites in {len(d['shells'])} shells "
+                           f"(mean altitude and inclination; elevation >= {min_elevation:g} deg)",
+                           ["Shell", "altitude km", "inclination deg", "satellites", "planes", "reach lat deg"], rows))
+        return
     for entry, shell in zip(d["shells"], const.shells):
         entry["analytic"] = {
             "min_elevation_deg": min_elevation,
@@ -281,18 +292,17 @@ def groundtrack(
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP + " Ground tracks on a world map."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP + " Includes the tracks (lat/lon deg per step)."),
 ) -> None:
-    """Sub-satellite ground tracks of a few satellites (circular Walker orbits with J2 drift)."""
+    """Sub-satellite ground tracks of a few satellites (Walker: circular orbits with J2 drift; catalog: SGP4)."""
     import numpy as np
 
     from spaceplan.constellation.plots import select_satellites, sub_satellite_points
-    from spaceplan.constellation.shells import load_constellation
     from spaceplan.core.errors import InputError
 
     check_plot_path(plot)
     tdb, _, step_s = _window(start, duration, step)
     if len(tdb) > 100_000:
         raise InputError("--duration", f"{len(tdb)} track points", "at most 100000 (use a longer --step)")
-    const = load_constellation(preset)
+    const = _load(preset)
     if not 1 <= satellites <= min(const.count, 50):
         raise InputError("--satellites", f"got {satellites}", f"1 to {min(const.count, 50)}")
     idx = select_satellites(const, satellites)

@@ -53,7 +53,8 @@ def catalog(
 
 
 def latency(
-    preset: str = typer.Argument(..., help="Constellation preset or TOML file (e.g. starlink_gen1, rassvet_2027)."),
+    preset: str = typer.Argument(..., help="Constellation preset (e.g. starlink_gen1, rassvet_2027), TOML file, "
+                                 "or TLE/OMM catalog (bent pipe only)."),
     source: str = typer.Option(..., "--from", help="City name or 'lat,lon' (degrees)."),
     destination: str = typer.Option(..., "--to", help="City name or 'lat,lon' (degrees)."),
     duration: str = typer.Option("1h", "--duration", help="Span, e.g. 1h, 1d."),
@@ -68,16 +69,21 @@ def latency(
 ) -> None:
     """Round-trip time between two cities over time, compared with fibre along the great circle."""
     from spaceplan.constellation.latency import latency_over
-    from spaceplan.constellation.shells import load_constellation
+    from spaceplan.constellation.sources import CatalogConstellation, load_source
     from spaceplan.core.errors import InputError
 
     check_plot_path(plot)
-    const = load_constellation(preset)
+    const = load_source(preset)
     system = const
     if shell is not None:
         if not 1 <= shell <= len(const.shells):
             raise InputError("--shell", f"got {shell}", f"1 to {len(const.shells)}")
         system = const.shells[shell - 1]
+    if isinstance(const, CatalogConstellation):
+        if isl:
+            raise InputError("--isl", "a TLE/OMM catalog has no plane/slot structure for +Grid laser links",
+                             "--bent-pipe for a catalog, or a Walker preset / TOML file for --isl")
+        system = const.catalog if shell is None else const.catalog.select(system.indices)
     with progress("routing", enabled=not as_json) as update:
         series = latency_over(system, source, destination, start, parse_duration("--duration", duration),
                               parse_duration("--step", step), isl=isl, min_elevation_deg=min_elevation,
@@ -116,8 +122,13 @@ def deploy(
 ) -> None:
     """Deployment campaign: launches needed and the date each shell reaches full operational capability."""
     from spaceplan.constellation.deployment import coverage_milestone, plan_deployment
+    from spaceplan.constellation.sources import CatalogConstellation, load_source
+    from spaceplan.core.errors import InputError
 
     check_plot_path(plot)
+    if isinstance(load_source(preset), CatalogConstellation):
+        raise InputError("constellation", f"{preset!r} is a TLE/OMM catalog: its satellites are already in orbit",
+                         "a Walker preset or TOML file of [[shell]] tables to plan a deployment")
     camp = plan_deployment(preset, launcher, cadence, start, satellite_mass_kg=sat_mass, sats_per_launch=per_launch,
                            raise_days=raise_days)
     d = camp.to_dict()
@@ -150,14 +161,20 @@ def deploy(
 
 
 def capacity(
-    preset: str = typer.Argument(..., help="Constellation preset or TOML file."),
-    payload: Optional[str] = typer.Option(None, "--payload", help="Payload model (default: the preset's)."),
+    preset: str = typer.Argument(..., help="Constellation preset, TOML file or TLE/OMM catalog."),
+    payload: Optional[str] = typer.Option(None, "--payload", help="Payload model (default: the preset's; "
+                                          "required for a TLE/OMM catalog)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """First-order throughput per satellite and per system (beams x bandwidth x efficiency x demand weight)."""
-    from spaceplan.constellation.capacity import estimate_capacity
+    from spaceplan.constellation.capacity import PAYLOADS, estimate_capacity
+    from spaceplan.constellation.sources import CatalogConstellation, load_source
+    from spaceplan.core.errors import InputError
 
-    d = estimate_capacity(preset, payload).to_dict()
+    const = load_source(preset)
+    if isinstance(const, CatalogConstellation) and payload is None:
+        raise InputError("--payload", "a TLE/OMM catalog says nothing about the payload", ", ".join(sorted(PAYLOADS)))
+    d = estimate_capacity(const, payload).to_dict()
     if as_json:
         emit_json(d)
         return

@@ -266,11 +266,12 @@ def shell_demand_weight(shell, payload: CapacityParams, min_elevation_deg: float
 
 def estimate_capacity(constellation, payload: CapacityParams | str | None = None, *,
                       min_elevation_deg: float | None = None) -> CapacityEstimate:
-    """Throughput of ``constellation`` (preset name or Constellation) with ``payload`` (default: by preset key);
+    """Throughput of ``constellation`` (preset name, Constellation or sources.CatalogConstellation)
+    with ``payload`` (default: by preset key);
     ``min_elevation_deg`` overrides the payload's elevation mask (field of view of steerable beams)."""
-    from spaceplan.constellation.shells import Constellation, load_constellation
+    from spaceplan.constellation.shells import load_constellation
 
-    const = constellation if isinstance(constellation, Constellation) else load_constellation(constellation)
+    const = constellation if hasattr(constellation, "shells") else load_constellation(constellation)
     if payload is None or isinstance(payload, str):
         key = payload or const.key
         if key not in PAYLOADS:

@@ -167,6 +167,8 @@ def select_satellites(constellation, n: int) -> np.ndarray:
     """Indices of ``n`` satellites spread over every shell (round robin) and, in a shell, over its planes."""
     from spaceplan.constellation.shells import WalkerShell
 
+    if hasattr(constellation, "spread_indices"):  # a TLE/OMM catalog (sources.CatalogConstellation)
+        return constellation.spread_indices(n)
     shells = (constellation,) if isinstance(constellation, WalkerShell) else constellation.shells
     total = sum(s.count for s in shells)
     if int(n) != n or not 1 <= n <= total:
@@ -200,7 +202,11 @@ def sub_satellite_points(constellation, tdb, indices) -> tuple[np.ndarray, np.nd
     lat = np.empty((tdb.size, indices.size))
     lon = np.empty((tdb.size, indices.size))
     done = 0
-    for chunk_t, r in ecef_chunks(constellation, tdb, 64):
+    if hasattr(constellation, "ecef"):  # a TLE/OMM catalog: SGP4 positions
+        chunks = ((tdb[k:k + 64], constellation.ecef(tdb[k:k + 64])) for k in range(0, tdb.size, 64))
+    else:
+        chunks = ecef_chunks(constellation, tdb, 64)
+    for chunk_t, r in chunks:
         la, lo, _ = ecef_to_geodetic(r[:, indices])
         lat[done:done + len(chunk_t)], lon[done:done + len(chunk_t)] = la, lo
         done += len(chunk_t)
@@ -227,7 +233,8 @@ def ground_tracks(constellation, tdb, path, satellites=6, title: str | None = No
     lat, lon = sub_satellite_points(constellation, tdb, idx)
     lat, lon = np.degrees(lat), np.degrees(lon)
     shells = (constellation,) if isinstance(constellation, WalkerShell) else constellation.shells
-    shell_of = np.concatenate([np.full(s.count, k) for k, s in enumerate(shells)])
+    shell_of = (constellation.shell_of_satellite() if hasattr(constellation, "shell_of_satellite")
+                else np.concatenate([np.full(s.count, k) for k, s in enumerate(shells)]))
     fig, ax = plt.subplots(figsize=(10, 5.6), dpi=110)
     _draw_coast(ax)
     colours = plt.get_cmap("tab10")
