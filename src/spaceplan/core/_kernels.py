@@ -742,37 +742,44 @@ def propagate_fixed(y0, t_start, h, n_steps, out_every, h_stop, A, B, C, gm, re,
     return n_out, False, t
 
 
+@njit(cache=True, inline="always", error_model="numpy")
+def _kh_rate(t, a, rot_factor, bc, gm, re, t0, dt, alts, log_rho):
+    """King-Hele da/dt = -F rho B sqrt(mu a) for a near-circular orbit."""
+    return -rot_factor * table_density(t, a - re, t0, dt, alts, log_rho) * bc * math.sqrt(gm * a)
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def _kh_step(t, a, t_end, max_step, rot_factor, bc, gm, re, t0, dt, alts, log_rho):
+    """One RK4 step of the King-Hele equation; the step is at most ``max_step`` and 500 m of altitude loss
+    (a hundredth of a thermospheric scale height or less)."""
+    r1 = _kh_rate(t, a, rot_factor, bc, gm, re, t0, dt, alts, log_rho)
+    step = min(max_step, 500.0 / max(-r1, 1e-30), t_end - t)
+    r2 = _kh_rate(t + 0.5 * step, a + 0.5 * step * r1, rot_factor, bc, gm, re, t0, dt, alts, log_rho)
+    r3 = _kh_rate(t + 0.5 * step, a + 0.5 * step * r2, rot_factor, bc, gm, re, t0, dt, alts, log_rho)
+    r4 = _kh_rate(t + step, a + step * r3, rot_factor, bc, gm, re, t0, dt, alts, log_rho)
+    return a + step * (r1 + 2.0 * r2 + 2.0 * r3 + r4) / 6.0, step
+
+
 @njit(cache=True, error_model="numpy")
 def king_hele_decay(a0, t_start, t_end, h_stop, rot_factor, bc, gm, re, t0, dt, alts, log_rho, max_step, t_out,
                     h_out):
-    """Orbit-averaged decay of a near-circular orbit (King-Hele 1987, eq. for e = 0):
+    """Orbit-averaged decay of a near-circular orbit (King-Hele 1987, *Satellite Orbits in an Atmosphere*, e = 0):
 
         da/dt = -F rho(a) B sqrt(mu a),   B = Cd A / m,  F = (1 - r w cos i / v)^2,
 
-    integrated with RK4 on a step limited to ``max_step`` and to 1 % of the decay time scale a/|da/dt|
-    (so the step shrinks as decay speeds up).  Mean altitude above a sphere of radius ``re``.  Stores
-    every step (t_out, h_out sized by the caller).  Returns (n written, reached h_stop, time reached)."""
+    RK4 on a step limited to ``max_step`` and to 500 m of altitude loss.  Mean altitude is
+    a - re (``re`` the orbit-averaged ellipsoid radius).  Stores every step.  Returns (n written, reached
+    h_stop, time reached)."""
     a = a0
     t = t_start
-    n = 0
     t_out[0] = t
     h_out[0] = a - re
     n = 1
     cap = t_out.shape[0]
     while t < t_end and n < cap:
-        r1 = -rot_factor * table_density(t, a - re, t0, dt, alts, log_rho) * bc * math.sqrt(gm * a)
-        step = min(max_step, 0.01 * a / max(-r1, 1e-30), t_end - t)
-        # step is also limited so that one step never crosses far below h_stop
-        ak = a + 0.5 * step * r1
-        r2 = -rot_factor * table_density(t + 0.5 * step, ak - re, t0, dt, alts, log_rho) * bc * math.sqrt(gm * ak)
-        ak = a + 0.5 * step * r2
-        r3 = -rot_factor * table_density(t + 0.5 * step, ak - re, t0, dt, alts, log_rho) * bc * math.sqrt(gm * ak)
-        ak = a + step * r3
-        r4 = -rot_factor * table_density(t + step, ak - re, t0, dt, alts, log_rho) * bc * math.sqrt(gm * ak)
-        a_new = a + step * (r1 + 2.0 * r2 + 2.0 * r3 + r4) / 6.0
+        a_new, step = _kh_step(t, a, t_end, max_step, rot_factor, bc, gm, re, t0, dt, alts, log_rho)
         if a_new - re <= h_stop:
-            # linear interpolation inside the (short, 1 %-of-scale) step
-            frac = (a - re - h_stop) / (a - a_new)
+            frac = (a - re - h_stop) / (a - a_new)  # linear inside a step of <= ~500 m
             t_out[n] = t + frac * step
             h_out[n] = h_stop
             return n + 1, True, t + frac * step
@@ -784,30 +791,23 @@ def king_hele_decay(a0, t_start, t_end, h_stop, rot_factor, bc, gm, re, t0, dt, 
     return n, False, t
 
 
+@njit(cache=True, error_model="numpy")
+def king_hele_lifetime(a0, bc, t_start, t_cap, h_stop, rot_factor, gm, re, t0, dt, alts, log_rho, max_step):
+    """Time (s) from t_start until the King-Hele mean altitude reaches h_stop; inf if not by t_cap."""
+    a = a0
+    t = t_start
+    while t < t_cap:
+        a_new, step = _kh_step(t, a, t_cap, max_step, rot_factor, bc, gm, re, t0, dt, alts, log_rho)
+        if a_new - re <= h_stop:
+            return t + step * (a - re - h_stop) / (a - a_new) - t_start
+        a = a_new
+        t += step
+    return np.inf
+
+
 @njit(cache=True, parallel=True, error_model="numpy")
 def king_hele_lifetimes(a0, bc, t_start, t_cap, h_stop, rot_factor, gm, re, t0, dt, alts, log_rho, max_step, out):
-    """Lifetime (s) for many (a0, B) pairs in parallel; inf when h_stop is not reached by t_cap."""
+    """:func:`king_hele_lifetime` for many (a0, B, F, re) in parallel."""
     for i in prange(a0.shape[0]):
-        a = a0[i]
-        t = t_start
-        done = False
-        while t < t_cap:
-            r1 = -rot_factor[i] * table_density(t, a - re, t0, dt, alts, log_rho) * bc[i] * math.sqrt(gm * a)
-            step = min(max_step, 0.01 * a / max(-r1, 1e-30), t_cap - t)
-            ak = a + 0.5 * step * r1
-            r2 = -rot_factor[i] * table_density(t + 0.5 * step, ak - re, t0, dt, alts, log_rho) * bc[i] * math.sqrt(
-                gm * ak)
-            ak = a + 0.5 * step * r2
-            r3 = -rot_factor[i] * table_density(t + 0.5 * step, ak - re, t0, dt, alts, log_rho) * bc[i] * math.sqrt(
-                gm * ak)
-            ak = a + step * r3
-            r4 = -rot_factor[i] * table_density(t + step, ak - re, t0, dt, alts, log_rho) * bc[i] * math.sqrt(gm * ak)
-            a_new = a + step * (r1 + 2.0 * r2 + 2.0 * r3 + r4) / 6.0
-            if a_new - re <= h_stop:
-                out[i] = t + step * (a - re - h_stop) / (a - a_new) - t_start
-                done = True
-                break
-            a = a_new
-            t += step
-        if not done:
-            out[i] = np.inf
+        out[i] = king_hele_lifetime(a0[i], bc[i], t_start, t_cap, h_stop, rot_factor[i], gm, re[i], t0, dt, alts,
+                                    log_rho, max_step)

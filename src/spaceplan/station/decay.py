@@ -1,0 +1,198 @@
+"""Orbit decay and lifetime of a station or satellite, numerically and by King-Hele's orbit-averaged method.
+
+Both methods use the same NRLMSIS 2.1 orbit-averaged density table
+(:mod:`spaceplan.core.nrlmsis`) driven by observed space weather up to the
+snapshot's last day and by NASA MSFC's 5/50/95 % forecast after it:
+
+* ``numerical``: Cowell propagation with J2-J4 and drag at 60 s steps
+  (:mod:`spaceplan.core.propagator`); the mean altitude is the daily mean of
+  the height above the WGS 84 ellipsoid;
+* ``king-hele``: da/dt = -F rho B sqrt(mu a) for near-circular orbits (King-Hele
+  1987, *Satellite Orbits in an Atmosphere: Theory and Applications*, ch. 4),
+  F = (1 - r w cos i / v)^2 the atmospheric-rotation factor, mean altitude
+  a - R_e (1 - f sin^2 i / 2) (the ellipsoid radius averaged along the orbit).
+
+Reentry is declared at 120 km (mean altitude), the customary interface after
+which an object survives minutes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from spaceplan.core import _kernels, nrlmsis, space_weather
+from spaceplan.core import propagator as prop
+from spaceplan.core.constants import EARTH_FLATTENING, EARTH_GM, EARTH_RADIUS, EARTH_ROTATION_RATE
+from spaceplan.core.errors import InputError, require_positive, require_range
+from spaceplan.core.time import tdb_to_iso, utc_to_tdb
+from spaceplan.station.presets import Station
+
+REENTRY_ALTITUDE = 120e3  # m
+METHODS = ("numerical", "king-hele")
+_DAY = 86400.0
+
+
+def mean_radius(inclination: float) -> float:
+    """Ellipsoid radius averaged along a circular orbit of this inclination, R_e (1 - f sin^2 i / 2), m."""
+    return EARTH_RADIUS * (1.0 - EARTH_FLATTENING * math.sin(inclination) ** 2 / 2.0)
+
+
+def rotation_factor(altitude, inclination) -> np.ndarray:
+    """King-Hele's F = (1 - r w cos i / v)^2 for a circular orbit (atmosphere co-rotating with the Earth)."""
+    r = EARTH_RADIUS + np.asarray(altitude, dtype=float)
+    v = np.sqrt(EARTH_GM / r)
+    return (1.0 - r * EARTH_ROTATION_RATE * np.cos(inclination) / v) ** 2
+
+
+@dataclass(frozen=True)
+class DecayResult:
+    """Mean altitude against time for one activity level and method."""
+
+    name: str
+    method: str
+    activity: int
+    t: np.ndarray  # TDB s
+    altitude: np.ndarray  # m, mean altitude
+    reentered: bool
+    reentry_tdb: float
+    notes: tuple[str, ...]
+
+    @property
+    def days(self) -> np.ndarray:
+        return (self.t - self.t[0]) / _DAY
+
+    def rate_m_per_day(self) -> np.ndarray:
+        """Decay rate (m/day, positive = losing altitude) at each sample."""
+        return -np.gradient(self.altitude, self.days) if len(self.t) > 1 else np.zeros(1)
+
+    def mean_rate_m_per_day(self) -> float:
+        span = self.days[-1] - self.days[0]
+        return float((self.altitude[0] - self.altitude[-1]) / span) if span > 0 else 0.0
+
+    def altitude_at(self, tdb) -> np.ndarray:
+        return np.interp(np.asarray(tdb, float), self.t, self.altitude)
+
+    def to_dict(self) -> dict:
+        step = max(1, len(self.t) // 400)
+        idx = np.unique(np.r_[np.arange(0, len(self.t), step), len(self.t) - 1])
+        return {"name": self.name, "method": self.method, "activity_percentile": self.activity,
+                "start_utc": tdb_to_iso(self.t[0]), "end_utc": tdb_to_iso(self.t[-1]),
+                "altitude_start_km": float(self.altitude[0] / 1e3), "altitude_end_km": float(self.altitude[-1] / 1e3),
+                "mean_decay_m_per_day": self.mean_rate_m_per_day(), "reentered": self.reentered,
+                "reentry_utc": tdb_to_iso(self.reentry_tdb) if self.reentered else None,
+                "series": [{"date_utc": str(tdb_to_iso(self.t[i], "D")), "altitude_km": float(self.altitude[i] / 1e3)}
+                           for i in idx],
+                "notes": list(self.notes)}
+
+
+def _span(start, end) -> tuple[float, float]:
+    t0 = start if isinstance(start, float) else float(utc_to_tdb(start, "--from"))
+    t1 = end if isinstance(end, float) else float(utc_to_tdb(end, "--to"))
+    if t1 <= t0:
+        raise InputError("--to", "end must be after start", "a date after --from")
+    if t1 - t0 > 60 * 365.25 * _DAY:
+        raise InputError("--to", "span longer than 60 years", "<= 60 years")
+    return t0, t1
+
+
+def table_for(t0: float, t1: float, altitude: float, inclination: float, activity: int) -> nrlmsis.DensityTable:
+    """The density table a decay run needs: from 100 km to 60 km above the start altitude."""
+    return nrlmsis.density_table(t0, t1, 100e3, min(altitude + 60e3, nrlmsis.ALT_MAX), inclination, activity)
+
+
+def _numerical(station: Station, t0: float, t1: float, h0: float, table, step_s: float):
+    """Cowell run started so that its first orbit's mean ellipsoid height is ``h0``; orbit-mean samples."""
+    inc = station.inclination
+    force = prop.ForceModel(cd_area=station.cd_area, density=table)
+    period = 2.0 * math.pi * math.sqrt((EARTH_RADIUS + h0) ** 3 / EARTH_GM)
+    every = max(1, int(round(period / step_s)))
+    radius = h0 + mean_radius(inc) - EARTH_RADIUS
+    for _ in range(2):  # osculating -> mean: J2 short-period terms shift the orbit mean by a few km
+        r, v = prop.circular_state(radius, inc)
+        probe = prop.propagate(r, v, station.mass_kg, t0, every * step_s, step=step_s, force=force,
+                               output_every=every)
+        radius += h0 - probe.mean_altitude[1]
+    r, v = prop.circular_state(radius, inc)
+    tr = prop.propagate(r, v, station.mass_kg, t0, t1 - t0, step=step_s, force=force, output_every=every,
+                        stop_altitude=REENTRY_ALTITUDE)
+    # orbit means are stamped at the middle of their orbit; the start is the requested mean altitude
+    t = np.r_[t0, tr.t[1:] - 0.5 * every * step_s]
+    h = np.r_[h0, tr.mean_altitude[1:]]
+    if not tr.stopped and len(t) > 2 and tr.t[-1] - tr.t[-2] < every * step_s - 1.0:
+        t, h = t[:-1], h[:-1]  # a partial last orbit has a biased mean
+    if tr.stopped:
+        t[-1], h[-1] = tr.stop_time, REENTRY_ALTITUDE
+    return t, h, tr.stopped, tr.stop_time
+
+
+def decay(station: Station, start, end, activity: int = 50, method: str = "numerical",
+          altitude_km: float | None = None, step_s: float = 60.0) -> DecayResult:
+    """Free decay (no reboosts) of ``station`` from ``start`` to ``end`` (UTC dates or TDB s)."""
+    if method not in METHODS:
+        raise InputError("method", f"got {method!r}", ", ".join(METHODS))
+    h0 = (station.altitude_km if altitude_km is None else float(altitude_km)) * 1e3
+    require_range("altitude", h0 / 1e3, 100.0, 2000.0, "km")
+    t0, t1 = _span(start, end)
+    inc = station.inclination
+    table = table_for(t0, t1, h0, inc, activity)
+    re = mean_radius(inc)
+    if method == "numerical":
+        t, h, hit, t_hit = _numerical(station, t0, t1, h0, table, step_s)
+    else:
+        cap = int((t1 - t0) / 600.0) + 10_000
+        t_out, h_out = np.empty(cap), np.empty(cap)
+        n, hit, t_hit = _kernels.king_hele_decay(re + h0, t0, t1, REENTRY_ALTITUDE,
+                                                 float(rotation_factor(h0, inc)), station.ballistic_coefficient,
+                                                 EARTH_GM, re, table.t0, table.dt, table.alt, table.log_rho, _DAY,
+                                                 t_out, h_out)
+        t, h = t_out[:n], h_out[:n]
+    return DecayResult(station.name, method, int(activity), t, h, bool(hit), float(t_hit), table.notes)
+
+
+@dataclass(frozen=True)
+class Lifetimes:
+    """Semi-analytic lifetimes (years to 120 km) on an altitude x ballistic-coefficient grid."""
+
+    altitude_km: np.ndarray
+    ballistic_kg_m2: np.ndarray  # m / (Cd A)
+    years: np.ndarray  # (n_alt, n_bc); inf beyond the cap
+    activity: int
+    start_utc: str
+    cap_years: float
+    notes: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"altitude_km": self.altitude_km, "ballistic_kg_m2": self.ballistic_kg_m2,
+                "lifetime_years": [[None if not np.isfinite(y) else float(y) for y in row] for row in self.years],
+                "activity_percentile": self.activity, "start_utc": self.start_utc, "cap_years": self.cap_years,
+                "notes": list(self.notes)}
+
+
+def lifetimes(altitude_km, ballistic_kg_m2, start="2026-01-01", activity: int = 50, inclination_deg: float = 51.6,
+              cap_years: float = 30.0) -> Lifetimes:
+    """King-Hele lifetimes for every (altitude, m/(Cd A)) pair: circular orbits, reentry at 120 km."""
+    alt = np.atleast_1d(np.asarray(altitude_km, dtype=float))
+    bcs = np.atleast_1d(np.asarray(ballistic_kg_m2, dtype=float))
+    require_range("altitude", alt, 120.0, 2000.0, "km")
+    require_positive("ballistic coefficient", bcs, unit="kg/m^2")
+    require_range("cap", cap_years, 0.01, 60.0, "years")
+    inc = math.radians(inclination_deg)
+    t0 = float(utc_to_tdb(start, "start"))
+    t1 = t0 + cap_years * 365.25 * _DAY
+    table = nrlmsis.density_table(t0, t1, 100e3, float(alt.max()) * 1e3 + 10e3, inc, activity)
+    re = mean_radius(inc)
+    aa, bb = np.meshgrid(alt * 1e3, bcs, indexing="ij")
+    out = np.empty(aa.size)
+    _kernels.king_hele_lifetimes(re + aa.ravel(), 1.0 / bb.ravel(), t0, t1, REENTRY_ALTITUDE,
+                                 rotation_factor(aa.ravel(), inc), EARTH_GM, np.full(aa.size, re), table.t0,
+                                 table.dt, table.alt, table.log_rho, 5 * _DAY, out)
+    return Lifetimes(alt, bcs, out.reshape(aa.shape) / (365.25 * _DAY), int(activity), str(start), cap_years,
+                     table.notes)
+
+
+def activity_band(station: Station, start, end, method: str = "king-hele", altitude_km=None) -> dict[int, DecayResult]:
+    """Decay at the 5, 50 and 95 % solar-activity levels."""
+    return {a: decay(station, start, end, a, method, altitude_km) for a in space_weather.ACTIVITY_LEVELS}
