@@ -19,6 +19,7 @@ from numba import njit, prange
 
 _HALF_PI = 0.5 * math.pi
 _MARGIN = 1e-9  # rad added to the cap radius for the bucket search only (never to the test)
+_ULPS = 64 * 2.220446049250313e-16  # rounding allowance of a row's run ends (see _grid_diff)
 
 
 @njit(cache=True, parallel=True)
@@ -81,7 +82,11 @@ def _bucket_step(sat_u, sat_cos, sat_lam, pts_u, bucket_start, nlat, nlon, count
 
 @njit(cache=True, inline="always")
 def _exact_cell(pts_u, nlon, i, j, ux, uy, uz, c, diff):
-    jm = j % nlon
+    jm = j  # callers pass -nlon <= j < 2 nlon: a compare instead of an integer modulo
+    if jm < 0:
+        jm += nlon
+    elif jm >= nlon:
+        jm -= nlon
     p = i * nlon + jm
     d = pts_u[p, 0] * ux + pts_u[p, 1] * uy + pts_u[p, 2] * uz
     if d >= c:
@@ -112,13 +117,14 @@ def _grid_diff(sat_u, sat_cos, sat_lam, pts_u, row_sin, row_cos, pad, nlat, nlon
 
     In grid row i (geocentric latitude phi_i) the cells seeing satellite s are those with
     cos(dlon) >= x = (cos lambda_max - sin phi_i sin phi_s) / (cos phi_i cos phi_s): one
-    contiguous run of longitudes |dlon| <= acos(x).  With cell indices L <= j <= R of that run,
-    cells floor(L), floor(L)+1, ceil(R)-1, ceil(R) (and whole rows near tangency, |x| within
-    1e-6 of 1, or at the poles) are decided by the exact dot-product test; cells strictly
-    between are added to the difference array diff[i, :] (+1 at the start, -1 after the end).
-    They lie more than one cell inside the boundary, so their dot product exceeds
-    cos(lambda_max) by >= 2 sin^2(dlon/2) cos phi_i cos phi_s (>= 1e-7 on a 1 deg grid), far
-    above rounding (1e-16): the result equals the per-pair test exactly.
+    contiguous run of longitudes |dlon| <= acos(x), i.e. of cell indices L <= j <= R.  L and R
+    carry a rounding error below eps = (1e-12 + 64 ulp (|cos lambda| + |a| + b) / (b sin(acos x)))
+    / dlon cells (a = sin phi_i sin phi_s, b = cos phi_i cos phi_s: the error of x, amplified by
+    d acos/dx, plus the cell-centre longitudes' own rounding).  Cells within eps of L or R (rarely
+    more than one per row end), whole rows near tangency (|x| within 1e-6 of 1) and rows at the
+    poles are decided by the exact dot-product test; the cells between are added to the
+    difference array diff[i, :] (+1 at the start, -1 after the end).  The result equals the
+    per-pair test exactly (the tests compare it with brute force).
     """
     n_sat = sat_u.shape[0]
     dlat = math.pi / nlat
@@ -153,26 +159,41 @@ def _grid_diff(sat_u, sat_cos, sat_lam, pts_u, row_sin, row_cos, pad, nlat, nlon
                     for j in range(nlon):
                         _exact_cell(pts_u, nlon, i, j, ux, uy, uz, c, diff)
                     continue
-                near = x > 1.0 - 1e-6
-                dm = math.acos(max(x - 2e-6, -1.0)) if near else math.acos(x)
+                if x > 1.0 - 1e-6:  # near tangency: a run of at most a few cells, all tested exactly
+                    dm = math.acos(max(x - 2e-6, -1.0))
+                    ja = int(math.floor((lon - dm + math.pi) / dlon - 0.5))
+                    jb = int(math.ceil((lon + dm + math.pi) / dlon - 0.5))
+                    for j in range(ja, jb + 1):
+                        _exact_cell(pts_u, nlon, i, j, ux, uy, uz, c, diff)
+                    continue
+                dm = math.acos(x)
+                # cell j (centre longitude (j + 1/2) dlon - pi) sees the satellite iff left <= j <= right;
+                # within eps cells of either end the exact test decides (see the docstring for eps)
                 left = (lon - dm + math.pi) / dlon - 0.5
                 right = (lon + dm + math.pi) / dlon - 0.5
-                ja = int(math.floor(left))
-                jb = int(math.ceil(right))
+                eps = (1e-12 + _ULPS * (abs(c) + abs(a) + b) / (b * math.sqrt(1.0 - x * x))) / dlon
+                ja = int(math.ceil(left - eps))  # first cell that may see it
+                jin0 = int(math.floor(left + eps)) + 1  # first cell that surely does
+                jin1 = int(math.ceil(right - eps)) - 1  # last cell that surely does
+                jb = int(math.floor(right + eps))  # last cell that may
+                if jin1 - jin0 + 1 >= nlon:  # every cell of the row
+                    diff[i, 0] += 1
+                    diff[i, nlon] -= 1
+                    continue
                 if jb - ja + 1 >= nlon:
                     for j in range(nlon):
                         _exact_cell(pts_u, nlon, i, j, ux, uy, uz, c, diff)
                     continue
-                if near or jb - ja + 1 <= 4:
+                if jin1 < jin0:
                     for j in range(ja, jb + 1):
                         _exact_cell(pts_u, nlon, i, j, ux, uy, uz, c, diff)
                     continue
-                _exact_cell(pts_u, nlon, i, ja, ux, uy, uz, c, diff)
-                _exact_cell(pts_u, nlon, i, ja + 1, ux, uy, uz, c, diff)
-                _exact_cell(pts_u, nlon, i, jb - 1, ux, uy, uz, c, diff)
-                _exact_cell(pts_u, nlon, i, jb, ux, uy, uz, c, diff)
-                start = (ja + 2) % nlon
-                length = (jb - 2) - (ja + 2) + 1
+                for j in range(ja, jin0):
+                    _exact_cell(pts_u, nlon, i, j, ux, uy, uz, c, diff)
+                for j in range(jin1 + 1, jb + 1):
+                    _exact_cell(pts_u, nlon, i, j, ux, uy, uz, c, diff)
+                start = jin0 % nlon
+                length = jin1 - jin0 + 1
                 if start + length <= nlon:
                     diff[i, start] += 1
                     diff[i, start + length] -= 1
@@ -183,26 +204,54 @@ def _grid_diff(sat_u, sat_cos, sat_lam, pts_u, row_sin, row_cos, pad, nlat, nlon
                     diff[i, start + length - nlon] -= 1
 
 
+STATS_BLOCKS = 64  # fixed point blocks: the per-step sums add up in the same order on any thread count
+_SUB_BLOCK = 256  # points whose running statistics stay in cache while the steps stream past
+
+
 @njit(cache=True, parallel=True)
-def update_stats_chunk(counts, gather, k_req, covered, cur_gap, max_gap, n_gaps, sum_gap, sum_count, hist):
-    """Fold steps t = 0..T-1 of n = counts[t, gather[p]] into the running statistics of point p
-    (parallel over points, time order kept per point)."""
+def update_stats_chunk(counts, gather, weight, k_req, covered, cur_gap, max_gap, n_gaps, sum_gap, sum_count, hist,
+                       area_part, mean_part):
+    """Fold steps t = 0..T-1 of n = counts[t, gather[p]] into the running statistics of point p,
+    and the weighted per-step sums area_part[b, t] = sum over block b of weight[p] [n >= k_req],
+    mean_part[b, t] = sum of weight[p] n.
+
+    Parallel over STATS_BLOCKS fixed blocks of points (time order kept per point); within a block,
+    sub-blocks of points walk the steps so that counts rows are read contiguously.  The caller
+    adds the blocks' partial sums in block order: the result does not depend on the thread count.
+    """
     m = gather.shape[0]
     h = hist.shape[1]
-    for p in prange(m):
-        q = gather[p]
-        for t in range(counts.shape[0]):
-            n = counts[t, q]
-            if n >= k_req:
-                covered[p] += 1
-                g = cur_gap[p]
-                if g > 0:
-                    n_gaps[p] += 1
-                    sum_gap[p] += g
-                    if g > max_gap[p]:
-                        max_gap[p] = g
-                    cur_gap[p] = 0
-            else:
-                cur_gap[p] += 1
-            sum_count[p] += n
-            hist[p, min(n, h - 1)] += 1
+    n_t = counts.shape[0]
+    n_blocks = area_part.shape[0]
+    size = (m + n_blocks - 1) // n_blocks
+    for b in prange(n_blocks):
+        for t in range(n_t):
+            area_part[b, t] = 0.0
+            mean_part[b, t] = 0.0
+        p_end = min(m, (b + 1) * size)
+        for s0 in range(b * size, p_end, _SUB_BLOCK):
+            s1 = min(p_end, s0 + _SUB_BLOCK)
+            for t in range(n_t):
+                row = counts[t]
+                area = 0.0
+                mean = 0.0
+                for p in range(s0, s1):
+                    n = row[gather[p]]
+                    w = weight[p]
+                    if n >= k_req:
+                        covered[p] += 1
+                        area += w
+                        g = cur_gap[p]
+                        if g > 0:
+                            n_gaps[p] += 1
+                            sum_gap[p] += g
+                            if g > max_gap[p]:
+                                max_gap[p] = g
+                            cur_gap[p] = 0
+                    else:
+                        cur_gap[p] += 1
+                    sum_count[p] += n
+                    mean += w * n
+                    hist[p, min(n, h - 1)] += 1
+                area_part[b, t] += area
+                mean_part[b, t] += mean

@@ -370,7 +370,7 @@ def coverage(
     """
     import time
 
-    from spaceplan.constellation._kernels import update_stats_chunk
+    from spaceplan.constellation._kernels import STATS_BLOCKS, update_stats_chunk
 
     t_wall = time.perf_counter()
     tdb = np.atleast_1d(np.asarray(tdb, dtype=float))
@@ -403,12 +403,13 @@ def coverage(
         u, c, lam = satellite_caps(chunk, min_elevation_rad, earth)
         n_sat = chunk.shape[1]
         counts = counter.chunk(np.ascontiguousarray(u), np.ascontiguousarray(c), np.ascontiguousarray(lam))
-        update_stats_chunk(counts, counter.gather, int(min_sats), covered, cur_gap, max_gap, n_gaps, sum_gap,
-                           sum_count, hist)
-        mine = counts[:, counter.gather]
-        nt = mine.shape[0]
-        area_t[done:done + nt] = (mine >= min_sats) @ weight
-        mean_t[done:done + nt] = mine @ weight
+        nt = counts.shape[0]
+        area_part = np.empty((STATS_BLOCKS, nt))
+        mean_part = np.empty((STATS_BLOCKS, nt))
+        update_stats_chunk(counts, counter.gather, weight, int(min_sats), covered, cur_gap, max_gap, n_gaps,
+                           sum_gap, sum_count, hist, area_part, mean_part)
+        area_t[done:done + nt] = area_part.sum(axis=0)
+        mean_t[done:done + nt] = mean_part.sum(axis=0)
         done += nt
         if progress is not None:
             progress(done, tdb.size)
