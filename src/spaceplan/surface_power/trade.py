@@ -24,6 +24,9 @@ from spaceplan.surface_power.illumination import span_epochs, sun_series
 from spaceplan.surface_power.sizing import Demand, size_fission, size_hybrid, size_solar
 
 STORAGES = ("li-ion", "rfc")
+# SolarDesign.to_dict() keys that scale with the load (the 1-kW reference design is scaled)
+_EXTENSIVE = {"array_bol_kw", "array_mass_kg", "structure_mass_kg", "array_area_m2", "storage_usable_kwh",
+              "storage_capacity_kwh", "storage_mass_kg", "storage_volume_m3", "mass_kg"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,9 +143,9 @@ def trade_site(site: str, day_w: float, night_w: float | None = None, years: flo
         k = demand.day_w / 1e3
         mass = ref.mass_kg * k
         vol = ref.storage_volume_m3 * k
-        options.append(OptionResult(f"solar+{storage}", mass, vol, math.ceil(mass / cap),
-                                    {**ref.to_dict(), "scaled_from_kw": 1.0, "scale": k,
-                                     "storage_days": ref.storage_usable_wh / 1e3 / max(unit.night_w / 1e3, 1e-9) / 24}))
+        detail = {key: (v * k if key in _EXTENSIVE else v) for key, v in ref.to_dict().items()}
+        detail["storage_days"] = ref.storage_usable_wh / max(unit.night_w, 1e-9) / 24.0
+        options.append(OptionResult(f"solar+{storage}", mass, vol, math.ceil(mass / cap), detail))
         per_w = ref.mass_kg / 1e3  # kg per W of day load
         crossover[storage], notes[storage] = _crossover(per_w, demand.night_w / demand.day_w)
     if demand.night_w < demand.day_w:
@@ -182,3 +185,40 @@ def verdict(t: SiteTrade) -> str:
     elif t.crossover_note.get(store):
         head += f" Crossover: {t.crossover_note[store]}."
     return head
+
+
+@dataclass(frozen=True)
+class MassCurves:
+    """Mass against constant power for each option at one site (for the crossover figure)."""
+
+    site: str
+    power_w: np.ndarray
+    mass_kg: dict  # option -> array like power_w
+    crossover_w: dict  # storage -> W or None
+    lander_kg: float
+
+    def to_dict(self) -> dict:
+        return {"site": self.site, "power_kwe": self.power_w / 1e3,
+                "mass_t": {k: v / 1e3 for k, v in self.mass_kg.items()},
+                "crossover_kwe": {k: (None if v is None else v / 1e3) for k, v in self.crossover_w.items()},
+                "lander_payload_kg": self.lander_kg}
+
+
+def mass_curves(site: str, p_lo_w: float, p_hi_w: float, years: float = 10.0, n: int = 40,
+                span: tuple[str, str] = ("2030-01-01", "2031-01-01"), step_s: float = 3600.0,
+                lander: str | float = "generic-6t") -> MassCurves:
+    """Masses of fission and solar + each storage for constant loads from ``p_lo_w`` to ``p_hi_w``."""
+    require_positive("power range start", p_lo_w, unit="W")
+    require_positive("power range end", p_hi_w, unit="W")
+    if p_hi_w <= p_lo_w:
+        raise InputError("power range", f"{p_lo_w / 1e3:g} to {p_hi_w / 1e3:g} kWe", "end above start")
+    _, cap = lander_capacity_kg(lander)
+    series = _series(site, span[0], span[1], float(step_s))
+    p = np.geomspace(p_lo_w, p_hi_w, n)
+    masses = {"fission": np.array([size_fission(x).mass_kg for x in p])}
+    cross = {}
+    for storage in STORAGES:
+        ref = size_solar(Demand.constant(1e3), series, 0, storage, years)
+        masses[f"solar+{storage}"] = ref.mass_kg / 1e3 * p
+        cross[storage] = _crossover(ref.mass_kg / 1e3)[0]
+    return MassCurves(series.sites[0].name, p, masses, cross, cap)
