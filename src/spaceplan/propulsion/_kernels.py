@@ -137,3 +137,113 @@ def spiral_escape(mu, r0, m0, thrust, mdot, energy_target, h, max_steps, m_min, 
     info[9] = n_rec
     info[10] = steps
     info[11] = status
+
+
+@njit(cache=True)
+def sf_eval(x, nd, na, n, nfwd, rdep, vdep, rarr, varr, m0, tof, tmax, r_ref, veff, mu, lu, vu, out, prof):
+    """Sims-Flanagan leg mismatch for the scaled decision vector x = [v_inf dep (nd = 0|3), v_inf arr
+    (na = 0|3), throttles (3 n), m_f / m0].
+
+    n segments of dt = tof / n with one impulse at each midpoint, |dv_i| = T_i / m_i dt |u_i|, T_i the
+    available thrust (tmax, or tmax (r_ref / r)^2 if r_ref > 0: solar power); mass m *= exp(-|dv|/veff).
+    Forward from departure over nfwd segments, backward from arrival (from m_f) over n - nfwd; the
+    7 mismatches at the match point go to ``out`` scaled by lu (m), vu (m/s) and m0 (kg).
+    prof (n, 5): r [m], mass before the impulse [kg], available thrust [N], |u|, |dv| [m/s]."""
+    dt = tof / n
+    r = np.empty(3)
+    v = np.empty(3)
+    rt = np.empty(3)
+    vt = np.empty(3)
+    ok = True
+    for k in range(3):
+        r[k] = rdep[k]
+        v[k] = vdep[k] + (x[k] * vu if nd == 3 else 0.0)
+    off = nd + na
+    m = m0
+    if nfwd > 0:
+        ok &= kepler_universal(r, v, 0.5 * dt, mu, rt, vt)
+        for k in range(3):
+            r[k] = rt[k]
+            v[k] = vt[k]
+    for i in range(nfwd):
+        rn = math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2])
+        thr = tmax if r_ref <= 0.0 else tmax * (r_ref / rn) ** 2
+        ux = x[off + 3 * i]
+        uy = x[off + 3 * i + 1]
+        uz = x[off + 3 * i + 2]
+        un = math.sqrt(ux * ux + uy * uy + uz * uz)
+        dvm = thr / m * dt
+        v[0] += dvm * ux
+        v[1] += dvm * uy
+        v[2] += dvm * uz
+        prof[i, 0] = rn
+        prof[i, 1] = m
+        prof[i, 2] = thr
+        prof[i, 3] = un
+        prof[i, 4] = dvm * un
+        m *= math.exp(-dvm * un / veff)
+        dur = 0.5 * dt if i == nfwd - 1 else dt
+        ok &= kepler_universal(r, v, dur, mu, rt, vt)
+        for k in range(3):
+            r[k] = rt[k]
+            v[k] = vt[k]
+    rb = np.empty(3)
+    vb = np.empty(3)
+    for k in range(3):
+        rb[k] = rarr[k]
+        vb[k] = varr[k] + (x[nd + k] * vu if na == 3 else 0.0)
+    mb = x[off + 3 * n] * m0
+    nb = n - nfwd
+    if nb > 0:
+        ok &= kepler_universal(rb, vb, -0.5 * dt, mu, rt, vt)
+        for k in range(3):
+            rb[k] = rt[k]
+            vb[k] = vt[k]
+    for i in range(nb):
+        j = n - 1 - i
+        rn = math.sqrt(rb[0] * rb[0] + rb[1] * rb[1] + rb[2] * rb[2])
+        thr = tmax if r_ref <= 0.0 else tmax * (r_ref / rn) ** 2
+        ux = x[off + 3 * j]
+        uy = x[off + 3 * j + 1]
+        uz = x[off + 3 * j + 2]
+        un = math.sqrt(ux * ux + uy * uy + uz * uz)
+        dvm = thr / mb * dt
+        vb[0] -= dvm * ux
+        vb[1] -= dvm * uy
+        vb[2] -= dvm * uz
+        mb *= math.exp(dvm * un / veff)
+        prof[j, 0] = rn
+        prof[j, 1] = mb
+        prof[j, 2] = thr
+        prof[j, 3] = un
+        prof[j, 4] = dvm * un
+        dur = -0.5 * dt if i == nb - 1 else -dt
+        ok &= kepler_universal(rb, vb, dur, mu, rt, vt)
+        for k in range(3):
+            rb[k] = rt[k]
+            vb[k] = vt[k]
+    for k in range(3):
+        out[k] = (r[k] - rb[k]) / lu
+        out[3 + k] = (v[k] - vb[k]) / vu
+    out[6] = (m - mb) / m0
+    return ok
+
+
+@njit(cache=True)
+def sf_jacobian(x, h, nd, na, n, nfwd, rdep, vdep, rarr, varr, m0, tof, tmax, r_ref, veff, mu, lu, vu, jac):
+    """Central-difference Jacobian (7, len(x)) of :func:`sf_eval` (serial: ~1 ms for 20 segments, less than
+    a thread pool's start-up on a shared machine)."""
+    nx = x.shape[0]
+    buf = np.empty((2 * nx, 7))
+    for q in range(2 * nx):
+        k = q // 2
+        xp = x.copy()
+        xp[k] += h if q % 2 == 0 else -h
+        prof = np.empty((n, 5))
+        o = np.empty(7)
+        sf_eval(xp, nd, na, n, nfwd, rdep, vdep, rarr, varr, m0, tof, tmax, r_ref, veff, mu, lu, vu, o, prof)
+        for c in range(7):
+            buf[q, c] = o[c]
+    for k in range(nx):
+        for c in range(7):
+            jac[c, k] = (buf[2 * k, c] - buf[2 * k + 1, c]) / (2.0 * h)
