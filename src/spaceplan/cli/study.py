@@ -16,9 +16,9 @@ def register(app: typer.Typer) -> None:
 
 def study(
     scenario: Optional[Path] = typer.Argument(None, help="Scenario TOML file; the bundled default study when omitted."),
-    out: Path = typer.Option(Path("out"), "--out", help="Folder for report.md, results.json and figures/."),
+    out: Path = typer.Option(Path("out"), "--out", help="Folder for report.md, report.html, results.json and figures/."),
 ) -> None:
-    """Run a study: every section of the scenario, written to OUT as report.md, results.json and figures."""
+    """Run a study: every section of the scenario, written to OUT as report.md, report.html, results.json and figures."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from spaceplan.study import run_study
@@ -36,4 +36,4 @@ def study(
     stdout.print(f"[bold]{report.title}[/bold]")
     for name, section in report.sections.items():
         stdout.print(f"  {name}: {section.title} ({len(section.figures)} figures)")
-    stdout.print(f"wrote {out / 'report.md'}, {out / 'results.json'} and {out / 'figures'}/")
+    stdout.print(f"wrote {out / 'report.md'}, {out / 'report.html'}, {out / 'results.json'} and {out / 'figures'}/")

@@ -1,4 +1,4 @@
-"""Run a scenario: load TOML, run each section, write report.md, results.json and figures."""
+"""Run a scenario: load TOML, run each section, write report.md, report.html, results.json and figures."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from typing import Any, Callable
 from spaceplan.core.errors import InputError, UnknownNameError
 from spaceplan.core.results import dumps
 from spaceplan.core.toml_files import read_toml_file
+from spaceplan.study.html import render_html
 from spaceplan.study.sections import SECTIONS
+from spaceplan.study.validation import load_cases
 
 Progress = Callable[[int, int], None]
 
@@ -100,6 +102,7 @@ def run_study(
     report = StudyReport(title, out, sections)
     (out / "report.md").write_text(render_markdown(report, meta))
     (out / "results.json").write_text(dumps(report) + "\n")
+    (out / "report.html").write_text(render_html(report, meta, load_cases()))
     return report
 
 
