@@ -186,7 +186,7 @@ def render(result: Result, ctx):
                             f"{c['max_gap_s'] / 60:.0f} |")
         cap = s["capacity"]
         if "error" in cap:
-            cap_rows.append(f"| {s['name']} | no payload model ({cap['error']}) | - | - |")
+            cap_rows.append(f"| {s['name']} | no payload model in the presets | - | - |")
         else:
             cap_rows.append(f"| {s['name']} | {cap['capacity_per_satellite_gbps']:.1f} ({cap['limited_by']}) | "
                             f"{cap['peak_system_tbps']:.1f} | {cap['served_system_tbps']:.1f} |")
