@@ -28,6 +28,11 @@ figure { margin: 1.2em 0; text-align: center; } figure img { max-width: 100%; he
          border: 1px solid #e1e5ea; } figcaption { font-size: 0.85em; color: #55606b; }
 code { background: #f0f3f6; padding: 0 3px; border-radius: 3px; font-size: 0.92em; }
 p.meta { color: #55606b; font-size: 0.9em; }
+table.validation { display: table; width: 100%; table-layout: fixed; }
+table.validation th:nth-child(1) { width: 10%; } table.validation th:nth-child(2) { width: 24%; }
+table.validation th:nth-child(3), table.validation th:nth-child(4) { width: 18%; }
+table.validation th:nth-child(5) { width: 11%; } table.validation td { overflow-wrap: anywhere; }
+table.validation code { font-size: 0.8em; }
 """
 
 _NUMERIC = re.compile(r"^[-+−]?[\d.,]+(\s?[%x])?(\s?/\s?[-+−]?[\d.,]+)*( \(.*\))?$")
@@ -103,11 +108,14 @@ def _slug(text: str, used: set[str]) -> str:
 
 def validation_appendix(cases) -> str:
     """The validation table: each reference case, our value, the published value, tolerance and source."""
-    rows = ["| domain | check | ours | published | tolerance | source | test |", "|---|---|---|---|---|---|---|"]
+    esc = html.escape
+    rows = ["<tr><th>domain</th><th>check (test)</th><th>ours</th><th>published</th><th>tolerance</th>"
+            "<th>source</th></tr>"]
     for c in cases:
-        rows.append(f"| {c.domain} | {c.check} | {c.ours} | {c.published} | {c.tolerance} | {c.source} | "
-                    f"`{c.test}` |")
-    return markdown_to_html("\n".join(rows))
+        rows.append(f"<tr><td>{esc(c.domain)}</td><td>{esc(c.check)}<br><code>{esc(c.test)}</code></td>"
+                    f"<td>{esc(c.ours)}</td><td>{esc(c.published)}</td><td>{esc(c.tolerance)}</td>"
+                    f"<td>{esc(c.source)}</td></tr>")
+    return '<table class="validation">\n' + "\n".join(rows) + "\n</table>"
 
 
 def render_html(report, meta: dict, cases) -> str:
