@@ -334,10 +334,13 @@ def date_tof_grid(dep_body: str, arr_body: str, departure_tdb, tofs_s, spacecraf
     dep, arr = body(dep_body).name.lower(), body(arr_body).name.lower()
     done = 0
     for i, t0 in enumerate(t_dep):
-        pc = porkchop(dep, arr, np.array([t0]), t0 + tofs)
-        best = pc.best_c3()[0]
-        vinf = pc.vinf_departure()  # (2, 1, nt, 3)
-        kind = np.where(np.nan_to_num(pc.c3[0, 0], nan=np.inf) <= np.nan_to_num(pc.c3[1, 0], nan=np.inf), 0, 1)
+        order = np.argsort(tofs)
+        pc = porkchop(dep, arr, np.array([t0]), t0 + tofs[order])
+        back = np.argsort(order)  # porkchop column of each requested tof
+        best = pc.best_c3()[0][back]
+        vinf = pc.vinf_departure()[:, :, back]  # (2, 1, nt, 3)
+        c3k = pc.c3[:, 0][:, back]
+        kind = np.where(np.nan_to_num(c3k[0], nan=np.inf) <= np.nan_to_num(c3k[1], nan=np.inf), 0, 1)
         c3[i] = best
         for j, tof in enumerate(tofs):
             guess = {}

@@ -64,7 +64,7 @@ class SpiralResult:
 
 
 def _run(mu, r0, m0, thrust, mdot, c3, belts, h=STEP_RAD, m_min=0.0):
-    rec = np.zeros((4096, 5))
+    rec = np.zeros((131_072, 5))  # thinned by 2 when full: >= ~40 samples per revolution up to ~1,600 revolutions
     info = np.zeros(12)
     _kernels.spiral_escape(float(mu), float(r0), float(m0), float(thrust), float(mdot), 0.5 * float(c3), float(h),
                            MAX_STEPS, float(m_min), np.asarray(belts, float), rec, info)

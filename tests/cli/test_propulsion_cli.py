@@ -1,0 +1,76 @@
+"""CLI: ``spaceplan propulsion`` commands (JSON keys, plots); errors exit 2 with one line."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from spaceplan.cli import app
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, ["propulsion", *args])
+
+
+def test_edelbaum_json():
+    r = run("edelbaum", "--json")
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert d["dv_km_s"] == pytest.approx(5.78378, rel=1e-5) and d["tof_days"] == pytest.approx(191.263, rel=1e-5)
+
+
+def test_spiral_json_and_plot(tmp_path):
+    png = tmp_path / "spiral.png"
+    r = run("spiral", "--vehicle", "zeus", "--cargo", "7t", "--json", "--plot", str(png))
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    for key in ("dv_km_s", "time_days", "propellant_kg", "inner_belt_days", "outer_belt_days", "revolutions"):
+        assert key in d
+    assert png.stat().st_size > 10_000
+
+
+def test_tem_and_presets():
+    r = run("tem", "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["jet_power_kw"] == pytest.approx(617.8, rel=1e-3)
+    r = run("presets")
+    assert r.exit_code == 0 and "zeus-official" in r.stdout
+
+
+def test_compare_lunar_table_and_plot(tmp_path):
+    png = tmp_path / "trade.png"
+    r = run("compare", "--cargo", "7t", "--to", "lunar-orbit", "--plot", str(png))
+    assert r.exit_code == 0, r.output
+    assert "spiral out of Earth orbit" in r.stdout
+    assert png.stat().st_size > 10_000
+
+
+def test_transfer_small_grid_json(tmp_path):
+    png = tmp_path / "leg.png"
+    r = run("transfer", "earth", "mars", "--vehicle", "zeus", "--depart", "2028-09-01:2028-09-02", "--tof", "400:400",
+            "--segments", "8", "--json", "--plot", str(png))
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert d["best"]["feasible"] and d["best"]["propellant_kg"] > 0
+    assert len(d["best"]["thrust_profile"]) == 8
+    assert png.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("args, text", [
+    (("spiral", "--vehicle", "", "--isp", "3000", "--power-kwe", "100", "--efficiency", "1.2"), "efficiency"),
+    (("spiral", "--vehicle", "", "--isp", "0", "--thrust", "1", "--mass", "1000"), "isp_s"),
+    (("spiral", "--vehicle", "", "--isp", "3000", "--power-kwe", "-5", "--mass", "1000"), "power_w"),
+    (("compare", "--cargo", "-3t"), "--cargo"),
+    (("compare", "--to", "venus"), "destination"),
+    (("spiral", "--vehicle", "ntp-dra5"), "not a nuclear-electric"),
+])
+def test_bad_input_is_one_line_exit_2(args, text):
+    from spaceplan.cli import main  # noqa: F401  (main maps SpaceplanError to exit 2)
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "spaceplan", "propulsion", *args], capture_output=True, text=True)
+    assert r.returncode == 2, r.stderr
+    assert text in r.stderr and len(r.stderr.strip().splitlines()) == 1
