@@ -118,6 +118,9 @@ def parse_cadence(text) -> list[tuple[float, float]]:
             if unit not in per:
                 raise InputError("cadence", f"unknown unit {unit!r}", "/yr, /month, /week")
             out.append((year, rate * per[unit]))
+    for year, _ in out:
+        if not (math.isfinite(year) and year >= 0.0):
+            raise InputError("cadence", f"ramp year {year!r} after the start", "finite years >= 0, e.g. 6/yr,12/yr@2")
     out.sort()
     if not out or out[0][0] != 0.0:
         raise InputError("cadence", "the ramp must start at year 0", "e.g. 6/yr,12/yr@2")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -352,10 +353,17 @@ def read_omm_json(text: str, source: str = "<omm.json>", *, strict: bool = False
 def read_omm_csv(text: str, source: str = "<omm.csv>", *, strict: bool = False) -> tuple[list[RawRecord], list[ParseIssue]]:
     """Read OMM CSV (a header row of OMM keys, one element set per row)."""
     col = _Collector(source, strict)
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text, newline=""))
     records: list[RawRecord] = []
     header: list[str] | None = None
-    for row in reader:
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise ParseError(f"{source} line {reader.line_num}", f"malformed CSV: {exc}") from None
         lineno = reader.line_num
         if not row or not any(c.strip() for c in row):
             continue
@@ -400,11 +408,25 @@ def omm_fields_for_sgp4(rec: RawRecord) -> tuple[dict[str, str] | None, list[str
             numbers[key] = float(f[key])
         except ValueError:
             errors.append(f"{key} {f[key]!r} is not a number")
-    for key in ("EPHEMERIS_TYPE", "ELEMENT_SET_NO", "REV_AT_EPOCH"):
+            continue
+        if not math.isfinite(numbers[key]):
+            errors.append(f"{key} {f[key]!r} is not a finite number")
+    # integers the sgp4 C++ record stores in a C int (EPHEMERIS_TYPE is one digit in a TLE)
+    for key, hi in (("EPHEMERIS_TYPE", 9), ("ELEMENT_SET_NO", 9999), ("REV_AT_EPOCH", 2**31 - 1)):
         try:
-            f[key] = str(int(float(f[key])))
+            value = float(f[key])
         except ValueError:
             errors.append(f"{key} {f[key]!r} is not an integer")
+            continue
+        if not (math.isfinite(value) and value == int(value) and 0 <= value <= hi):
+            errors.append(f"{key} {f[key]!r} is not an integer 0 to {hi}")
+        else:
+            f[key] = str(int(value))
+    if norad is not None and not 0 <= norad <= 339999:
+        errors.append(f"NORAD_CAT_ID {norad} outside 0 to 339999 (alpha-5 catalog numbers)")
+    f["CLASSIFICATION_TYPE"] = f["CLASSIFICATION_TYPE"].strip()
+    if f["CLASSIFICATION_TYPE"] not in ("U", "C", "S"):
+        errors.append(f"CLASSIFICATION_TYPE {f['CLASSIFICATION_TYPE']!r} is not U, C or S")
     checks = (("ECCENTRICITY", 0.0, 0.999999), ("INCLINATION", 0.0, 180.0), ("RA_OF_ASC_NODE", 0.0, 360.0),
               ("ARG_OF_PERICENTER", 0.0, 360.0), ("MEAN_ANOMALY", 0.0, 360.0), ("MEAN_MOTION", 1e-6, 20.0))
     for key, lo, hi in checks:
@@ -415,11 +437,15 @@ def omm_fields_for_sgp4(rec: RawRecord) -> tuple[dict[str, str] | None, list[str
         errors.append(problem)
     else:
         f["EPOCH"] = epoch
-    if f["OBJECT_ID"] and len(f["OBJECT_ID"]) < 2:
-        f["OBJECT_ID"] = ""
+    object_id = f["OBJECT_ID"].strip()
+    if not (object_id.isascii() and object_id.isprintable() and len(object_id) <= 12):
+        errors.append(f"OBJECT_ID {f['OBJECT_ID']!r} is not an international designator (YYYY-NNNP)")
+    f["OBJECT_ID"] = object_id if len(object_id) >= 2 else ""
     return (None if errors else f), errors, norad
 
 
+#: Element-set epochs accepted (Sputnik 1 to 2100): keeps every epoch inside the time scales.
+EPOCH_YEARS = (1957, 2100)
 _ISO = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?$")
 _DOY = re.compile(r"^(\d{4})-(\d{3})T(\d{2}:\d{2}:\d{2})(\.\d+)?$")
 
@@ -442,5 +468,11 @@ def _iso_epoch(text: str) -> tuple[str | None, str | None]:
     match = _ISO.match(epoch)
     if not match:
         return None, f"EPOCH {text!r} is not an ISO date-time YYYY-MM-DDThh:mm:ss[.ffffff]"
+    try:
+        _dt.datetime.strptime(match.group(1), "%Y-%m-%dT%H:%M:%S")
+    except ValueError as exc:
+        return None, f"EPOCH {text!r} is not a calendar date-time ({exc})"
+    if not EPOCH_YEARS[0] <= int(match.group(1)[:4]) <= EPOCH_YEARS[1]:
+        return None, f"EPOCH {text!r} outside the years {EPOCH_YEARS[0]} to {EPOCH_YEARS[1]}"
     frac = (match.group(2) or ".0")[1:]
     return f"{match.group(1)}.{(frac + '000000')[:6]}", None

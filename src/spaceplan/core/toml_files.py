@@ -19,9 +19,11 @@ def read_toml_file(path: str | Path, field: str, table: str | None = None) -> di
     if not path.is_file():
         raise InputError(field, f"no such file {str(path)!r}")
     try:
-        data = tomllib.loads(path.read_text())
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ParseError(field, f"{path}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ParseError(field, f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})", "a UTF-8 TOML file") from None
     if table is None:
         return data
     if table not in data:
