@@ -2,9 +2,10 @@
 
 Geometry (all vectors from :mod:`spaceplan.core.ephemeris`, DE421):
 
-* the Sun seen from the Moon's centre with one light-time iteration (the Sun's position at
-  t - |r|/c; 499 s, which matters: the Sun moves 0.07 deg across the lunar sky in that time);
-  stellar aberration (<= 0.006 deg) is neglected;
+* the Sun seen from the Moon's centre, light-time corrected (the Sun's position at t - |r|/c, to
+  first order in its barycentric velocity; the correction itself is only ~4e-8 rad because the Sun
+  barely moves about the barycentre); stellar aberration (<= 0.006 deg, from the Moon's ~30 km/s
+  heliocentric velocity) is neglected, as in the independent check;
 * rotated into the Moon-fixed mean-Earth frame by the IAU 2009 model
   (:mod:`spaceplan.surface_power.orientation`, ~0.005 deg);
 * seen from the site (topocentric: the site's offset changes the Sun direction by <= 0.0007 deg but
@@ -15,7 +16,8 @@ Geometry (all vectors from :mod:`spaceplan.core.ephemeris`, DE421):
 
 "Dark" means no part of the solar disc is visible; a night is a dark run.  Night boundaries at a
 horizon crossing are refined by linear interpolation of the upper-limb height, so night lengths are
-good to seconds, not to the time step.  Everything is vectorized: sites in parallel in a numba kernel
+limited by the orientation model (~0.03 deg, i.e. ~3 minutes of solar motion at the equator), not by
+the time step; Earth-eclipse boundaries are to the time step.  Everything is vectorized: sites in parallel in a numba kernel
 (:mod:`spaceplan.surface_power._kernels`), epochs as arrays.
 """
 
@@ -30,7 +32,7 @@ from spaceplan.core import ephemeris
 from spaceplan.core.constants import C_LIGHT, DAY, EARTH_RADIUS, SUN
 from spaceplan.core.errors import InputError
 from spaceplan.core.time import date_grid, tdb_to_iso
-from spaceplan.surface_power.orientation import to_moon_fixed
+from spaceplan.surface_power.orientation import icrf_to_moon_fixed
 from spaceplan.surface_power.sites import Site, parse_site
 
 
@@ -38,12 +40,15 @@ def sun_earth_moon_fixed(tdb) -> tuple[np.ndarray, np.ndarray]:
     """Sun and Earth positions relative to the Moon's centre in the Moon-fixed frame (m), light-time corrected."""
     tdb = np.asarray(tdb, dtype=float)
     moon = ephemeris.position("moon", tdb, center="ssb")
+    m = icrf_to_moon_fixed(tdb)
     vectors = []
     for body in ("sun", "earth"):
-        rel = ephemeris.position(body, tdb, center="ssb") - moon
-        lt = np.linalg.norm(rel, axis=-1) / C_LIGHT
-        rel = ephemeris.position(body, tdb - lt, center="ssb") - moon
-        vectors.append(to_moon_fixed(rel, tdb))
+        r, v = ephemeris.state(body, tdb, center="ssb")
+        lt = np.linalg.norm(r - moon, axis=-1, keepdims=True) / C_LIGHT
+        # position at t - lt to first order: the Sun's barycentric acceleration over 499 s moves it
+        # by ~1e-3 m, the Earth's over 1.3 s by ~5e-3 m
+        rel = r - v * lt - moon
+        vectors.append(np.einsum("...ij,...j->...i", m, rel))
     return vectors[0], vectors[1]
 
 
