@@ -60,6 +60,12 @@ def _is_latlon(text: str) -> bool:
         return False
 
 
+def _horizon_kind(site) -> str:
+    if site.flat:
+        return "flat"
+    return "representative, calibrated (see preset)" if "CALIBRATED" in site.horizon_source else "from preset"
+
+
 @power_app.command("sites")
 def sites_cmd(json_out: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
     """Site presets: position, mast height, horizon (published or assumed) and published statistics."""
@@ -71,7 +77,7 @@ def sites_cmd(json_out: bool = typer.Option(False, "--json", help=JSON_HELP)) ->
         return
     stdout.print(table("Lunar site presets", ["Site", "lat °", "lon °", "mast m", "horizon"],
                        [[s.name, f"{s.latitude_deg:.2f}", f"{s.longitude_deg:.2f}", f"{s.height_m:g}",
-                         "flat" if s.flat else s.horizon_source.split(":")[0][:40]] for s in rows]))
+                         _horizon_kind(s)] for s in rows]))
 
 
 @power_app.command("illumination")
@@ -115,7 +121,7 @@ def illumination_cmd(
             if "illuminated_fraction" in pub:
                 stdout.print(f"{r.site.name}: published {100 * pub['illuminated_fraction']:.2f} % over "
                              f"{pub.get('span', ['?', '?'])[0]} to {pub.get('span', ['?', '?'])[1]} "
-                             f"({pub.get('source', '')[:60]}...); horizon: {r.site.horizon_source.split(':')[0]}")
+                             f"({pub.get('source', '')[:60]}...); horizon: {_horizon_kind(r.site)}")
 
 
 @power_app.command("size")
