@@ -101,8 +101,12 @@ def _samples(inclination: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclination: float, activity: int = 50,
-                  step_days: float | None = None) -> DensityTable:
+                  step_days: float | None = None, persist_after: float | None = None) -> DensityTable:
     """Build the orbit-averaged table over [t0, t1] (TDB s) and [alt_lo, alt_hi] (m).
+
+    ``persist_after`` (TDB s): from that epoch on, F10.7 and ap are held at their
+    means over the 81 days before it (persistence, what a forecaster knew then)
+    instead of the record; used to re-run historical reentry forecasts honestly.
 
     ``step_days`` defaults to 1 day for spans up to 3 years and grows so that
     the table has at most ~1100 time nodes (then the 81-day mean F10.7 is used
@@ -115,11 +119,12 @@ def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclinatio
     if step_days is None:
         step_days = max(1.0, math.ceil(span_days / 1100.0))
     return _cached_table(round(float(t0), 3), round(float(t1), 3), float(alt_lo), float(alt_hi),
-                         round(float(inclination), 9), int(activity), float(step_days))
+                         round(float(inclination), 9), int(activity), float(step_days),
+                         None if persist_after is None else round(float(persist_after), 3))
 
 
 @functools.lru_cache(maxsize=16)
-def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days) -> DensityTable:
+def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, persist_after) -> DensityTable:
     import pymsis
 
     from spaceplan.core.time import tdb_to_datetime64
@@ -130,6 +135,16 @@ def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days) -> D
     alts = altitude_nodes(alt_lo, alt_hi)
     sw = space_weather.msis_inputs(times, activity)
     f107 = sw.f107a if step_days > 1.0 else sw.f107
+    notes = sw.notes
+    if persist_after is not None:
+        past = space_weather.msis_inputs(persist_after - 86400.0 * np.arange(1, 82), activity)
+        later = times >= persist_after
+        f107, f107a, aps = f107.copy(), sw.f107a.copy(), sw.aps.copy()
+        f107[later] = f107a[later] = past.f107.mean()
+        aps[later] = past.aps[:, 0].mean()
+        sw = space_weather.MsisInputs(f107, f107a, aps, sw.observed & ~later, sw.extrapolated & ~later, ())
+        notes = notes + (f"space weather after {np.datetime_as_string(tdb_to_datetime64(persist_after), 'D')} held at its "
+                 f"81-day mean (F10.7 {past.f107.mean():.1f}, Ap {past.aps[:, 0].mean():.1f}): persistence",)
     lat, lon = _samples(inclination)
     na, ns = len(alts), _SAMPLES
     n = nt * na * ns
@@ -141,5 +156,5 @@ def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days) -> D
     rho = np.asarray(out[:, 0], dtype=float).reshape(nt, na, ns).mean(axis=2)
     if not np.all(np.isfinite(rho)) or np.any(rho <= 0) or n == 0:
         raise InputError("density", "NRLMSIS returned a non-positive density", "finite, > 0")
-    notes = sw.notes + (f"NRLMSIS 2.1 orbit-averaged table, {nt} x {na} nodes every {step_days:g} d",)
+    notes = notes + (f"NRLMSIS 2.1 orbit-averaged table, {nt} x {na} nodes every {step_days:g} d",)
     return DensityTable(t0, dt, alts, np.log(rho), inclination, activity, notes)

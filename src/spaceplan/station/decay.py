@@ -129,15 +129,17 @@ def _numerical(station: Station, t0: float, t1: float, h0: float, table, step_s:
 
 
 def decay(station: Station, start, end, activity: int = 50, method: str = "numerical",
-          altitude_km: float | None = None, step_s: float = 60.0) -> DecayResult:
-    """Free decay (no reboosts) of ``station`` from ``start`` to ``end`` (UTC dates or TDB s)."""
+          altitude_km: float | None = None, step_s: float = 60.0, table=None) -> DecayResult:
+    """Free decay (no reboosts) of ``station`` from ``start`` to ``end`` (UTC dates or TDB s).
+
+    ``table`` reuses a density table built by :func:`table_for` over a span containing this one."""
     if method not in METHODS:
         raise InputError("method", f"got {method!r}", ", ".join(METHODS))
     h0 = (station.altitude_km if altitude_km is None else float(altitude_km)) * 1e3
     require_range("altitude", h0 / 1e3, 100.0, 2000.0, "km")
     t0, t1 = _span(start, end)
     inc = station.inclination
-    table = table_for(t0, t1, h0, inc, activity)
+    table = table if table is not None else table_for(t0, t1, h0, inc, activity)
     re = mean_radius(inc)
     if method == "numerical":
         t, h, hit, t_hit = _numerical(station, t0, t1, h0, table, step_s)

@@ -1,0 +1,191 @@
+"""``spaceplan station``: decay, reboost propellant, controlled deorbit and reentry windows."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table
+from spaceplan.core.errors import InputError
+
+station_app = typer.Typer(help="Space stations: orbit decay, reboost propellant, controlled deorbit, reentry windows.",
+                          no_args_is_help=True)
+
+_STATION_HELP = "Station preset (iss, ros, ros_97, tiangong, tiangong1, mir) or a .toml file."
+_ACTIVITY_HELP = "Solar activity percentile after the last observed day: 5, 50 or 95 (NASA MSFC forecast)."
+
+
+def _activity(value: int) -> int:
+    if value not in (5, 50, 95):
+        raise InputError("--activity", f"got {value}", "5, 50 or 95")
+    return value
+
+
+def _range(field: str, text: str, unit: str = "") -> tuple[float, float]:
+    body = text.strip().lower().removesuffix(unit).strip()
+    parts = body.split(":")
+    try:
+        lo, hi = (float(p) for p in parts)
+    except ValueError:
+        raise InputError(field, f"expected LOW:HIGH, got {text!r}", f"e.g. 400:420{unit}") from None
+    if not lo < hi:
+        raise InputError(field, f"{text!r}: low must be below high", f"e.g. 400:420{unit}")
+    return lo, hi
+
+
+@station_app.command("decay")
+def decay_cmd(
+    station: str = typer.Argument(..., help=_STATION_HELP),
+    start: str = typer.Option("2026-01-01", "--from", help="UTC start date."),
+    end: str = typer.Option("2031-01-01", "--to", help="UTC end date."),
+    activity: Optional[int] = typer.Option(None, "--activity", help=_ACTIVITY_HELP + " [default: all three]"),
+    altitude: Optional[float] = typer.Option(None, "--altitude", help="Start mean altitude, km [default: preset]."),
+    method: str = typer.Option("king-hele", "--method", help="king-hele (orbit-averaged) or numerical (Cowell, 60 s)."),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+    plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
+) -> None:
+    """Free decay (no reboosts) of a station's mean altitude, at the 5/50/95 % solar-activity levels."""
+    from spaceplan.core.time import tdb_to_iso
+    from spaceplan.station import decay as D
+    from spaceplan.station.presets import load_station
+
+    check_plot_path(plot)
+    st = load_station(station)
+    levels = (_activity(activity),) if activity is not None else (5, 50, 95)
+    band = {a: D.decay(st, start, end, a, method, altitude) for a in levels}
+    if plot:
+        from spaceplan.station.plots import plot_decay
+
+        plot_decay(band, plot)
+    if json_out:
+        emit_json({"station": st.to_dict(), "runs": [band[a] for a in levels]})
+        return
+    rows = []
+    for a, r in band.items():
+        rows.append([f"{a} %", f"{r.altitude[0] / 1e3:.1f}", f"{r.altitude[-1] / 1e3:.1f}",
+                     f"{r.mean_rate_m_per_day():.0f}", f"{r.mean_rate_m_per_day() * 30.44 / 1e3:.2f}",
+                     tdb_to_iso(r.reentry_tdb, "D") if r.reentered else "-"])
+    stdout.print(table(f"{st.name}: free decay {start} to {end} ({method})",
+                       ["activity", "start km", "end km", "mean m/day", "km/month", "reentry (120 km)"], rows))
+    for note in next(iter(band.values())).notes:
+        stdout.print(f"[dim]{note}[/dim]")
+
+
+@station_app.command("reboost")
+def reboost_cmd(
+    station: str = typer.Argument(..., help=_STATION_HELP),
+    band: str = typer.Option("400:420km", "--band", help="Altitude band LOW:HIGH in km (e.g. 400:420km)."),
+    years: str = typer.Option("2026:2030", "--years", help="FIRST:LAST calendar years."),
+    vehicle: str = typer.Option("progress", "--vehicle", help="progress, zvezda, cygnus or usdv."),
+    activity: int = typer.Option(50, "--activity", help=_ACTIVITY_HELP),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+    plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
+) -> None:
+    """Reboosts, dv and propellant per year to hold a station in an altitude band."""
+    from spaceplan.station.presets import load_station, load_vehicle
+    from spaceplan.station.reboost import reboost_plan
+
+    check_plot_path(plot)
+    lo, hi = _range("--band", band, "km")
+    y0, y1 = _range("--years", years + ("" if ":" in years else f":{years}"))
+    if y0 != int(y0) or y1 != int(y1):
+        raise InputError("--years", f"got {years!r}", "whole years FIRST:LAST")
+    st, veh = load_station(station), load_vehicle(vehicle)
+    plans = {f"{a} %": reboost_plan(st, veh, (lo, hi), int(y0), int(y1), a)
+             for a in ((_activity(activity),) if not plot else (5, 50, 95))}
+    plan = plans.get(f"{activity} %") or plans["50 %"]
+    if plot:
+        from spaceplan.station.plots import plot_propellant
+
+        plot_propellant(plans, plot)
+    if json_out:
+        emit_json(plan)
+        return
+    rows = [[y.year, y.reboosts, f"{y.dv_m_s:.1f}", f"{y.propellant_kg:,.0f}", f"{y.vehicle_flights:.1f}",
+             f"{y.cost_musd:,.0f}"] for y in plan.years]
+    stdout.print(table(f"{st.name}: hold {lo:g}-{hi:g} km with {veh.name} ({activity} % activity)",
+                       ["year", "reboosts", "dv m/s", "propellant kg", "flights", "cost M$"], rows))
+    stdout.print(f"total {plan.total_propellant_kg:,.0f} kg; reboost only (attitude control and debris avoidance "
+                 "not included)")
+
+
+@station_app.command("deorbit")
+def deorbit_cmd(
+    station: str = typer.Argument(..., help=_STATION_HELP),
+    vehicle: str = typer.Option("usdv", "--vehicle", help="Deorbit propulsion preset (usdv, progress, ...)."),
+    start_altitude: float = typer.Option(330.0, "--start-altitude", help="Circular altitude at the first burn, km."),
+    perigee: float = typer.Option(225.0, "--perigee", help="Perigee after the lowering burns, km."),
+    final_perigee: float = typer.Option(50.0, "--final-perigee", help="Perigee after the final burn, km."),
+    burns: int = typer.Option(2, "--burns", help="Number of perigee-lowering burns before the final one."),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+    plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
+) -> None:
+    """Controlled deorbit: perigee lowering and the final burn into the South Pacific; single vs multi-burn."""
+    from spaceplan.station.deorbit import deorbit_plan
+    from spaceplan.station.presets import load_station, load_vehicle
+
+    check_plot_path(plot)
+    plan = deorbit_plan(load_station(station), load_vehicle(vehicle), start_altitude, perigee, final_perigee, burns)
+    if plot:
+        from spaceplan.station.plots import plot_footprint
+
+        plot_footprint(plan, plot)
+    if json_out:
+        emit_json(plan)
+        return
+    rows = [[b.label, f"{b.dv_impulsive_m_s:.1f}", f"{b.dv_finite_m_s:.1f}", f"{b.duration_s / 60:.1f}",
+             f"{b.propellant_kg:,.0f}", f"{b.perigee_after_km:.0f}"] for b in plan.multi_burn + (plan.single_burn,)]
+    stdout.print(table(f"{plan.station} deorbit with {plan.vehicle}",
+                       ["burn", "dv impulsive m/s", "dv flown m/s", "minutes", "propellant kg", "perigee km"], rows))
+    stdout.print(f"multi-burn propellant {plan.multi_propellant_kg:,.0f} kg vs single burn "
+                 f"{plan.single_burn.propellant_kg:,.0f} kg of {plan.propellant_available_kg:,.0f} kg available; "
+                 f"footprint {plan.footprint_length_km:,.0f} km long (fragments 10-1000 kg/m² at 70 km)")
+    for note in plan.notes:
+        stdout.print(f"[dim]{note}[/dim]")
+
+
+@station_app.command("reentry")
+def reentry_cmd(
+    tle_file: str = typer.Argument(..., help="TLE history of one object (2- or 3-line sets, oldest first)."),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Reentry window: fit Cd A / m to the TLE history, decay to 120 km with persistence space weather."""
+    from pathlib import Path
+
+    from spaceplan.station.reentry import forecast, read_tles
+
+    if not Path(tle_file).is_file():
+        raise InputError("TLE_FILE", f"no such file {tle_file!r}")
+    result = forecast(read_tles(tle_file, "TLE_FILE"))
+    if json_out:
+        emit_json(result)
+        return
+    d = result.to_dict()
+    stdout.print(f"{d['name']}: {d['tles']} element sets {d['fit_from_utc']} to {d['fit_to_utc']}; "
+                 f"fitted Cd A/m = {d['ballistic_coefficient_m2_kg']:.5f} m²/kg (m/CdA {d['mass_per_area_kg_m2']:.0f} kg/m²)")
+    stdout.print(f"reentry (120 km) {d['nominal_utc']}, window {d['window_start_utc']} to {d['window_end_utc']} "
+                 f"({d['window_days']:.1f} days)")
+    for note in d["notes"]:
+        stdout.print(f"[dim]{note}[/dim]")
+
+
+@station_app.command("presets")
+def presets_cmd(json_out: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
+    """List the station and vehicle presets."""
+    from spaceplan.station.presets import load_station, load_vehicle, station_names, vehicle_names
+
+    stations = [load_station(n) for n in station_names()]
+    vehicles = [load_vehicle(n) for n in vehicle_names()]
+    if json_out:
+        emit_json({"stations": stations, "vehicles": vehicles})
+        return
+    stdout.print(table("Stations", ["key", "name", "mass t", "incl deg", "alt km", "Cd A m²"],
+                       [[s.key, s.name, f"{s.mass_kg / 1e3:.1f}", s.inclination_deg, s.altitude_km,
+                         f"{s.cd_area:,.0f}"] for s in stations]))
+    stdout.print(table("Vehicles", ["key", "name", "thrust N", "Isp s", "propellant kg"],
+                       [[v.key, v.name, f"{v.thrust_n:,.0f}", v.isp_s, f"{v.propellant_kg:,.0f}"] for v in vehicles]))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(station_app, name="station")

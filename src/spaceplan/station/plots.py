@@ -1,0 +1,88 @@
+"""Figures: altitude against time with the 5-95 % activity band, propellant per year, deorbit footprint."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from spaceplan.core.time import tdb_to_datetime64
+
+
+def _figure(width=8.0, height=4.5):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt.subplots(figsize=(width, height))
+
+
+def plot_decay(band: dict, path: str, title: str = "") -> None:
+    """Mean altitude vs date: 50 % line, 5-95 % activity band shaded (``band``: activity -> DecayResult)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = _figure()
+    mid = band.get(50) or next(iter(band.values()))
+    grid = np.linspace(mid.t[0], max(r.t[-1] for r in band.values()), 600)
+    if 5 in band and 95 in band:
+        lo = np.interp(grid, band[95].t, band[95].altitude, right=np.nan) / 1e3
+        hi = np.interp(grid, band[5].t, band[5].altitude, right=np.nan) / 1e3
+        ax.fill_between(tdb_to_datetime64(grid), lo, hi, color="tab:blue", alpha=0.25,
+                        label="5-95 % solar activity (MSFC)")
+    ax.plot(tdb_to_datetime64(mid.t), mid.altitude / 1e3, color="tab:blue", label=f"{mid.activity} % activity")
+    ax.set_ylabel("mean altitude, km")
+    ax.set_title(title or f"{mid.name}: free decay ({mid.method})")
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def plot_propellant(plans: dict, path: str) -> None:
+    """Reboost propellant per year, one bar group per activity level (``plans``: label -> ReboostPlan)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = _figure()
+    labels = list(plans)
+    years = [y.year for y in plans[labels[0]].years]
+    width = 0.8 / len(labels)
+    for k, label in enumerate(labels):
+        ax.bar(np.arange(len(years)) + k * width, [y.propellant_kg / 1e3 for y in plans[label].years], width,
+               label=label)
+    ax.set_xticks(np.arange(len(years)) + 0.4 - width / 2, [str(y) for y in years])
+    ax.set_ylabel("reboost propellant, t/year")
+    first = plans[labels[0]]
+    ax.set_title(f"{first.station}: hold {first.band_km[0]:g}-{first.band_km[1]:g} km with {first.vehicle}")
+    ax.grid(alpha=0.3, axis="y")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def plot_footprint(plan, path: str) -> None:
+    """Fragment points at 70 km after the final burn over the South Pacific, land outlines for orientation."""
+    import matplotlib.pyplot as plt
+
+    from spaceplan.constellation.regions import world_rings
+    from spaceplan.station.deorbit import FRAGMENT_BALLISTIC, POINT_NEMO
+
+    fig, ax = _figure(8.0, 5.0)
+    for ring in world_rings():
+        ax.plot(ring[:, 0], ring[:, 1], color="0.5", lw=0.5)
+    ax.plot(plan.footprint_lon_deg, plan.footprint_lat_deg, "-", color="tab:red", lw=2, alpha=0.5)
+    for b, la, lo in zip(FRAGMENT_BALLISTIC, plan.footprint_lat_deg, plan.footprint_lon_deg):
+        ax.plot(lo, la, "o", color="tab:red")
+        ax.annotate(f"{b:g} kg/m²", (lo, la), textcoords="offset points", xytext=(4, 4), fontsize=8)
+    ax.plot(POINT_NEMO[1], POINT_NEMO[0], "k*", ms=12, label="Point Nemo")
+    ax.set_xlim(-180, -60)
+    ax.set_ylim(-70, 0)
+    ax.set_xlabel("longitude, deg")
+    ax.set_ylabel("latitude, deg")
+    ax.set_title(f"{plan.station} deorbit footprint at 70 km: {plan.footprint_length_km:,.0f} km long")
+    ax.grid(alpha=0.3)
+    ax.legend(loc="lower left")
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)

@@ -1,0 +1,131 @@
+"""Reboost: propellant per year to hold a station inside an altitude band.
+
+The station decays freely (King-Hele, the same NRLMSIS 2.1 table as the decay
+runs) from the top of the band to its bottom, then a reboost raises it back
+with a two-impulse Hohmann transfer (Curtis 2020, eq. 6.2 ff.):
+
+    dv = sqrt(mu/r1) (sqrt(2 r2 / (r1 + r2)) - 1) + sqrt(mu/r2) (1 - sqrt(2 r1 / (r1 + r2)))
+
+and the propellant follows the rocket equation with the engine's Isp.  For a
+single small tangential impulse the mean altitude rises by da = 2 a dv / v
+(Gauss's equation for a circular orbit, Vallado 2013 eq. 9-24).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from spaceplan.core import _kernels
+from spaceplan.core.constants import EARTH_GM, G0
+from spaceplan.core.errors import InputError, require_range
+from spaceplan.core.time import tdb_to_iso, utc_to_tdb
+from spaceplan.station.decay import REENTRY_ALTITUDE, mean_radius, rotation_factor, table_for
+from spaceplan.station.presets import Station, Vehicle
+
+_YEAR = 365.25 * 86400.0
+
+
+def hohmann_dv(r1: float, r2: float) -> float:
+    """Total dv (m/s) of a two-impulse Hohmann transfer between circular radii r1 and r2 (m)."""
+    v1 = math.sqrt(EARTH_GM / r1)
+    v2 = math.sqrt(EARTH_GM / r2)
+    return abs(v1 * (math.sqrt(2 * r2 / (r1 + r2)) - 1)) + abs(v2 * (1 - math.sqrt(2 * r1 / (r1 + r2))))
+
+
+def altitude_gain(dv, altitude, inclination: float = 0.0) -> np.ndarray:
+    """Mean-altitude rise (m) from a small tangential impulse dv (m/s) on a circular orbit: 2 a dv / v."""
+    a = mean_radius(inclination) + np.asarray(altitude, dtype=float)
+    return 2.0 * a * np.asarray(dv, dtype=float) / np.sqrt(EARTH_GM / a)
+
+
+def propellant(mass: float, dv: float, isp: float) -> float:
+    """Propellant (kg) burnt to give ``dv`` (m/s) to an initial ``mass`` (kg) at ``isp`` s (rocket equation)."""
+    return mass * (1.0 - math.exp(-dv / (isp * G0)))
+
+
+@dataclass(frozen=True)
+class ReboostYear:
+    year: int
+    reboosts: int
+    dv_m_s: float
+    propellant_kg: float
+    vehicle_flights: float
+    cost_musd: float
+
+    def to_dict(self) -> dict:
+        return {"year": self.year, "reboosts": self.reboosts, "dv_m_s": self.dv_m_s,
+                "propellant_kg": self.propellant_kg, "vehicle_flights": self.vehicle_flights,
+                "cost_musd": self.cost_musd}
+
+
+@dataclass(frozen=True)
+class ReboostPlan:
+    station: str
+    vehicle: str
+    band_km: tuple[float, float]
+    activity: int
+    years: tuple[ReboostYear, ...]
+    t: np.ndarray  # sawtooth time (TDB s)
+    altitude: np.ndarray  # m
+    notes: tuple[str, ...]
+
+    @property
+    def total_propellant_kg(self) -> float:
+        return float(sum(y.propellant_kg for y in self.years))
+
+    def to_dict(self) -> dict:
+        return {"station": self.station, "vehicle": self.vehicle, "band_km": list(self.band_km),
+                "activity_percentile": self.activity, "years": [y.to_dict() for y in self.years],
+                "total_propellant_kg": self.total_propellant_kg,
+                "total_dv_m_s": float(sum(y.dv_m_s for y in self.years)), "notes": list(self.notes)}
+
+
+def reboost_plan(station: Station, vehicle: Vehicle, band_km: tuple[float, float], first_year: int, last_year: int,
+                 activity: int = 50) -> ReboostPlan:
+    """Hold ``station`` in ``band_km`` from 1 January ``first_year`` to 31 December ``last_year``."""
+    lo, hi = (float(x) for x in band_km)
+    require_range("band", [lo, hi], 150.0, 2000.0, "km")
+    if hi - lo < 1.0:
+        raise InputError("--band", f"{lo:g}:{hi:g} km is narrower than 1 km", "lower:upper with upper - lower >= 1 km")
+    if not 1958 <= first_year <= last_year <= 2100:
+        raise InputError("--years", f"{first_year}:{last_year}", "first:last within 1958-2100, first <= last")
+    t0 = float(utc_to_tdb(f"{first_year}-01-01", "--years"))
+    t1 = float(utc_to_tdb(f"{last_year + 1}-01-01", "--years"))
+    inc = station.inclination
+    table = table_for(t0, t1, hi * 1e3, inc, activity)
+    re = mean_radius(inc)
+    bc = station.ballistic_coefficient
+    rot = float(rotation_factor((lo + hi) * 500.0, inc))
+    dv_boost = hohmann_dv(re + lo * 1e3, re + hi * 1e3)
+    t, ts, hs, boosts = t0, [t0], [hi * 1e3], []
+    cap = 200_000
+    t_out, h_out = np.empty(cap), np.empty(cap)
+    while t < t1:
+        n, hit, t_hit = _kernels.king_hele_decay(re + hi * 1e3, t, t1, lo * 1e3, rot, bc, EARTH_GM, re, table.t0,
+                                                 table.dt, table.alt, table.log_rho, 86400.0, t_out, h_out)
+        ts.extend(t_out[1:n])
+        hs.extend(h_out[1:n])
+        if not hit:
+            break
+        boosts.append(t_hit)
+        ts.append(t_hit)
+        hs.append(hi * 1e3)
+        t = t_hit
+    boosts = np.array(boosts)
+    years = []
+    for y in range(first_year, last_year + 1):
+        ya, yb = float(utc_to_tdb(f"{y}-01-01")), float(utc_to_tdb(f"{y + 1}-01-01"))
+        k = int(np.count_nonzero((boosts >= ya) & (boosts < yb)))
+        dv = k * dv_boost
+        prop = k * propellant(station.mass_kg, dv_boost, vehicle.isp_s)
+        flights = prop / vehicle.propellant_kg if vehicle.propellant_kg > 0 else 0.0
+        years.append(ReboostYear(y, k, dv, prop, flights, flights * vehicle.cost_musd))
+    notes = table.notes + (f"reboost {lo:g} -> {hi:g} km: Hohmann dv {dv_boost:.2f} m/s each, Isp {vehicle.isp_s:g} s",
+                           f"first reboost {tdb_to_iso(boosts[0], 'D')}" if len(boosts) else "no reboost needed")
+    if np.min(hs) < REENTRY_ALTITUDE:
+        raise InputError("--band", "the station re-enters inside the band", "a band above 150 km")
+    return ReboostPlan(station.name, vehicle.name, (lo, hi), int(activity), tuple(years), np.array(ts), np.array(hs),
+                       notes)

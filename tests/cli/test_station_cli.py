@@ -1,0 +1,55 @@
+"""``spaceplan station``: decay, reboost, deorbit, reentry; JSON, plots and one-line errors."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from spaceplan.cli import app
+
+runner = CliRunner()
+CLI = [sys.executable, "-c", "from spaceplan.cli import main; main()"]
+TLE = Path(__file__).parents[1] / "validation" / "data" / "tiangong1_2017_2018.tle"
+
+
+def test_decay_json_and_plot(tmp_path):
+    out = tmp_path / "decay.png"
+    result = runner.invoke(app, ["station", "decay", "iss", "--from", "2026-01-01", "--to", "2026-02-01",
+                                 "--activity", "50", "--json", "--plot", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    run = doc["runs"][0]
+    assert run["activity_percentile"] == 50 and 30 < run["mean_decay_m_per_day"] < 300
+    assert out.stat().st_size > 10_000
+
+
+def test_reentry_and_presets():
+    result = runner.invoke(app, ["station", "reentry", str(TLE), "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["window_start_utc"] < "2018-04-02T00:16Z" < doc["window_end_utc"]
+    result = runner.invoke(app, ["station", "presets"], terminal_width=160)
+    assert result.exit_code == 0 and "usdv" in result.output
+
+
+def test_errors_are_one_line_exit_2(tmp_path):
+    bad = tmp_path / "bad.tle"
+    lines = TLE.read_text().splitlines()
+    bad.write_text("\n".join(lines[6:9] + lines[0:3]) + "\n")  # out of time order
+    for args, needle in ((["station", "reboost", "iss", "--band", "420:400km"], "--band"),
+                         (["station", "reentry", str(bad)], "time order")):
+        proc = subprocess.run(CLI + args, capture_output=True, text=True)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert needle in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+def test_bad_names_and_levels_raise_named_errors():
+    from spaceplan.core.errors import InputError
+
+    for args, field in ((["station", "decay", "iss", "--activity", "40"], "--activity"),
+                        (["station", "decay", "skylab"], "station"),
+                        (["station", "reentry", "nofile.tle"], "TLE_FILE")):
+        result = runner.invoke(app, args)
+        assert isinstance(result.exception, InputError) and result.exception.field == field, result.output
