@@ -324,8 +324,8 @@ def verdict(comp: Comparison, nep_vehicles) -> str:
         days = comp.spiral_days.get(v.name)
         if days is not None:
             lines.append(f"A {v.electric_power_w / 1e6:g} MWe {v.name.split(' (')[0]} ({v.thrust_n:.1f} N at "
-                         f"{v.isp_s:.0f} s) carrying {comp.cargo_kg / 1e3:g} t of cargo needs {days:.0f} days to spiral out of "
-                         f"Earth orbit from {NEP_LEO_ALT_M / 1e3:.0f} km.")
+                         f"{v.isp_s:.0f} s) carrying {comp.cargo_kg / 1e3:g} t of cargo, tanked for this trip, needs {days:.0f} "
+                         f"days to spiral out of Earth orbit from {NEP_LEO_ALT_M / 1e3:.0f} km.")
     ok = [o for o in comp.options if o.feasible]
     if ok:
         fastest = min(ok, key=lambda o: o.trip_time_s)

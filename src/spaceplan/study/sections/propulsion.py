@@ -1,0 +1,131 @@
+"""Study section ``propulsion``: the Zeus nuclear-electric tug against NTP and chemical stages.
+
+Claim (news): Russia builds the "Zeus" nuclear-electric space tug (TEM: 1 MWe / 0.5 MWe, ~20 t) for
+cargo to the Moon and beyond; NASA studies nuclear-thermal Mars vehicles.  The section checks which
+published TEM numbers agree (:mod:`spaceplan.propulsion.tem`), spirals the tug out of Earth orbit
+(:mod:`spaceplan.propulsion.spiral`), and compares, for the configured cargo and destinations, the NEP
+tug(s), an NTP stage and a chemical stack (:mod:`spaceplan.propulsion.compare`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from spaceplan.study.config import SectionConfig, option
+
+TITLE = "Propulsion: the Zeus nuclear-electric tug against nuclear-thermal and chemical stages"
+
+
+@dataclass(frozen=True)
+class Config(SectionConfig):
+    SECTION = "propulsion"
+    nep: tuple[str, ...] = option(["zeus-official", "zeus"], "NEP tug presets (spaceplan propulsion presets)")
+    ntp: str = option("ntp-dra5", "NTP stage preset")
+    chemical: str = option("centaur", "chemical stage preset")
+    launchers: tuple[str, ...] = option(["angara-a5v", "falcon-heavy", "starship"], "heavy launchers for the launch count")
+    mars_cargo_t: float = option(20.0, "cargo to a 500 km Mars orbit (t); 0 skips Mars", lo=0.0, hi=1000.0)
+    lunar_cargo_t: float = option(7.0, "cargo to a 100 km lunar orbit (t), Roscosmos' 7 t claim; 0 skips", lo=0.0,
+                                  hi=1000.0)
+    mars_window: tuple[str, str] = option(["2028-09-01", "2029-01-31"], "impulsive departure window [start, end] (UTC)")
+    helio_departure: str = option("2028-09-01", "NEP heliocentric leg start (UTC); its spiral starts earlier")
+
+
+@dataclass(frozen=True)
+class Result:
+    config: Config
+    tem: Any
+    comparisons: tuple  # Comparison per destination
+    spiral: dict  # escape spiral summary of the first NEP preset with the lunar cargo
+    spiral_history: np.ndarray  # (k, 5) float32, thinned, for the figure
+
+    def to_dict(self) -> dict:
+        return {"tem": self.tem.to_dict(), "comparisons": [c.to_dict() for c in self.comparisons],
+                "spiral": self.spiral}
+
+
+def compute(config: Config, progress=None) -> Result:
+    from spaceplan.core.constants import EARTH_RADIUS
+    from spaceplan.propulsion.compare import NEP_LEO_ALT_M, compare
+    from spaceplan.propulsion.presets import NEPVehicle, load_vehicle
+    from spaceplan.propulsion.spiral import spiral_escape
+    from spaceplan.propulsion.tem import tem_consistency
+
+    tick = progress or (lambda done, total: None)
+    jobs = [("lunar-orbit", config.lunar_cargo_t), ("mars-orbit", config.mars_cargo_t)]
+    jobs = [(d, c) for d, c in jobs if c > 0]
+    total = len(jobs) + 1
+    comps = []
+    for k, (dest, cargo_t) in enumerate(jobs):
+        comps.append(compare(cargo_t * 1e3, dest, tuple(config.nep), config.ntp, config.chemical,
+                             tuple(config.launchers), tuple(config.mars_window), config.helio_departure))
+        tick(k + 1, total)
+    v = load_vehicle(config.nep[0])
+    if not isinstance(v, NEPVehicle):
+        from spaceplan.core.errors import InputError
+
+        raise InputError("propulsion.nep", f"{config.nep[0]} is not a nuclear-electric tug")
+    sp = spiral_escape("earth", EARTH_RADIUS + NEP_LEO_ALT_M, v.thrust_n, v.exhaust_speed_m_s,
+                       v.wet_mass_kg() + config.lunar_cargo_t * 1e3)
+    h = sp.history
+    step = max(1, h.shape[0] // 12_000)
+    hist = np.ascontiguousarray(h[::step], dtype=np.float32)
+    tick(total, total)
+    return Result(config, tem_consistency(), tuple(comps), {**sp.to_dict(), "vehicle": v.name}, hist)
+
+
+def render(result: Result, ctx):
+    from spaceplan.propulsion.plots import plot_spiral, plot_trade
+    from spaceplan.propulsion.spiral import SpiralResult
+    from spaceplan.study.runner import SectionResult
+
+    cfg = result.config
+    s = result.spiral
+    fields = {f.name for f in dataclasses.fields(SpiralResult)}
+    sp = SpiralResult(**{k: v for k, v in {
+        "mode": s["mode"], "body": s["body"], "r0_m": s["r0_km"] * 1e3, "c3_m2_s2": s["c3_km2s2"] * 1e6,
+        "thrust_n": s["thrust_n"], "exhaust_speed_m_s": s["exhaust_speed_km_s"] * 1e3,
+        "mass_start_kg": s["mass_start_kg"], "mass_end_kg": s["mass_end_kg"], "dv_m_s": s["dv_km_s"] * 1e3,
+        "time_s": s["time_days"] * 86400.0, "revolutions": s["revolutions"],
+        "time_inner_belt_s": s["inner_belt_days"] * 86400.0, "time_outer_belt_s": s["outer_belt_days"] * 86400.0,
+        "history": result.spiral_history.astype(float)}.items() if k in fields})
+    figures = [ctx.save_figure("propulsion_spiral", plot_spiral, sp)]
+    for c in result.comparisons:
+        figures.append(ctx.save_figure(f"propulsion_trade_{c.destination.replace('-', '_')}", plot_trade, c))
+    t = result.tem
+    lines = ["Claim: Russia's \"Zeus\" nuclear-electric tug (the TEM) will haul cargo to the Moon and beyond; NASA "
+             "studies nuclear-thermal Mars stages.  Thrust follows F = 2 eta P / c; presets say what is published "
+             "and what is assumed (`spaceplan/propulsion/presets`).", "",
+             f"Which TEM claims agree: {t.checks[0].claim} is {t.jet_power_w / 1e3:.0f} kW of jet power, "
+             f"{t.electric_power_needed_w / 1e3:.0f} kWe at the ID-500's efficiency.", "",
+             "| claim | implies | value | consistent | why |", "|---|---|---:|---|---|"]
+    for c in t.checks:
+        lines.append(f"| {c.claim} | {c.implies} | {c.value:,.3g} {c.unit} | {'yes' if c.consistent else '**no**'} "
+                     f"| {c.why} |")
+    lines += ["", f"Escape spiral of the {s['vehicle']} from 800 km with {cfg.lunar_cargo_t:g} t of cargo "
+                  f"and the preset's full xenon load ({s['mass_start_kg'] / 1e3:.1f} t): {s['time_days']:.0f} days, {s['revolutions']:.0f} revolutions, "
+                  f"{s['dv_km_s']:.2f} km/s, {s['propellant_kg']:,.0f} kg of xenon; "
+                  f"{s['inner_belt_days']:.0f} days in the inner and {s['outer_belt_days']:.0f} days in the outer "
+                  f"Van Allen belt.", ""]
+    for c in result.comparisons:
+        lv = list(c.launchers)
+        lines += [f"{c.cargo_kg / 1e3:g} t of cargo to {c.destination.replace('-', ' ')}:", "",
+                  "| option | IMLEO (t) | propellant (t) | trip (days) | delta-v (km/s) | "
+                  + " | ".join(f"{n} launches" for n in lv) + " | reactor (MWt-days) |",
+                  "|---|---:|---:|---:|---:|" + "---:|" * len(lv) + "---:|"]
+        for o in c.options:
+            if not o.feasible:
+                lines.append(f"| {o.name} | infeasible: {o.note} |" + " |" * (4 + len(lv)))
+                continue
+            lines.append(f"| {o.name} | {o.imlem_kg / 1e3:.1f} | {o.propellant_kg / 1e3:.1f} | "
+                         f"{o.trip_time_s / 86400:.0f} | {o.dv_m_s / 1e3:.2f} | "
+                         + " | ".join(str(o.launches[n]) for n in lv)
+                         + f" | {o.reactor_energy_mwd_t:.0f} |" if o.kind == "nep" else
+                         f"| {o.name} | {o.imlem_kg / 1e3:.1f} | {o.propellant_kg / 1e3:.1f} | "
+                         f"{o.trip_time_s / 86400:.0f} | {o.dv_m_s / 1e3:.2f} | "
+                         + " | ".join(str(o.launches[n]) for n in lv) + " | - |")
+        lines += ["", f"Assumptions: {c.assumptions}.", "", "Reading: " + c.verdict, ""]
+    return SectionResult(TITLE, "\n".join(lines), result.to_dict(), tuple(figures))
