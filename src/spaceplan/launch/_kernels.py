@@ -241,6 +241,92 @@ def _energy(y, mu):
 
 
 @njit(cache=True)
+def _fairing_gap(y, omega, re, fairing_alt, fairing_flux):
+    """< 0 once the fairing may go: above ``fairing_alt`` and free-molecular heating 1/2 rho v^3 below
+    ``fairing_flux`` (both margins in relative units so that the max is a continuous function of the state)."""
+    alt, p, rho, vr0, vr1, vr2, vrn, mach = _aero(y, omega, re)
+    return max((fairing_alt - alt) / max(fairing_alt, 1.0), (0.5 * rho * vrn ** 3 - fairing_flux) / fairing_flux)
+
+
+@njit(cache=True)
+def _illinois(f_lo, f_hi, lo, hi):
+    return hi - f_hi * (hi - lo) / (f_hi - f_lo)
+
+
+@njit(cache=True)
+def _step_to_energy(t, y, h, target, ph, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp,
+                    plane_n, k1, k2, k3, k4, tmp, g, u, out):
+    """Step length s in [0, h] at which the RK4 step from y reaches the specific energy ``target`` (Illinois
+    regula falsi on E(s) - target, to 1e-13 relative in energy or 1e-12 s); ``out`` holds the state at s."""
+    lo, hi = 0.0, h
+    f_lo = _energy(y, mu) - target
+    f_hi = _energy(out, mu) - target
+    if f_lo >= 0.0:
+        out[:] = y
+        return 0.0
+    tol = 1e-13 * abs(target)
+    s = hi
+    side = 0
+    for _ in range(60):
+        s = _illinois(f_lo, f_hi, lo, hi)
+        if not (lo < s < hi):
+            s = 0.5 * (lo + hi)
+        _rk4(t, y, s, ph, True, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n,
+             k1, k2, k3, k4, tmp, g, u, out)
+        fs = _energy(out, mu) - target
+        if abs(fs) <= tol or hi - lo <= 1e-12:
+            return s
+        if fs >= 0.0:
+            hi, f_hi = s, fs
+            if side == 1:
+                f_lo *= 0.5
+            side = 1
+        else:
+            lo, f_lo = s, fs
+            if side == -1:
+                f_hi *= 0.5
+            side = -1
+    _rk4(t, y, hi, ph, True, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n,
+         k1, k2, k3, k4, tmp, g, u, out)
+    return hi
+
+
+@njit(cache=True)
+def _step_to_fairing(t, y, h, fairing_alt, fairing_flux, ph, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu,
+                     re, j2, omega, gp, plane_n, k1, k2, k3, k4, tmp, g, u, out):
+    """Step length s in (0, h] at which the fairing condition is first met (root of ``_fairing_gap`` along the
+    RK4 step, Illinois regula falsi to 1e-12 s); ``out`` holds the state at s."""
+    lo, hi = 0.0, h
+    f_lo = _fairing_gap(y, omega, re, fairing_alt, fairing_flux)
+    f_hi = _fairing_gap(out, omega, re, fairing_alt, fairing_flux)
+    side = 0
+    for _ in range(80):
+        if hi - lo <= 1e-12 * max(h, 1.0):
+            break
+        s = _illinois(f_lo, f_hi, lo, hi)
+        if not (lo < s < hi):
+            s = 0.5 * (lo + hi)
+        _rk4(t, y, s, ph, True, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n,
+             k1, k2, k3, k4, tmp, g, u, out)
+        fs = _fairing_gap(out, omega, re, fairing_alt, fairing_flux)
+        if fs == 0.0:
+            return s
+        if fs < 0.0:
+            hi, f_hi = s, fs
+            if side == 1:
+                f_lo *= 0.5
+            side = 1
+        else:
+            lo, f_lo = s, fs
+            if side == -1:
+                f_hi *= 0.5
+            side = -1
+    _rk4(t, y, hi, ph, True, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n,
+         k1, k2, k3, k4, tmp, g, u, out)
+    return hi
+
+
+@njit(cache=True)
 def _record(rec, n, t, y, ph, thr, tvac, ae, mdot, burning, omega, re, r0hat):
     if n >= rec.shape[0]:
         return n
@@ -335,32 +421,37 @@ def fly(y0, plane_n, tvac, ae, mdot, prop, drop, coast, mode, thr_min, fairing_m
                 break
             thr = _throttle(y, ph, tvac, ae, thr_min, q_limit, a_limit, omega, re)
             h = dt
+            if burn_mode == 0:
+                # land on the pitch-programme break points (end of the vertical rise, end of the kick)
+                for tb in (gp[0], gp[0] + gp[1]):
+                    if t < tb - 1e-9 and t + h > tb:
+                        h = tb - t
             final_step = False
             if thr * mdot[ph] * h >= left:
                 h = left / (thr * mdot[ph])
                 final_step = True
             _rk4(t, y, h, ph, True, burn_mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega,
                  gp, plane_n, k1, k2, k3, k4, tmp, g, u, ynew)
-            if last:
-                e0 = _energy(y, mu)
-                e1 = _energy(ynew, mu)
-                if e1 >= target:
-                    f = (target - e0) / (e1 - e0) if e1 > e0 else 1.0
-                    h = h * min(1.0, max(0.0, f))
-                    _rk4(t, y, h, ph, True, burn_mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2,
-                         omega, gp, plane_n, k1, k2, k3, k4, tmp, g, u, ynew)
-                    y[:] = ynew
-                    t += h
-                    n = _record(rec, n, t, y, ph, thr, tvac, ae, mdot, True, omega, re, r0hat)
-                    if not second and math.isfinite(energy2):
-                        y_cut1[:] = y
-                        second = True
-                        burn_mode = 2
-                        target = energy2
-                        continue
-                    if not second:
-                        y_cut1[:] = y
-                    break
+            cutoff = False
+            if last and _energy(ynew, mu) >= target:
+                # cutoff inside the step: the step length where the energy equals the target, by root finding
+                h = _step_to_energy(t, y, h, target, ph, burn_mode, thr, tvac, ae, mdot, area, cd_mach, cd_val,
+                                    mu, re, j2, omega, gp, plane_n, k1, k2, k3, k4, tmp, g, u, ynew)
+                cutoff = True
+                final_step = False
+            if fairing_on and _fairing_gap(ynew, omega, re, fairing_alt, fairing_flux) < 0.0:
+                # the fairing goes at the exact instant its condition is met, not at the end of the step
+                h = _step_to_fairing(t, y, h, fairing_alt, fairing_flux, ph, burn_mode, thr, tvac, ae, mdot, area,
+                                     cd_mach, cd_val, mu, re, j2, omega, gp, plane_n, k1, k2, k3, k4, tmp, g, u,
+                                     ynew)
+                y[:] = ynew
+                t += h
+                y[6] -= fairing_mass
+                m_start -= fairing_mass  # the fairing is jettisoned mass, not propellant burnt by this stage
+                fairing_on = False
+                events[nph, 0] = t
+                n = _record(rec, n, t, y, ph, thr, tvac, ae, mdot, True, omega, re, r0hat)
+                continue
             y[:] = ynew
             if final_step:
                 # constant throttle over the last step: exactly the propellant left is burnt
@@ -371,12 +462,17 @@ def fly(y0, plane_n, tvac, ae, mdot, prop, drop, coast, mode, thr_min, fairing_m
             if q > max_q:
                 max_q = q
                 t_maxq = t
-            if fairing_on and alt > fairing_alt and 0.5 * rho * vrn ** 3 < fairing_flux:
-                y[6] -= fairing_mass
-                m_start -= fairing_mass  # the fairing is jettisoned mass, not propellant burnt by this stage
-                fairing_on = False
-                events[nph, 0] = t
             n = _record(rec, n, t, y, ph, thr, tvac, ae, mdot, True, omega, re, r0hat)
+            if cutoff:
+                if not second and math.isfinite(energy2):
+                    y_cut1[:] = y
+                    second = True
+                    burn_mode = 2
+                    target = energy2
+                    continue
+                if not second:
+                    y_cut1[:] = y
+                break
             if alt < -1000.0:
                 status = STATUS_CRASHED
                 break
@@ -398,9 +494,16 @@ def fly(y0, plane_n, tvac, ae, mdot, prop, drop, coast, mode, thr_min, fairing_m
 
 
 @njit(cache=True)
+def _alt(y, re):
+    return math.sqrt(y[0] ** 2 + y[1] ** 2 + y[2] ** 2) - re
+
+
+@njit(cache=True)
 def coast_descent(y0, dt, t_max, area, cd, mu, re, omega, stop_alt, stop_radial_rate):
-    """Ballistic (drag + gravity) flight of a separated stage until altitude <= stop_alt while descending,
-    or (if stop_radial_rate is set) until the radial velocity drops below it. Returns (y, t, max_q)."""
+    """Ballistic (drag + gravity) flight of a separated stage for ``t_max`` s or until the altitude falls to
+    ``stop_alt`` while descending; that crossing is located inside the RK4 step by root finding (Illinois regula
+    falsi on the step length, to 1e-9 m), so the stop state is a continuous function of the start state.
+    ``stop_radial_rate`` is unused (kept for the call signature).  Returns (y, t, max_q)."""
     y = y0.copy()
     ynew = np.empty(NY)
     k1 = np.empty(NY)
@@ -417,21 +520,46 @@ def coast_descent(y0, dt, t_max, area, cd, mu, re, omega, stop_alt, stop_radial_
     pn = np.array([0.0, 0.0, 1.0])
     t = 0.0
     max_q = 0.0
-    while t < t_max:
-        _rk4(t, y, dt, 0, False, 0, 0.0, z1, z1, z1, area, cdm, cdv, mu, re, 0.0, omega, gp, pn, k1, k2, k3,
+    while t < t_max - 1e-12:
+        h = min(dt, t_max - t)
+        _rk4(t, y, h, 0, False, 0, 0.0, z1, z1, z1, area, cdm, cdv, mu, re, 0.0, omega, gp, pn, k1, k2, k3,
              k4, tmp, g, u, ynew)
-        alt0 = math.sqrt(y[0] ** 2 + y[1] ** 2 + y[2] ** 2) - re
-        alt1 = math.sqrt(ynew[0] ** 2 + ynew[1] ** 2 + ynew[2] ** 2) - re
+        alt0 = _alt(y, re)
+        alt1 = _alt(ynew, re)
         if alt1 <= stop_alt and alt1 < alt0:
-            f = (alt0 - stop_alt) / (alt0 - alt1)
-            h = dt * min(1.0, max(0.0, f))
-            _rk4(t, y, h, 0, False, 0, 0.0, z1, z1, z1, area, cdm, cdv, mu, re, 0.0, omega, gp, pn, k1, k2, k3,
+            lo, hi = 0.0, h
+            f_lo, f_hi = alt0 - stop_alt, alt1 - stop_alt
+            side = 0
+            s = hi
+            for _ in range(60):
+                if f_hi == 0.0 or hi - lo <= 1e-13 * h:
+                    break
+                s = _illinois(f_lo, f_hi, lo, hi)
+                if not (lo < s < hi):
+                    s = 0.5 * (lo + hi)
+                _rk4(t, y, s, 0, False, 0, 0.0, z1, z1, z1, area, cdm, cdv, mu, re, 0.0, omega, gp, pn, k1, k2, k3,
+                     k4, tmp, g, u, ynew)
+                fs = _alt(ynew, re) - stop_alt
+                if abs(fs) <= 1e-9:
+                    hi, f_hi = s, fs
+                    break
+                if fs < 0.0:
+                    hi, f_hi = s, fs
+                    if side == 1:
+                        f_lo *= 0.5
+                    side = 1
+                else:
+                    lo, f_lo = s, fs
+                    if side == -1:
+                        f_hi *= 0.5
+                    side = -1
+            _rk4(t, y, hi, 0, False, 0, 0.0, z1, z1, z1, area, cdm, cdv, mu, re, 0.0, omega, gp, pn, k1, k2, k3,
                  k4, tmp, g, u, ynew)
             y[:] = ynew
-            t += h
+            t += hi
             break
         y[:] = ynew
-        t += dt
+        t += h
         alt, p, rho, vr0, vr1, vr2, vrn, mach = _aero(y, omega, re)
         q = 0.5 * rho * vrn * vrn
         if q > max_q:
@@ -440,11 +568,63 @@ def coast_descent(y0, dt, t_max, area, cd, mu, re, omega, stop_alt, stop_radial_
 
 
 @njit(cache=True)
+def _retro_step(y, t, h, tvac, ae, mdot, area, cd, mu, re, omega, direction, dir_vec, g, mid, out):
+    """One explicit-midpoint step of a burn (thrust against the Earth-relative velocity, direction 0, or along
+    ``dir_vec`` turning with the Earth, direction 1) with gravity and drag; ``out`` <- the state after h."""
+    for stage in range(2):
+        yy = y if stage == 0 else mid
+        a2, p2, rho2, w0, w1, w2, wn, mach2 = _aero(yy, omega, re)
+        if direction == 0:
+            ux, uy, uz = -w0 / wn, -w1 / wn, -w2 / wn
+        else:
+            c, s = math.cos(omega * t), math.sin(omega * t)
+            ux, uy, uz = c * dir_vec[0] - s * dir_vec[1], s * dir_vec[0] + c * dir_vec[1], dir_vec[2]
+        _gravity(yy, mu, re, 0.0, g)
+        k = -0.5 * rho2 * wn * cd * area / yy[6]
+        tt = (tvac - p2 * ae) / yy[6]
+        ax = g[0] + k * w0 + tt * ux
+        ay = g[1] + k * w1 + tt * uy
+        az = g[2] + k * w2 + tt * uz
+        if stage == 0:
+            for i in range(3):
+                mid[i] = y[i] + 0.5 * h * y[3 + i]
+            mid[3] = y[3] + 0.5 * h * ax
+            mid[4] = y[4] + 0.5 * h * ay
+            mid[5] = y[5] + 0.5 * h * az
+            mid[6] = y[6] - 0.5 * h * mdot
+        else:
+            out[:] = y
+            out[0] = y[0] + h * mid[3]
+            out[1] = y[1] + h * mid[4]
+            out[2] = y[2] + h * mid[5]
+            out[3] = y[3] + h * ax
+            out[4] = y[4] + h * ay
+            out[5] = y[5] + h * az
+            out[6] = y[6] - h * mdot
+
+
+@njit(cache=True)
+def _retro_gap(y, t, omega, re, direction, dir_vec, target):
+    """> 0 while the burn must go on: |v_rel| - target (direction 0), target - downrange speed along dir_vec
+    (direction 1)."""
+    alt, p, rho, vr0, vr1, vr2, vrn, mach = _aero(y, omega, re)
+    if direction == 0:
+        return vrn - target
+    c, s = math.cos(omega * t), math.sin(omega * t)
+    dx = c * dir_vec[0] - s * dir_vec[1]
+    dyv = s * dir_vec[0] + c * dir_vec[1]
+    return target - (vr0 * dx + vr1 * dyv + vr2 * dir_vec[2])
+
+
+@njit(cache=True)
 def retro_burn(y0, dt, tvac, ae, mdot, area, cd, mu, re, omega, dv_target_speed, direction, dir_vec, max_prop,
                t0):
     """Burn against the Earth-relative velocity (direction 0) or along ``dir_vec`` rotated with the Earth
     (direction 1, horizontal boost-back) until |v_rel| <= dv_target_speed (direction 0) or until the
-    downrange Earth-relative speed along dir_vec reaches dv_target_speed (direction 1).
+    downrange Earth-relative speed along dir_vec reaches dv_target_speed (direction 1), or ``max_prop`` is burnt.
+    Explicit midpoint steps of ``dt``; the cutoff is located inside the last step by root finding (Illinois
+    regula falsi on the step length until the speed condition holds to 1e-9 m/s), so the propellant used is a
+    continuous function of the start state, not a multiple of the step's mass flow.
     Returns (y, t, propellant used)."""
     y = y0.copy()
     ynew = np.empty(NY)
@@ -452,55 +632,47 @@ def retro_burn(y0, dt, tvac, ae, mdot, area, cd, mu, re, omega, dv_target_speed,
     used = 0.0
     m0 = y[6]
     g = np.empty(3)
+    mid = np.empty(NY)
     for _ in range(100000):
-        alt, p, rho, vr0, vr1, vr2, vrn, mach = _aero(y, omega, re)
-        if direction == 0:
-            if vrn <= dv_target_speed:
-                break
-        else:
-            c, s = math.cos(omega * t), math.sin(omega * t)
-            dx = c * dir_vec[0] - s * dir_vec[1]
-            dyv = s * dir_vec[0] + c * dir_vec[1]
-            along = vr0 * dx + vr1 * dyv + vr2 * dir_vec[2]
-            if along >= dv_target_speed:
-                break
+        if _retro_gap(y, t, omega, re, direction, dir_vec, dv_target_speed) <= 0.0:
+            break
         if used >= max_prop:
             break
-        thrust = tvac - p * ae
         h = min(dt, (max_prop - used) / mdot)
-        # explicit midpoint integration with the direction frozen over the (short) step
-        for stage in range(2):
-            yy = y if stage == 0 else ynew
-            a2, p2, rho2, w0, w1, w2, wn, mach2 = _aero(yy, omega, re)
-            if direction == 0:
-                ux, uy, uz = -w0 / wn, -w1 / wn, -w2 / wn
-            else:
-                c, s = math.cos(omega * t), math.sin(omega * t)
-                ux, uy, uz = c * dir_vec[0] - s * dir_vec[1], s * dir_vec[0] + c * dir_vec[1], dir_vec[2]
-            _gravity(yy, mu, re, 0.0, g)
-            k = -0.5 * rho2 * wn * cd * area / yy[6]
-            tt = (tvac - p2 * ae) / yy[6]
-            ax = g[0] + k * w0 + tt * ux
-            ay = g[1] + k * w1 + tt * uy
-            az = g[2] + k * w2 + tt * uz
-            if stage == 0:
-                ynew[:] = y
-                for i in range(3):
-                    ynew[i] = y[i] + 0.5 * h * y[3 + i]
-                ynew[3] = y[3] + 0.5 * h * ax
-                ynew[4] = y[4] + 0.5 * h * ay
-                ynew[5] = y[5] + 0.5 * h * az
-                ynew[6] = y[6] - 0.5 * h * mdot
-            else:
-                vx, vy, vz = ynew[3], ynew[4], ynew[5]
-                y[0] += h * vx
-                y[1] += h * vy
-                y[2] += h * vz
-                y[3] += h * ax
-                y[4] += h * ay
-                y[5] += h * az
-                y[6] -= h * mdot
+        _retro_step(y, t, h, tvac, ae, mdot, area, cd, mu, re, omega, direction, dir_vec, g, mid, ynew)
+        f_hi = _retro_gap(ynew, t + h, omega, re, direction, dir_vec, dv_target_speed)
+        if f_hi <= 0.0:
+            lo, hi = 0.0, h
+            f_lo = _retro_gap(y, t, omega, re, direction, dir_vec, dv_target_speed)
+            side = 0
+            for _ in range(60):
+                if f_hi == 0.0 or hi - lo <= 1e-13 * h:
+                    break
+                s = _illinois(f_lo, f_hi, lo, hi)
+                if not (lo < s < hi):
+                    s = 0.5 * (lo + hi)
+                _retro_step(y, t, s, tvac, ae, mdot, area, cd, mu, re, omega, direction, dir_vec, g, mid, ynew)
+                fs = _retro_gap(ynew, t + s, omega, re, direction, dir_vec, dv_target_speed)
+                if abs(fs) <= 1e-9:
+                    hi, f_hi = s, fs
+                    break
+                if fs < 0.0:
+                    hi, f_hi = s, fs
+                    if side == 1:
+                        f_lo *= 0.5
+                    side = 1
+                else:
+                    lo, f_lo = s, fs
+                    if side == -1:
+                        f_hi *= 0.5
+                    side = -1
+            h = hi
+            _retro_step(y, t, h, tvac, ae, mdot, area, cd, mu, re, omega, direction, dir_vec, g, mid, ynew)
+            y[:] = ynew
+            t += h
+            used = m0 - y[6]
+            break
+        y[:] = ynew
         used = m0 - y[6]
         t += h
-        _ = thrust
     return y, t, used

@@ -80,7 +80,8 @@ class PayloadResult:
 
 
 class _Settled(Exception):
-    """Raised from the SLSQP callback once the payload has settled (SLSQP dithers on the fixed-step noise)."""
+    """Raised from the SLSQP callback once the payload has settled: SLSQP only brings the search near the optimum,
+    the polish (``_polish``) converges it."""
 
 
 def _guidance(x) -> Guidance:
@@ -88,11 +89,126 @@ def _guidance(x) -> Guidance:
                     theta1_deg=float(x[3] * _SCALE[3]))
 
 
+def _insertion(a: AscentResult, target: TargetOrbit) -> np.ndarray:
+    """Smooth insertion residuals at the (first) cutoff: [propellant left (t), radius - target perigee radius
+    (km), radial velocity (10 m/s)].  With the cutoff at the target energy, r = r_p and v_r = 0 put the cutoff
+    at the perigee of the target orbit.  (The osculating perigee itself is not used: at e = 0 it has a kink,
+    r_p = a (1 - |e|), so a circular target sat on a corner of the constraint and the optimizer dithered.)"""
+    y = a.cut1_state
+    rn = float(np.linalg.norm(y[:3]))
+    vr = float(y[:3] @ y[3:6]) / rn
+    return np.array([a.propellant_left_kg / 1.0e3, (rn - target.rp) / 1.0e3, vr / 10.0])
+
+
+# Newton tolerances of the polish on the insertion residuals: 0.1 g of propellant, 1 mm, 0.1 mm/s
+_INNER_TOL = np.array([1e-7, 1e-6, 1e-5])
+_KICK_XTOL = 2e-6  # scaled (x 5 deg): 1e-5 deg on the pitch kick
+
+
+def _solve_inner(run, target, kick, z0):
+    """At a fixed pitch kick, solve insertion residuals = 0 for z = (payload, theta0, theta1) (scaled) by Newton's
+    method with a forward-difference Jacobian (step 1e-6, the simulation being smooth) and a backtracking line
+    search.  Returns (z, converged)."""
+    def x_of(z):
+        return np.array([z[0], kick, z[1], z[2]])
+
+    def F(z):
+        a = run(x_of(z))
+        if a.status not in (0, 1):
+            return None
+        return _insertion(a, target)
+
+    z = np.array(z0, float)
+    f = F(z)
+    if f is None:
+        return z, False
+    for _ in range(30):
+        if np.all(np.abs(f) < _INNER_TOL):
+            return z, True
+        J = np.empty((3, 3))
+        ok = True
+        for k in range(3):
+            dz = np.zeros(3)
+            dz[k] = 1e-6
+            fk = F(z + dz)
+            if fk is None:
+                ok = False
+                break
+            J[:, k] = (fk - f) / 1e-6
+        if not ok:
+            return z, False
+        try:
+            step = np.linalg.solve(J, -f)
+        except np.linalg.LinAlgError:
+            return z, False
+        lam = 1.0
+        norm0 = float(np.linalg.norm(f / _INNER_TOL))
+        for _ in range(12):
+            zn = z + lam * step
+            fn = F(zn)
+            if fn is not None and float(np.linalg.norm(fn / _INNER_TOL)) < norm0:
+                break
+            lam *= 0.5
+        else:
+            return z, False
+        z, f = zn, fn
+    return z, bool(np.all(np.abs(f) < _INNER_TOL))
+
+
+def _polish(run, target, x, bounds):
+    """Converge the optimum of a smooth problem so that the answer does not depend on where SLSQP stopped.
+
+    The insertion conditions (3 equalities) leave one degree of freedom, taken as the pitch kick: P(kick) is
+    the payload of the ascent that, with this kick, burns the last stage to depletion exactly at the target
+    perigee and energy (``_solve_inner``); P is maximised by Brent's bounded search (parabolic steps, golden
+    section fallback) to 1e-5 deg in the kick.  Near the maximum P is flat, so the payload is exact to second
+    order in the kick.  Returns the scaled x, or None when the inner solve fails at the start point."""
+    from scipy.optimize import minimize_scalar
+
+    store: dict[float, np.ndarray] = {}
+    start = np.array([x[0], x[2], x[3]])
+
+    def payload_at(kick):
+        near = min(store, key=lambda k: abs(k - kick)) if store else None
+        z, ok = _solve_inner(run, target, kick, store[near] if near is not None else start)
+        if not ok and near is not None:
+            z, ok = _solve_inner(run, target, kick, start)
+        if not ok:
+            return -1.0e3
+        store[kick] = z
+        return float(z[0])
+
+    k0 = float(x[1])
+    if payload_at(k0) <= -1.0e3:
+        return None
+    lo_b, hi_b = bounds
+    width = 0.02  # scaled: 0.1 deg either side of SLSQP's kick
+    for _ in range(8):
+        lo, hi = max(k0 - width, lo_b), min(k0 + width, hi_b)
+        res = minimize_scalar(lambda k: -payload_at(float(k)), bounds=(lo, hi), method="bounded",
+                              options={"xatol": _KICK_XTOL, "maxiter": 100})
+        k_best = float(res.x)
+        if k_best not in store:
+            return None
+        at_edge = (k_best - lo < 5 * _KICK_XTOL and lo > lo_b) or (hi - k_best < 5 * _KICK_XTOL and hi < hi_b)
+        if not at_edge:
+            break
+        k0, width = k_best, 2.0 * width
+    z = store[k_best]
+    return np.array([z[0], k_best, z[1], z[2]])
+
+
 def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | str = "cape-canaveral", *,
                      reserve_kg: float = 0.0, booster_reserve_kg: float = 0.0, recovering: bool = False,
                      recovery: str = "expendable", southerly: bool = False, j2: bool = False,
                      start: tuple[float, float, float, float] | None = None, dt: float = 1.0) -> PayloadResult:
-    """Maximise the payload to ``target``; raises ImpossibleOrbitError when no positive payload gets there."""
+    """Maximise the payload to ``target``; raises ImpossibleOrbitError when no positive payload gets there.
+
+    Two stages: SLSQP from a grid seed (with restarts) finds the neighbourhood of the optimum; ``_polish`` then
+    converges it on the smooth reduced problem (payload as a function of the pitch kick with the insertion
+    conditions solved by Newton's method), so the payload is reproducible to well under 1 kg whatever path SLSQP
+    took (different CPUs, numba targets, or start points).  ``converged`` is False when the polish failed and
+    the SLSQP point is returned."""
     if isinstance(vehicle, str):
         vehicle = load_vehicle(vehicle)
     site = load_site(site)
@@ -103,7 +219,7 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
     count = [0]
 
     def run(x) -> AscentResult:
-        key = tuple(np.round(np.asarray(x, float), 12))
+        key = tuple(np.asarray(x, float).tolist())
         if key not in cache:
             count[0] += 1
             cache[key] = simulate_ascent(vehicle, max(float(x[0]) * _SCALE[0], 0.0), site, target, _guidance(x),
@@ -111,10 +227,10 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
         return cache[key]
 
     def c_left(x):
-        return run(x).propellant_left_kg / 1.0e3
+        return _insertion(run(x), target)[0]
 
-    def c_perigee(x):
-        return (run(x).perigee_alt_m - target.perigee_alt_m) / 1.0e5
+    def c_orbit(x):
+        return _insertion(run(x), target)[1:]
 
     m_lo = vehicle.liftoff_mass_kg()
     # the heaviest payload that still lifts off (thrust-to-weight 1.05, recovery hardware included)
@@ -128,8 +244,12 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
         x0 = np.array(start, float) / _SCALE
     pay_hi = min(m_lo, pay_max) / _SCALE[0]
     angle_bounds = [(lo / s, hi / s) for (lo, hi), s in zip(_BOUNDS_DEG, _SCALE[1:])]
+
+    def feasible_point(a, tol_left=-50.0):
+        c = _insertion(a, target)
+        return a.status in (0, 1) and abs(c[1]) < 2.0 and abs(c[2]) < 2.0 and a.propellant_left_kg > tol_left
+
     best = None
-    converged = False
     for attempt in range(6):
         history: list[np.ndarray] = []
         # trust region on the payload: a factor 3 around the start; SLSQP on crashing trials (no
@@ -140,35 +260,31 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
         def stop_when_settled(xk):
             history.append(np.array(xk))
             if len(history) >= 6:
-                a_k = run(xk)
                 settled = np.ptp([h[0] for h in history[-5:]]) * _SCALE[0] < 3.0
-                if settled and a_k.status in (0, 1) and abs(a_k.perigee_alt_m - target.perigee_alt_m) < 1_000.0 \
-                        and a_k.propellant_left_kg > -20.0:
+                if settled and feasible_point(run(xk), -20.0):
                     raise _Settled
 
         try:
             res = minimize(lambda x: -x[0], x0, method="SLSQP", bounds=bounds,
-                           constraints=[{"type": "eq", "fun": c_perigee}, {"type": "ineq", "fun": c_left}],
-                           options={"maxiter": 60, "ftol": 1e-5, "eps": 1e-4}, callback=stop_when_settled)
+                           constraints=[{"type": "eq", "fun": c_orbit}, {"type": "ineq", "fun": c_left}],
+                           options={"maxiter": 60, "ftol": 1e-6, "eps": 1e-5}, callback=stop_when_settled)
             x = res.x
         except _Settled:
             x = history[-1]
         a = run(x)
         if _DEBUG:
-            print('attempt', attempt, x * _SCALE, a.status, a.perigee_alt_m, a.propellant_left_kg, count[0])
-        feasible = a.status in (0, 1) and abs(a.perigee_alt_m - target.perigee_alt_m) < 2_000.0 \
-            and a.propellant_left_kg > -50.0
+            print('attempt', attempt, x * _SCALE, a.status, _insertion(a, target), count[0])
+        feasible = feasible_point(a)
         ok = feasible and a.propellant_left_kg < 100.0
         if feasible and (best is None or x[0] > best[0]):
             best = x
-            converged = ok
         if ok and not (x[0] >= 0.999 * bounds[0][1] and bounds[0][1] < pay_hi):  # done unless capped by the box
             break
         if ok:
             x0 = np.array(x)
             continue
         # restart: from a lighter payload when SLSQP stalled in an infeasible region, else a fresh seed
-        if a.status in (0, 1) and abs(a.perigee_alt_m - target.perigee_alt_m) < 100_000.0:
+        if a.status in (0, 1) and abs(_insertion(a, target)[1]) < 100.0:
             x0 = np.array(x)
             if not feasible:
                 x0[0] *= 0.7
@@ -181,15 +297,17 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
             f"{target.apogee_alt_m / 1e3:.0f} km at {math.degrees(target.inclination_rad):.1f} deg from {site.name}"
             f" (best attempt: apogee {a.apogee_alt_m / 1e3:.0f} km, propellant short by "
             f"{max(-a.propellant_left_kg, 0):.0f} kg)", "a reachable orbit")
-    a = run(best)
-    # exact bookkeeping: hand the small propellant residue (|left| < 50 kg) to the payload by the rocket equation
+    polished = _polish(run, target, best, angle_bounds[0])
+    converged = polished is not None and polished[0] > 0.0
+    if converged:
+        best = polished
     payload = float(best[0] * _SCALE[0])
     final = simulate_ascent(vehicle, payload, site, target, _guidance(best), **{**kw, "record": True})
     for _ in range(4):
-        # the optimizer accepts a last stage a few kg short (|left| < 50 kg, status depleted): take that
-        # shortfall off the payload (1 kg of payload ~ 1 kg of last-stage propellant at burnout) so the reported
-        # payload really reaches the target energy
-        if final.status != 1 or final.propellant_left_kg >= 0.0 or payload <= 0.0:
+        # unpolished fallback only: SLSQP accepts a last stage a few kg short (|left| < 50 kg, status depleted):
+        # take that shortfall off the payload (1 kg of payload ~ 1 kg of last-stage propellant at burnout) so the
+        # reported payload really reaches the target energy
+        if converged or final.status != 1 or final.propellant_left_kg >= 0.0 or payload <= 0.0:
             break
         payload = max(payload + 1.05 * final.propellant_left_kg - 0.5, 0.0)
         final = simulate_ascent(vehicle, payload, site, target, _guidance(best), **{**kw, "record": True})
