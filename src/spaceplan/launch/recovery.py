@@ -22,9 +22,11 @@ v0, h0)`` is used when that module exists (powered-descent guidance by
 another part of spaceplan), else a 1-D gravity-and-drag "suicide burn" is
 simulated here (ignition height found by bisection so that speed reaches 0 at
 the ground).  The reserve is the root of need(reserve) - reserve (reserve ->
-payload optimisation -> separation state -> propellant needed), found by a
-bracketed secant / bisection iteration (``payload_with_recovery``),
-re-optimising the payload (and the guidance) each time.
+payload optimisation -> separation state -> propellant needed), bracketed then
+found by Brent's method (``payload_with_recovery``), re-optimising the payload
+(and the guidance) each time.  Burn cutoffs and the entry / hand-over
+altitudes are located inside the integration step by root finding, so the
+propellant of each burn is a continuous function of the separation state.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.optimize import brentq
 
 from spaceplan.core.constants import EARTH_GM, EARTH_RADIUS, EARTH_ROTATION_RATE
 from spaceplan.core.errors import ConvergenceError, ImpossibleOrbitError, InputError
@@ -50,6 +53,7 @@ HANDOVER_ALTITUDE_M = 15_000.0
 HANDOVER_SPEED_MS = 100.0  # landing.py takes over below this speed (drag < 0.3 g)
 LANDING_THROTTLE = 0.85  # the 1-D burn that places the ignition point keeps 15 % thrust margin
 FLIP_COAST_S = 10.0
+RESERVE_XTOL_KG = 0.1  # Brent's tolerance on the reserve (the payload moves ~0.3 kg per kg of reserve)
 
 
 @dataclass(frozen=True)
@@ -268,25 +272,26 @@ def recovery_budget(vehicle: Vehicle, ascent_result, site: Site, mode: str, rese
 
 def payload_with_recovery(vehicle: Vehicle | str, target: TargetOrbit, site: Site | str = "cape-canaveral",
                           mode: str = "droneship", *, entry_target_speed: float = 750.0, southerly: bool = False,
-                          tol_kg: float = 100.0, max_iter: int = 16,
+                          tol_kg: float = 100.0, max_iter: int = 30,
                           expendable: PayloadResult | None = None) -> RecoveryResult:
     """Largest payload with the first stage recovered in ``mode``.
 
     The reserve r is the root of f(r) = need(r) - r, need(r) being the propellant the recovery burns take after an
     ascent (payload and guidance re-optimised) that keeps r in the stage.  f decreases with r (a larger reserve
-    separates the stage slower and lower).  The root is kept bracketed, [lo, hi] with f(lo) > 0 > f(hi), from the
-    start [0, usable load]: a reserve whose stage cannot fly back (RTLS boost-back capped by the reserve) counts as
-    f > 0, a reserve that leaves no positive payload (or no ascent propellant) as f < 0.  Each step takes the
-    fixed-point / secant (regula falsi, Illinois-weighted) estimate when it falls inside the bracket and bisects
-    otherwise, or when the bracket has not halved in two steps, so the iteration cannot run away (the former
-    unguarded secant stepped 50 t -> 76 t, where the landing failed and no payload was found).
+    separates the stage slower and lower).  First the root is bracketed, [lo, hi] with f(lo) > 0 > f(hi) both
+    computed, from the start [0, usable load]: a reserve whose stage cannot fly back (RTLS boost-back capped by the
+    reserve) counts as f > 0, a reserve that leaves no positive payload, no ascent propellant or a landing too heavy
+    for the landing engines as f < 0; steps are fixed-point / secant estimates (10 % beyond the root, so that they
+    bracket it) when they fall inside the bracket, bisections otherwise, so the iteration cannot run away (an
+    unguarded secant once stepped 50 t -> 76 t, where the landing failed).  Then Brent's method (``brentq``) finds
+    the root to ``RESERVE_XTOL_KG``.  That is sound because f is continuous: every event of the ascent and of the
+    descent is located by root finding inside its integration step and the payload optimum is polished (an earlier
+    version stopped on a "narrowed" bracket while need(r) jumped by ~1 t with the machine, in 180 kg steps of the
+    0.2 s burn grid).  The answer is reproducible to well under 1 kg of payload.
 
-    Converged: |need - reserve| < ``tol_kg`` at a feasible point, or the bracket narrowed below ``tol_kg`` of reserve
-    with a feasible upper end (the answer is that end, whose reserve covers the need; the payload optimiser's noise,
-    ~100-200 kg in need(r), can keep |f| above ``tol_kg`` right at the root).  A landing the unburnt reserve makes too
-    heavy for the landing engines counts as f < 0.  Raises ImpossibleOrbitError naming the cause when the bracket
-    closes with an infeasible upper end (no reserve both brings the stage back and leaves a positive payload),
-    ConvergenceError after ``max_iter`` evaluations.
+    Raises ImpossibleOrbitError naming the cause when the bracket closes (below ``tol_kg``) with no computed upper
+    end (no reserve both brings the stage back and leaves a positive payload), ConvergenceError after ``max_iter``
+    evaluations or when the root found is more than ``tol_kg`` from its need.
     """
     if mode not in MODES:
         raise InputError("recovery", f"unknown mode {mode!r}", ", ".join(MODES))
@@ -333,57 +338,77 @@ def payload_with_recovery(vehicle: Vehicle | str, target: TargetOrbit, site: Sit
         start[0] = (result.payload_kg, gg.kick_deg, gg.theta0_deg, gg.theta1_deg)
         return budget.total_kg - reserve, result, budget, None
 
+    cache: dict[float, tuple] = {}
+    history: list[str] = []
+    calls = [0]
+
+    def f_at(reserve):
+        """Memoised evaluate(); raises ConvergenceError past ``max_iter`` evaluations."""
+        reserve = float(reserve)
+        if reserve not in cache:
+            if calls[0] >= max_iter:
+                raise ConvergenceError(f"recovery: reserve did not settle in {max_iter} evaluations ("
+                                       + "; ".join(history[-4:]) + ")")
+            calls[0] += 1
+            out = evaluate(reserve)
+            cache[reserve] = out
+            f, _, _, why = out
+            history.append(f"{reserve:.0f} kg -> need {reserve + f:.0f} kg" if f is not None else why[1])
+            if _DEBUG:
+                print("recovery evaluation", calls[0], round(reserve, 3), None if f is None else round(f, 4),
+                      why and why[0])
+        return cache[reserve]
+
+    def positive(out):
+        f, _, _, why = out
+        return f > 0 if f is not None else why[0] == "low"
+
+    # 1. bracket the root with numeric values of f at both ends
     lo, f_lo = 0.0, None  # f(0) > 0: with no reserve every recovery burn is short
     hi, f_hi = stage.usable_propellant_kg, None  # a reserve of the whole load leaves nothing for the ascent
-    side_lo = side_hi = 0  # Illinois: how many steps in a row kept the same end point
     reserve = (0.06 if mode == "droneship" else 0.12) * stage.usable_propellant_kg
-    widths = [hi - lo]
-    best_hi = None
-    history: list[str] = []
+    prev = None  # last numeric (reserve, f)
     last_bad = ""
-    for it in range(1, max_iter + 1):
-        f, result, budget, why = evaluate(reserve)
-        if _DEBUG:
-            print("recovery iteration", it, round(reserve), None if f is None else round(f), why and why[0],
-                  round(lo), round(hi))
-        if f is not None:
-            history.append(f"{reserve:.0f} kg -> need {reserve + f:.0f} kg")
-            if abs(f) < tol_kg:
-                return RecoveryResult(mode, result, budget, expendable.payload_kg, it)
-        else:
-            history.append(why[1])
-            last_bad = why[1]
-        positive = (f > 0) if f is not None else (why[0] == "low")
-        if positive:
+    while f_lo is None or f_hi is None:
+        out = f_at(reserve)
+        f = out[0]
+        if f is None:
+            last_bad = out[3][1]
+        if positive(out):
             lo, f_lo = reserve, f
-            side_hi, side_lo = side_hi + 1, 0
         else:
             hi, f_hi = reserve, f
-            side_lo, side_hi = side_lo + 1, 0
-        widths.append(hi - lo)
-        if positive is False and f is not None:
-            best_hi = (result, budget)
+        if f_lo is not None and f_hi is not None:
+            break
         if hi - lo < tol_kg:
-            if f_hi is not None:
-                # the root is bracketed to within tol_kg of reserve: take the end whose reserve covers the need
-                return RecoveryResult(mode, best_hi[0], best_hi[1], expendable.payload_kg, it)
             raise ImpossibleOrbitError(
                 "recovery", f"{mode}: no first-stage reserve both recovers the stage and leaves a positive payload "
                 f"(bracket closed at {lo:.0f}-{hi:.0f} kg: {last_bad or 'no feasible point'})", "droneship or "
                 "expendable" if mode == "rtls" else "expendable")
-        # next estimate: regula falsi on a numeric bracket, else the fixed-point step r = need(r)
         cand = math.nan
-        if f_lo is not None and f_hi is not None:
-            wl = 0.5 if side_lo >= 2 else 1.0  # Illinois: halve the weight of an end point kept twice
-            wh = 0.5 if side_hi >= 2 else 1.0
-            fl, fh = wl * f_lo, wh * f_hi
-            cand = lo + (hi - lo) * fl / (fl - fh)
+        if f is not None and prev is not None and reserve != prev[0]:
+            slope = (f - prev[1]) / (reserve - prev[0])
+            if slope < 0.0:
+                cand = reserve - 1.1 * f / slope  # secant, 10 % beyond so that it brackets
         elif f is not None:
-            cand = reserve + f
-        margin = min(0.02 * (hi - lo), 0.25 * tol_kg)
-        stalled = len(widths) >= 3 and widths[-1] > 0.5 * widths[-3]
-        if not (lo + margin < cand < hi - margin) or stalled:
+            cand = reserve + 3.0 * f  # f' = need' - 1 is about -0.2 to -0.4: step past the fixed point
+        if f is not None:
+            prev = (reserve, f)
+        if not (lo < cand < hi):
             cand = 0.5 * (lo + hi)
         reserve = cand
-    raise ConvergenceError(f"recovery: reserve did not settle in {max_iter} evaluations (bracket {lo:.0f}-{hi:.0f} "
-                           f"kg; " + "; ".join(history[-4:]) + ")")
+
+    # 2. Brent's method on the bracket: f is continuous (events located by root finding, payload optimum polished),
+    # so the root is found to XTOL_KG whatever the machine
+    def g(reserve):
+        out = f_at(reserve)
+        if out[0] is not None:
+            return out[0]
+        return 1.0e4 if positive(out) else -1.0e4  # an infeasible point inside the bracket: keep its side
+
+    root = brentq(g, lo, hi, xtol=RESERVE_XTOL_KG, rtol=1e-12, maxiter=max_iter)
+    f, result, budget, why = f_at(root)
+    if f is None or abs(f) > tol_kg:
+        raise ConvergenceError(f"recovery: no reserve within {tol_kg:.0f} kg of its need near {root:.0f} kg ("
+                               + "; ".join(history[-4:]) + ")")
+    return RecoveryResult(mode, result, budget, expendable.payload_kg, calls[0])
