@@ -35,6 +35,9 @@ History of the agreement (model - published):
   recovery penalty 30 % against the published 34 %).  Loss budget, LEO: ideal 9.16 km/s, gravity 0.96,
   steering 0.74 (thrust off the inertial velocity, which includes the vertical rise through the pad's
   0.41 km/s eastward speed), drag 0.015, back-pressure 0.06; 1.78 km/s in all.
+* events located by root finding and the optimum polished (issue 9: the answer had moved by ~10 kg with the
+  machine): LEO 23,056 kg (+1.1 %), GTO 8,533 kg (+2.8 %), GTO drone ship 5,957 kg (+8.3 %, penalty 30 %),
+  reproducible to 0.01 kg across processes and numba targets (tests/launch/test_reproducibility.py).
 
 The drone-ship case is the one closest to the band: the model's recovery penalty is a little smaller than the
 published one (SpaceX's "reusable" figure presumably holds landing margins the model does not book).

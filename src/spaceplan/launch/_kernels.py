@@ -249,81 +249,65 @@ def _fairing_gap(y, omega, re, fairing_alt, fairing_flux):
 
 
 @njit(cache=True)
-def _illinois(f_lo, f_hi, lo, hi):
-    return hi - f_hi * (hi - lo) / (f_hi - f_lo)
+def _bracket_next(br):
+    """Next trial of the Illinois regula falsi on br = [lo, hi, f_lo, f_hi, side] (bisection if it falls out)."""
+    lo, hi, f_lo, f_hi = br[0], br[1], br[2], br[3]
+    s = hi - f_hi * (hi - lo) / (f_hi - f_lo)
+    if not (lo < s < hi):
+        s = 0.5 * (lo + hi)
+    return s
 
 
 @njit(cache=True)
-def _step_to_energy(t, y, h, target, ph, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp,
-                    plane_n, k1, k2, k3, k4, tmp, g, u, out):
-    """Step length s in [0, h] at which the RK4 step from y reaches the specific energy ``target`` (Illinois
-    regula falsi on E(s) - target, to 1e-13 relative in energy or 1e-12 s); ``out`` holds the state at s."""
-    lo, hi = 0.0, h
-    f_lo = _energy(y, mu) - target
-    f_hi = _energy(out, mu) - target
-    if f_lo >= 0.0:
+def _bracket_update(br, s, fs, xtol, ftol):
+    """Illinois update with f(s) = fs, where f > 0 before the event and f <= 0 at or after it (the end kept twice
+    in a row has its value halved); True once the event-side end is within ``ftol`` or the bracket below ``xtol``."""
+    if fs <= 0.0:
+        br[1], br[3] = s, fs
+        if br[4] == 1.0:
+            br[2] *= 0.5
+        br[4] = 1.0
+    else:
+        br[0], br[2] = s, fs
+        if br[4] == -1.0:
+            br[3] *= 0.5
+        br[4] = -1.0
+    return -br[3] <= ftol or br[1] - br[0] <= xtol
+
+
+@njit(cache=True)
+def _ascent_gap(kind, y, mu, target, omega, re, fairing_alt, fairing_flux):
+    """Event functions of the ascent, > 0 before the event: kind 0 = cutoff (target energy - energy), kind 1 =
+    fairing jettison (``_fairing_gap``)."""
+    if kind == 0:
+        return target - _energy(y, mu)
+    return _fairing_gap(y, omega, re, fairing_alt, fairing_flux)
+
+
+@njit(cache=True)
+def _step_to_event(kind, t, y, h, target, fairing_alt, fairing_flux, ph, mode, thr, tvac, ae, mdot, area, cd_mach,
+                   cd_val, mu, re, j2, omega, gp, plane_n, k1, k2, k3, k4, tmp, g, u, out):
+    """Length s in [0, h] of the RK4 step from y at which the event ``kind`` (see ``_ascent_gap``) happens, by
+    Illinois regula falsi on s (energy to 1e-13 relative, or 1e-12 s); ``out`` <- the state at s, on the event side.
+    ``out`` holds the full step on entry, which must be past the event."""
+    f0 = _ascent_gap(kind, y, mu, target, omega, re, fairing_alt, fairing_flux)
+    if f0 <= 0.0:
         out[:] = y
         return 0.0
-    tol = 1e-13 * abs(target)
-    s = hi
-    side = 0
-    for _ in range(60):
-        s = _illinois(f_lo, f_hi, lo, hi)
-        if not (lo < s < hi):
-            s = 0.5 * (lo + hi)
-        _rk4(t, y, s, ph, True, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n,
-             k1, k2, k3, k4, tmp, g, u, out)
-        fs = _energy(out, mu) - target
-        if abs(fs) <= tol or hi - lo <= 1e-12:
-            return s
-        if fs >= 0.0:
-            hi, f_hi = s, fs
-            if side == 1:
-                f_lo *= 0.5
-            side = 1
-        else:
-            lo, f_lo = s, fs
-            if side == -1:
-                f_hi *= 0.5
-            side = -1
-    _rk4(t, y, hi, ph, True, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n,
-         k1, k2, k3, k4, tmp, g, u, out)
-    return hi
-
-
-@njit(cache=True)
-def _step_to_fairing(t, y, h, fairing_alt, fairing_flux, ph, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu,
-                     re, j2, omega, gp, plane_n, k1, k2, k3, k4, tmp, g, u, out):
-    """Step length s in (0, h] at which the fairing condition is first met (root of ``_fairing_gap`` along the
-    RK4 step, Illinois regula falsi to 1e-12 s); ``out`` holds the state at s."""
-    lo, hi = 0.0, h
-    f_lo = _fairing_gap(y, omega, re, fairing_alt, fairing_flux)
-    f_hi = _fairing_gap(out, omega, re, fairing_alt, fairing_flux)
-    side = 0
+    br = np.array([0.0, h, f0, _ascent_gap(kind, out, mu, target, omega, re, fairing_alt, fairing_flux), 0.0])
+    ftol = 1e-13 * abs(target) if kind == 0 else 0.0
     for _ in range(80):
-        if hi - lo <= 1e-12 * max(h, 1.0):
+        if -br[3] <= ftol or br[1] - br[0] <= 1e-12:
             break
-        s = _illinois(f_lo, f_hi, lo, hi)
-        if not (lo < s < hi):
-            s = 0.5 * (lo + hi)
+        s = _bracket_next(br)
         _rk4(t, y, s, ph, True, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n,
              k1, k2, k3, k4, tmp, g, u, out)
-        fs = _fairing_gap(out, omega, re, fairing_alt, fairing_flux)
-        if fs == 0.0:
-            return s
-        if fs < 0.0:
-            hi, f_hi = s, fs
-            if side == 1:
-                f_lo *= 0.5
-            side = 1
-        else:
-            lo, f_lo = s, fs
-            if side == -1:
-                f_hi *= 0.5
-            side = -1
-    _rk4(t, y, hi, ph, True, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n,
+        if _bracket_update(br, s, _ascent_gap(kind, out, mu, target, omega, re, fairing_alt, fairing_flux),
+                           1e-12, ftol):
+            break
+    _rk4(t, y, br[1], ph, True, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n,
          k1, k2, k3, k4, tmp, g, u, out)
-    return hi
+    return br[1]
 
 
 @njit(cache=True)
@@ -435,15 +419,16 @@ def fly(y0, plane_n, tvac, ae, mdot, prop, drop, coast, mode, thr_min, fairing_m
             cutoff = False
             if last and _energy(ynew, mu) >= target:
                 # cutoff inside the step: the step length where the energy equals the target, by root finding
-                h = _step_to_energy(t, y, h, target, ph, burn_mode, thr, tvac, ae, mdot, area, cd_mach, cd_val,
-                                    mu, re, j2, omega, gp, plane_n, k1, k2, k3, k4, tmp, g, u, ynew)
+                h = _step_to_event(0, t, y, h, target, fairing_alt, fairing_flux, ph, burn_mode, thr, tvac, ae,
+                                   mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n, k1, k2, k3, k4, tmp,
+                                   g, u, ynew)
                 cutoff = True
                 final_step = False
             if fairing_on and _fairing_gap(ynew, omega, re, fairing_alt, fairing_flux) < 0.0:
                 # the fairing goes at the exact instant its condition is met, not at the end of the step
-                h = _step_to_fairing(t, y, h, fairing_alt, fairing_flux, ph, burn_mode, thr, tvac, ae, mdot, area,
-                                     cd_mach, cd_val, mu, re, j2, omega, gp, plane_n, k1, k2, k3, k4, tmp, g, u,
-                                     ynew)
+                h = _step_to_event(1, t, y, h, target, fairing_alt, fairing_flux, ph, burn_mode, thr, tvac, ae,
+                                   mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n, k1, k2, k3, k4, tmp,
+                                   g, u, ynew)
                 y[:] = ynew
                 t += h
                 y[6] -= fairing_mass
@@ -527,32 +512,18 @@ def coast_descent(y0, dt, t_max, area, cd, mu, re, omega, stop_alt, stop_radial_
         alt0 = _alt(y, re)
         alt1 = _alt(ynew, re)
         if alt1 <= stop_alt and alt1 < alt0:
-            lo, hi = 0.0, h
-            f_lo, f_hi = alt0 - stop_alt, alt1 - stop_alt
-            side = 0
-            s = hi
+            br = np.array([0.0, h, alt0 - stop_alt, alt1 - stop_alt, 0.0])
+            if alt0 <= stop_alt:
+                br[1] = 0.0  # already at or below the stop altitude: stop here
             for _ in range(60):
-                if f_hi == 0.0 or hi - lo <= 1e-13 * h:
+                if -br[3] <= 1e-9 or br[1] - br[0] <= 1e-13 * h:
                     break
-                s = _illinois(f_lo, f_hi, lo, hi)
-                if not (lo < s < hi):
-                    s = 0.5 * (lo + hi)
+                s = _bracket_next(br)
                 _rk4(t, y, s, 0, False, 0, 0.0, z1, z1, z1, area, cdm, cdv, mu, re, 0.0, omega, gp, pn, k1, k2, k3,
                      k4, tmp, g, u, ynew)
-                fs = _alt(ynew, re) - stop_alt
-                if abs(fs) <= 1e-9:
-                    hi, f_hi = s, fs
+                if _bracket_update(br, s, _alt(ynew, re) - stop_alt, 1e-13 * h, 1e-9):
                     break
-                if fs < 0.0:
-                    hi, f_hi = s, fs
-                    if side == 1:
-                        f_lo *= 0.5
-                    side = 1
-                else:
-                    lo, f_lo = s, fs
-                    if side == -1:
-                        f_hi *= 0.5
-                    side = -1
+            hi = br[1]
             _rk4(t, y, hi, 0, False, 0, 0.0, z1, z1, z1, area, cdm, cdv, mu, re, 0.0, omega, gp, pn, k1, k2, k3,
                  k4, tmp, g, u, ynew)
             y[:] = ynew
@@ -642,30 +613,16 @@ def retro_burn(y0, dt, tvac, ae, mdot, area, cd, mu, re, omega, dv_target_speed,
         _retro_step(y, t, h, tvac, ae, mdot, area, cd, mu, re, omega, direction, dir_vec, g, mid, ynew)
         f_hi = _retro_gap(ynew, t + h, omega, re, direction, dir_vec, dv_target_speed)
         if f_hi <= 0.0:
-            lo, hi = 0.0, h
-            f_lo = _retro_gap(y, t, omega, re, direction, dir_vec, dv_target_speed)
-            side = 0
+            br = np.array([0.0, h, _retro_gap(y, t, omega, re, direction, dir_vec, dv_target_speed), f_hi, 0.0])
             for _ in range(60):
-                if f_hi == 0.0 or hi - lo <= 1e-13 * h:
+                if -br[3] <= 1e-9 or br[1] - br[0] <= 1e-13 * h:
                     break
-                s = _illinois(f_lo, f_hi, lo, hi)
-                if not (lo < s < hi):
-                    s = 0.5 * (lo + hi)
+                s = _bracket_next(br)
                 _retro_step(y, t, s, tvac, ae, mdot, area, cd, mu, re, omega, direction, dir_vec, g, mid, ynew)
-                fs = _retro_gap(ynew, t + s, omega, re, direction, dir_vec, dv_target_speed)
-                if abs(fs) <= 1e-9:
-                    hi, f_hi = s, fs
+                if _bracket_update(br, s, _retro_gap(ynew, t + s, omega, re, direction, dir_vec, dv_target_speed),
+                                   1e-13 * h, 1e-9):
                     break
-                if fs < 0.0:
-                    hi, f_hi = s, fs
-                    if side == 1:
-                        f_lo *= 0.5
-                    side = 1
-                else:
-                    lo, f_lo = s, fs
-                    if side == -1:
-                        f_hi *= 0.5
-                    side = -1
+            hi = br[1]
             h = hi
             _retro_step(y, t, h, tvac, ae, mdot, area, cd, mu, re, omega, direction, dir_vec, g, mid, ynew)
             y[:] = ynew
