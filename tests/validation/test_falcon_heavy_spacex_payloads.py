@@ -9,7 +9,9 @@ same stage data).  It is not tighter because the centre core's dry mass and its 
 and the max-q limit, are assumptions (no published values; see the preset header).
 
 History: with the former residuals (0.36-0.47 %) and 3 s MECO-to-ignition the model gave 65,023 kg (+1.9 %) and
-27,402 kg (+2.6 %); with the Falcon 9-validated 1 % residuals and 6 s gap, 62,337 kg (-2.3 %) and 25,812 kg (-3.3 %).
+27,402 kg (+2.6 %); with the Falcon 9-validated 1 % residuals and 6 s gap, 62,337 kg (-2.3 %) and 25,812 kg (-3.3 %);
+with events located by root finding and the optimum polished (reproducible to < 1 kg), 62,302 kg (-2.3 %) and
+25,779 kg (-3.4 %).
 """
 
 import pytest
