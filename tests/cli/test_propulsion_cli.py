@@ -66,11 +66,14 @@ def test_transfer_small_grid_json(tmp_path):
     (("compare", "--to", "venus"), "destination"),
     (("spiral", "--vehicle", "ntp-dra5"), "not a nuclear-electric"),
 ])
-def test_bad_input_is_one_line_exit_2(args, text):
-    from spaceplan.cli import main  # noqa: F401  (main maps SpaceplanError to exit 2)
-    import subprocess
+def test_bad_input_is_one_line_exit_2(monkeypatch, capsys, args, text):
     import sys
 
-    r = subprocess.run([sys.executable, "-m", "spaceplan", "propulsion", *args], capture_output=True, text=True)
-    assert r.returncode == 2, r.stderr
-    assert text in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    from spaceplan.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["spaceplan", "propulsion", *args])
+    with pytest.raises(SystemExit) as exc:
+        main()
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert text in err and len(err.strip().splitlines()) == 1
