@@ -175,6 +175,9 @@ def deorbit_plan(station: Station, vehicle: Vehicle, start_altitude_km: float = 
     if total > vehicle.propellant_kg:
         notes.append(f"NOT FEASIBLE with {vehicle.name}: needs {total:,.0f} kg of {vehicle.propellant_kg:,.0f} kg")
     lats, lons = _footprint(y_final, t0, inc, re)
+    if math.degrees(min(inc, math.pi - inc)) - 2.0 < -POINT_NEMO[0]:
+        notes.append(f"inclination {station.inclination_deg:g} deg does not reach Point Nemo's latitude: the nominal "
+                     f"fragment is aimed at {lats[FRAGMENT_BALLISTIC.index(100.0)]:.1f} deg, {POINT_NEMO[1]:g} deg")
     length = _ground_distance(lats[0], lons[0], lats[-1], lons[-1])
     return DeorbitPlan(station.name, vehicle.name, tuple(burns), single, vehicle.propellant_kg, lats, lons, length,
                        tuple(notes))
@@ -190,7 +193,8 @@ def _footprint(y_apo, t0, inc, re) -> tuple[np.ndarray, np.ndarray]:
         r, v = prop.circular_state(ra - EARTH_RADIUS, inc, 0.0, u)
         return np.concatenate([r, v / np.linalg.norm(v) * va, [1.0]])
 
-    target = POINT_NEMO[0]
+    reach = math.degrees(min(inc, math.pi - inc))
+    target = max(POINT_NEMO[0], -(reach - 2.0))  # an orbit below 49 deg aims as far south as it reaches
     us = np.radians(np.arange(0.0, 360.0, 30.0))
     lat_of = [(_fragment_point(state_at(u), t0, 1 / 100.0, table, re)[0]) for u in us]
     best = None

@@ -1,0 +1,147 @@
+"""Study section ``stations``: the ISS to 2030 or 2032 and the Russian Orbital Station.
+
+Claim (news, 2024-2025): the ISS may fly to 2030 (perhaps 2032), then a US Deorbit Vehicle brings it
+down; Russia builds its own station (ROS), moved in December 2025 from a 97° to a 51.6° orbit.  For each
+configured station: free decay (King-Hele over NRLMSIS 2.1, 5/50/95 % solar activity), reboost propellant
+per year to hold its band and what supplying it costs, how much of the configured region it overflies;
+for the first station, the propellant to keep it up to each configured end year and its controlled
+deorbit (:mod:`spaceplan.station`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spaceplan.study.config import SectionConfig, option
+
+TITLE = "Space stations: decay, reboost and deorbit"
+
+
+@dataclass(frozen=True)
+class Config(SectionConfig):
+    SECTION = "stations"
+    stations: tuple[str, ...] = option(["iss", "ros", "ros_97"], "station presets to compare (first: the one "
+                                       "extended and deorbited)")
+    vehicle: str = option("progress", "reboost vehicle preset (progress, zvezda, cygnus, usdv)")
+    deorbit_vehicle: str = option("usdv", "deorbit vehicle preset")
+    start_year: int = option(2027, "first year of the reboost accounting", lo=1990, hi=2090)
+    end_years: tuple[int, ...] = option([2030, 2032], "end-of-life years for the first station", lo=1990, hi=2100)
+    activity: int = option(50, "solar-activity percentile for reboost (5, 50, 95)", choices=(5, 50, 95))
+    region: str = option("russia", "region for the overflight comparison (spaceplan constellation regions)")
+    decay_years: float = option(3.0, "span of the free-decay figure (years)", lo=0.1, hi=30.0)
+
+
+@dataclass(frozen=True)
+class Result:
+    config: Config
+    summaries: tuple
+    extensions: tuple  # (end_year, propellant_kg, dv_m_s, flights, cost_musd)
+    decay_band: dict
+    deorbit: Any
+    notes: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"stations": [s.to_dict() for s in self.summaries],
+                "extensions": [{"end_year": e[0], "propellant_kg": e[1], "dv_m_s": e[2], "supply_flights": e[3],
+                                "cost_musd": e[4]} for e in self.extensions],
+                "decay": {str(k): {"reentry_utc": v.to_dict()["reentry_utc"],
+                                   "altitude_end_km": v.altitude[-1] / 1e3} for k, v in self.decay_band.items()},
+                "deorbit": self.deorbit.to_dict(), "notes": list(self.notes)}
+
+
+def compute(config: Config, progress=None) -> Result:
+    from spaceplan.core.errors import InputError
+    from spaceplan.station import decay as D
+    from spaceplan.station.compare import summarize
+    from spaceplan.station.deorbit import deorbit_plan
+    from spaceplan.station.presets import load_station, load_vehicle
+    from spaceplan.station.reboost import reboost_plan
+
+    if not config.stations:
+        raise InputError("stations.stations", "empty list", "at least one station preset")
+    tick = progress or (lambda done, total: None)
+    stations = [load_station(s) for s in config.stations]
+    vehicle = load_vehicle(config.vehicle)
+    total = len(stations) + len(config.end_years) + 2
+    done = 0
+    summaries = []
+    for st in stations:
+        summaries.append(summarize(st, vehicle, config.start_year, config.start_year + 3, config.activity,
+                                   config.region))
+        done += 1
+        tick(done, total)
+    first = stations[0]
+    extensions = []
+    for end in config.end_years:
+        if end < config.start_year:
+            raise InputError("stations.end_years", f"{end} is before start_year {config.start_year}",
+                             f">= {config.start_year}")
+        plan = reboost_plan(first, vehicle, first.band_km, config.start_year, int(end), config.activity)
+        dv = sum(y.dv_m_s for y in plan.years)
+        flights = plan.total_propellant_kg / vehicle.propellant_kg
+        extensions.append((int(end), plan.total_propellant_kg, dv, flights, flights * vehicle.cost_musd))
+        done += 1
+        tick(done, total)
+    from spaceplan.core.time import utc_to_tdb
+
+    t0 = float(utc_to_tdb(f"{config.start_year}-01-01"))
+    band = D.activity_band(first, t0, t0 + config.decay_years * 365.25 * 86400.0)
+    done += 1
+    tick(done, total)
+    deorbit = deorbit_plan(first, load_vehicle(config.deorbit_vehicle))
+    done += 1
+    tick(done, total)
+    return Result(config, tuple(summaries), tuple(extensions), band, deorbit, band[50].notes + deorbit.notes)
+
+
+def render(result: Result, ctx):
+    from spaceplan.station.plots import plot_decay, plot_footprint
+    from spaceplan.study.runner import SectionResult
+
+    cfg = result.config
+    first = result.summaries[0]
+    figures = [ctx.save_figure("stations_decay", plot_decay, result.decay_band,
+                               title=f"{first.name}: free decay from {cfg.start_year} (no reboost)"),
+               ctx.save_figure("stations_deorbit_footprint", plot_footprint, result.deorbit)]
+    lines = [
+        "Claim: the ISS may fly to 2030 or later and then be brought down by a US Deorbit Vehicle; Russia builds "
+        "its own station, since December 2025 at 51.6° instead of 97°.  Drag: NRLMSIS 2.1 (pymsis) driven by "
+        "CelesTrak's observed space weather to its snapshot date and NASA MSFC's 5/50/95 % forecast after it; "
+        "station masses and drag areas are presets (areas are stated assumptions).", "",
+        f"| station | incl. (°) | altitude (km) | decay, first month (m/day) | reboost propellant (kg/yr) "
+        f"| {cfg.vehicle} flights/yr | supply cost (M$/yr) | {cfg.region.title()} seen (% area) "
+        "| passes/day over it |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for s in result.summaries:
+        lines.append(f"| {s.name} | {s.inclination_deg:g} | {s.altitude_km:g} | {s.decay_m_per_day:.0f} | "
+                     f"{s.propellant_kg_per_year:,.0f} | {s.supply_flights_per_year:.1f} | "
+                     f"{s.supply_cost_musd_per_year:,.0f} | {100 * s.region_visited_fraction:.0f} | "
+                     f"{s.region_visits_per_day:.1f} |")
+    lines += ["", f"Keeping the {first.name} up from {cfg.start_year} ({cfg.activity} % activity, {cfg.vehicle}):",
+              "", "| to the end of | reboost dv (m/s) | propellant (t) | supply flights | cost (M$) |",
+              "|---|---:|---:|---:|---:|"]
+    for end, prop_kg, dv, flights, cost in result.extensions:
+        lines.append(f"| {end} | {dv:.0f} | {prop_kg / 1e3:.1f} | {flights:.1f} | {cost:,.0f} |")
+    band = result.decay_band
+    reentries = {a: r.to_dict()["reentry_utc"] for a, r in band.items()}
+    if any(reentries.values()):
+        fates = ", ".join(f"{a} %: {v[:10] if v else 'still up'}" for a, v in reentries.items())
+        lines += ["", f"Without reboosts the {first.name} re-enters ({fates})."]
+    d = result.deorbit
+    lines += ["", f"Controlled deorbit with the {d.vehicle}: {len(d.multi_burn) - 1} perigee-lowering burns and "
+                  f"a final burn take {sum(b.dv_finite_m_s for b in d.multi_burn):.0f} m/s and "
+                  f"{d.multi_propellant_kg / 1e3:.1f} t of propellant; one single burn would need "
+                  f"{d.single_burn.dv_finite_m_s:.0f} m/s ({d.single_burn.propellant_kg / 1e3:.1f} t, "
+                  f"{d.single_burn.duration_s / 60:.0f} min of thrust) against "
+                  f"{d.propellant_available_kg / 1e3:.0f} t carried.  Fragments of 10-1000 kg/m² spread over "
+                  f"{d.footprint_length_km:,.0f} km along the track."]
+    ros = [s for s in result.summaries[1:]]
+    if ros:
+        best = max(result.summaries, key=lambda s: s.region_visited_fraction)
+        lines += ["", f"Reading: of the compared stations, {best.name} overflies the most of "
+                      f"{cfg.region.title()} ({100 * best.region_visited_fraction:.0f} % of its area, "
+                      f"{best.region_visits_per_day:.1f} passes a day); "
+                      + "; ".join(f"{s.name} {100 * s.region_visited_fraction:.0f} %" for s in result.summaries
+                                  if s is not best) + "."]
+    return SectionResult(TITLE, "\n".join(lines), result.to_dict(), tuple(figures))
