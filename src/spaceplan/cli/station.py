@@ -63,12 +63,15 @@ def decay_cmd(
         return
     rows = []
     for a, r in band.items():
-        rows.append([f"{a} %", f"{r.altitude[0] / 1e3:.1f}", f"{r.altitude[-1] / 1e3:.1f}",
-                     f"{r.mean_rate_m_per_day():.0f}", f"{r.mean_rate_m_per_day() * 30.44 / 1e3:.2f}",
+        month = float(r.altitude[0] - r.altitude_at(r.t[0] + 30.44 * 86400.0))
+        year = float(r.altitude_at(r.t[0] + 365.25 * 86400.0))
+        rows.append([f"{a} %", f"{r.altitude[0] / 1e3:.1f}", f"{month / 30.44:.0f}", f"{month / 1e3:.2f}",
+                     f"{year / 1e3:.1f}" if year > 120e3 else "-", f"{r.altitude[-1] / 1e3:.1f}",
                      tdb_to_iso(r.reentry_tdb, "D") if r.reentered else "-"])
     stdout.print(table(f"{st.name}: free decay {start} to {end} ({method})",
-                       ["activity", "start km", "end km", "mean m/day", "km/month", "reentry (120 km)"], rows))
-    for note in next(iter(band.values())).notes:
+                       ["activity", "start km", "m/day (1st month)", "km/month", "after 1 year km", "end km",
+                        "reentry (120 km)"], rows))
+    for note in band.get(50, next(iter(band.values()))).notes:
         stdout.print(f"[dim]{note}[/dim]")
 
 
