@@ -114,3 +114,8 @@ def test_catalog_errors_name_the_field_and_the_formats_tried(files):
     assert "already in orbit" in _error("deploy", files / "walker.tle", "--launcher", "falcon9")
     assert _error("coverage", files / "walker.tle", "--altitude", "600", *FAST).startswith("--altitude")
     assert "no such file" in _error("coverage", files / "missing.tle", *FAST)
+
+
+def test_catalog_command_reads_by_content(files):
+    d = _json("catalog", files / "omm_named.tle")
+    assert d["satellites"] == 24 and d["rejected_records"] == 0

@@ -189,7 +189,8 @@ class Catalog:
 
     @classmethod
     def from_file(cls, path: str | Path, fmt: str | None = None, **kwargs) -> "Catalog":
-        """Read a catalog file; the format comes from the extension or is sniffed from the content."""
+        """Read a catalog file; the format is read from the content (an XML, JSON, KVN or CSV signature
+        wins over the extension: an OMM JSON saved as ``.tle`` is read as JSON), else the extension."""
         path = Path(path)
         if not path.is_file():
             raise InputError("catalog file", f"no such file {str(path)!r}", "an existing TLE/OMM file")
@@ -198,8 +199,9 @@ class Catalog:
         except UnicodeDecodeError as exc:
             raise ParseError(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
         if fmt is None:
-            fmt = {".xml": "xml", ".json": "json", ".csv": "csv", ".kvn": "kvn", ".tle": "tle", ".3le": "tle",
-                   ".txt": None}.get(path.suffix.lower())
+            sniffed = sniff_format(text)
+            fmt = sniffed if sniffed != "tle" else {".xml": "xml", ".json": "json", ".csv": "csv", ".kvn": "kvn",
+                                                    ".tle": "tle", ".3le": "tle", ".txt": None}.get(path.suffix.lower())
         return cls.from_text(text, fmt, str(path), **kwargs)
 
     @classmethod
