@@ -125,9 +125,12 @@ def render(result: Result, ctx):
 
     cargo = result.cargo.to_dict()
     cargo_year = str(cfg.cargo_departure[0])[:4]
+    from spaceplan.interplanetary.roundtrip import DRA5_MARS_APOAPSIS_ALT, DRA5_MARS_PERIAPSIS_ALT, LEO_ALTITUDE
+
     lines = [
-        "Patched conics on DE421: Lambert arcs between planet centres, impulsive burns from a 400 km "
-        "parking orbit at Earth and into/out of the 250 km x 33,793 km one-sol Mars orbit of NASA's "
+        f"Patched conics on DE421: Lambert arcs between planet centres, impulsive burns from a "
+        f"{LEO_ALTITUDE / 1e3:.0f} km parking orbit at Earth and into/out of the {DRA5_MARS_PERIAPSIS_ALT / 1e3:.0f} km "
+        f"x {DRA5_MARS_APOAPSIS_ALT / 1e3:,.0f} km one-sol Mars orbit of NASA's "
         "Design Reference Architecture 5.0, direct Earth entry.  Least total delta-v per class; "
         f"conjunction class with crew transits of at most {cfg.crew_max_transit_days:g} days each way (as DRA 5.0's "
         "~180-day transits), opposition class (30-90 day stay, at most 650 days)"
