@@ -130,7 +130,8 @@ def render_html(report, meta: dict, cases) -> str:
         body += [_figure(report.out_dir, fig) for fig in result.figures]
         body.append("</section>")
     slug = _slug("validation", used)
-    toc.append(f'<li><a href="#{slug}">Validation appendix: {len(cases)} reference case{'' if len(cases) == 1 else 's'}</a></li>')
+    plural = "" if len(cases) == 1 else "s"
+    toc.append(f'<li><a href="#{slug}">Validation appendix: {len(cases)} reference case{plural}</a></li>')
     body.append(f'<section id="{slug}"><h2>Validation appendix</h2>'
                 "<p>Every model of the report is checked against a published number or an independent "
                 "implementation by a test in <code>tests/validation/</code> (run by <code>make test</code>); "
