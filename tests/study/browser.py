@@ -50,14 +50,21 @@ def find_or_install() -> tuple[str | None, str]:
         return None, "chromium is not installed and apt-get is not available"
     if os.geteuid() != 0:
         return None, "chromium is not installed and installing it needs root (apt-get install -y chromium)"
+    import fcntl
+
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     lock = ["-o", "DPkg::Lock::Timeout=300"]
-    try:
-        subprocess.run(["apt-get", *lock, "update", "-qq"], env=env, timeout=600, capture_output=True, check=True)
-        subprocess.run(["apt-get", *lock, "install", "-y", "-qq", "chromium"], env=env, timeout=900,
-                       capture_output=True, check=True)
-    except (subprocess.SubprocessError, OSError) as exc:
-        return None, f"apt-get install chromium failed: {exc}"
+    # one installer at a time across pytest-xdist workers; the others wait and then find the binary
+    with open(os.path.join(tempfile.gettempdir(), "spaceplan-chromium-install.lock"), "w") as guard:
+        fcntl.flock(guard, fcntl.LOCK_EX)
+        if not shutil.which("chromium"):
+            try:
+                subprocess.run(["apt-get", *lock, "update", "-qq"], env=env, timeout=600, capture_output=True,
+                               check=True)
+                subprocess.run(["apt-get", *lock, "install", "-y", "-qq", "chromium"], env=env, timeout=900,
+                               capture_output=True, check=True)
+            except (subprocess.SubprocessError, OSError) as exc:
+                return None, f"apt-get install chromium failed: {exc}"
     exe = shutil.which("chromium")
     return (exe, "") if exe else (None, "apt-get install chromium did not provide a chromium binary")
 
