@@ -127,7 +127,8 @@ def _finite_burn(y0, t0, thrust, isp, target_rp, dv_guess, re) -> tuple[np.ndarr
 
 
 def _fragment_point(y, t, b, table, re):
-    force = prop.ForceModel(cd_area=1.0 / b, density=table, zonal=2)
+    """Where a fragment of ballistic coefficient ``b`` = Cd A / m (m^2/kg) passes FOOTPRINT_ALTITUDE."""
+    force = prop.ForceModel(cd_area=b, density=table, zonal=2)  # unit mass: Cd A = b
     tr = prop.propagate(y[:3], y[3:6], 1.0, t, 3 * 3600.0, step=5.0, force=force, output_every=100000,
                         stop_altitude=FOOTPRINT_ALTITUDE)
     if not tr.stopped:

@@ -24,8 +24,11 @@ def plot_decay(band: dict, path: str, title: str = "") -> None:
     mid = band.get(50) or next(iter(band.values()))
     grid = np.linspace(mid.t[0], max(r.t[-1] for r in band.values()), 600)
     if 5 in band and 95 in band:
-        lo = np.interp(grid, band[95].t, band[95].altitude, right=np.nan) / 1e3
-        hi = np.interp(grid, band[5].t, band[5].altitude, right=np.nan) / 1e3
+        # a run that has re-entered stays at its last (120 km) value for the band
+        lo = np.interp(grid, band[95].t, band[95].altitude, right=band[95].altitude[-1] if band[95].reentered
+                       else np.nan) / 1e3
+        hi = np.interp(grid, band[5].t, band[5].altitude, right=band[5].altitude[-1] if band[5].reentered
+                       else np.nan) / 1e3
         ax.fill_between(tdb_to_datetime64(grid), lo, hi, color="tab:blue", alpha=0.25,
                         label="5-95 % solar activity (MSFC)")
     ax.plot(tdb_to_datetime64(mid.t), mid.altitude / 1e3, color="tab:blue", label=f"{mid.activity} % activity")
@@ -53,7 +56,8 @@ def plot_propellant(plans: dict, path: str) -> None:
     ax.set_xticks(np.arange(len(years)) + 0.4 - width / 2, [str(y) for y in years])
     ax.set_ylabel("reboost propellant, t/year")
     first = plans[labels[0]]
-    ax.set_title(f"{first.station}: hold {first.band_km[0]:g}-{first.band_km[1]:g} km with {first.vehicle}")
+    ax.set_title(f"{first.station}: hold {first.band_km[0]:g}-{first.band_km[1]:g} km "
+                 f"({first.vehicle.split(' (')[0]})")
     ax.grid(alpha=0.3, axis="y")
     ax.legend()
     fig.tight_layout()
@@ -72,9 +76,10 @@ def plot_footprint(plan, path: str) -> None:
     for ring in world_rings():
         ax.plot(ring[:, 0], ring[:, 1], color="0.5", lw=0.5)
     ax.plot(plan.footprint_lon_deg, plan.footprint_lat_deg, "-", color="tab:red", lw=2, alpha=0.5)
-    for b, la, lo in zip(FRAGMENT_BALLISTIC, plan.footprint_lat_deg, plan.footprint_lon_deg):
+    for k, (b, la, lo) in enumerate(zip(FRAGMENT_BALLISTIC, plan.footprint_lat_deg, plan.footprint_lon_deg)):
         ax.plot(lo, la, "o", color="tab:red")
-        ax.annotate(f"{b:g} kg/m²", (lo, la), textcoords="offset points", xytext=(4, 4), fontsize=8)
+        ax.annotate(f"{b:g} kg/m²", (lo, la), textcoords="offset points", xytext=(4, 6 if k % 2 else -14),
+                    fontsize=8)
     ax.plot(POINT_NEMO[1], POINT_NEMO[0], "k*", ms=12, label="Point Nemo")
     ax.set_xlim(-180, -60)
     ax.set_ylim(-70, 0)

@@ -2,7 +2,9 @@
 
 The station decays freely (King-Hele, the same NRLMSIS 2.1 table as the decay
 runs) from the top of the band to its bottom, then a reboost raises it back
-with a two-impulse Hohmann transfer (Curtis 2020, eq. 6.2 ff.):
+with a two-impulse Hohmann transfer (Curtis 2020, eq. 6.2 ff.); each year is
+charged the dv that makes up the altitude it lost (so years do not jump with
+the timing of the discrete reboosts, which are counted separately):
 
     dv = sqrt(mu/r1) (sqrt(2 r2 / (r1 + r2)) - 1) + sqrt(mu/r2) (1 - sqrt(2 r1 / (r1 + r2)))
 
@@ -115,12 +117,17 @@ def reboost_plan(station: Station, vehicle: Vehicle, band_km: tuple[float, float
         hs.append(hi * 1e3)
         t = t_hit
     boosts = np.array(boosts)
+    ts_a, hs_a = np.array(ts), np.array(hs)
+    drop = np.maximum(0.0, hs_a[:-1] - hs_a[1:])  # altitude lost to drag between samples (boosts are rises)
+    mid = 0.5 * (ts_a[:-1] + ts_a[1:])
+    dv_per_m = dv_boost / ((hi - lo) * 1e3)
     years = []
     for y in range(first_year, last_year + 1):
         ya, yb = float(utc_to_tdb(f"{y}-01-01")), float(utc_to_tdb(f"{y + 1}-01-01"))
         k = int(np.count_nonzero((boosts >= ya) & (boosts < yb)))
-        dv = k * dv_boost
-        prop = k * propellant(station.mass_kg, dv_boost, vehicle.isp_s)
+        # the dv that makes up this year's decay (reboosts themselves are discrete events, counted apart)
+        dv = float(np.sum(drop[(mid >= ya) & (mid < yb)])) * dv_per_m
+        prop = propellant(station.mass_kg, dv, vehicle.isp_s)
         flights = prop / vehicle.propellant_kg if vehicle.propellant_kg > 0 else 0.0
         years.append(ReboostYear(y, k, dv, prop, flights, flights * vehicle.cost_musd))
     notes = table.notes + (f"reboost {lo:g} -> {hi:g} km: Hohmann dv {dv_boost:.2f} m/s each, Isp {vehicle.isp_s:g} s",
