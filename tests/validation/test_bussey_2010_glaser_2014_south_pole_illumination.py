@@ -14,18 +14,25 @@ misses it (~7.3 d against 3-5 d), which the test records rather than hides.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from spaceplan.surface_power.illumination import illumination
 from spaceplan.surface_power.sites import parse_site
 
 
+@functools.lru_cache(maxsize=None)
+def _published_span(name: str, step_s: float):
+    """Illumination of a preset over its published span (computed once per module)."""
+    site = parse_site(name)
+    return site, illumination([site], *site.published["span"], step_s)[0]
+
+
 @pytest.mark.parametrize("name,step_s", [("shackleton-rim", 600.0), ("connecting-ridge", 3600.0),
                                          ("connecting-ridge-10m", 3600.0)])
 def test_bussey_2010_glaser_2014_illumination_fraction_within_2pp(name, step_s):
-    site = parse_site(name)
-    start, end = site.published["span"]
-    res = illumination([site], start, end, step_s)[0]
+    site, res = _published_span(name, step_s)
     assert abs(res.mean_disc_fraction - site.published["illuminated_fraction"]) <= 0.02
 
 
@@ -37,14 +44,12 @@ def test_glaser_2014_connecting_ridge_shorter_span_other_step():
 
 
 def test_glaser_2014_longest_darkness_10m_mast_out_of_sample():
-    site = parse_site("connecting-ridge-10m")
-    res = illumination([site], *site.published["span"], 3600.0)[0]
+    site, res = _published_span("connecting-ridge-10m", 3600.0)
     lo, hi = site.published["longest_dark_days"]
     assert lo <= res.longest_dark_hours / 24.0 <= hi
 
 
 def test_glaser_2014_longest_darkness_2m_known_miss():
     """Recorded limitation: the smooth representative profile gives longer darkness than the real ridge."""
-    site = parse_site("connecting-ridge")
-    res = illumination([site], *site.published["span"], 3600.0)[0]
+    site, res = _published_span("connecting-ridge", 3600.0)
     assert res.longest_dark_hours / 24.0 > site.published["longest_dark_days"][1]  # 7.3 d: a miss, documented

@@ -144,7 +144,8 @@ def trade_site(site: str, day_w: float, night_w: float | None = None, years: flo
         mass = ref.mass_kg * k
         vol = ref.storage_volume_m3 * k
         detail = {key: (v * k if key in _EXTENSIVE else v) for key, v in ref.to_dict().items()}
-        detail["storage_days"] = ref.storage_usable_wh / max(unit.night_w, 1e-9) / 24.0
+        # days of storage at the night load (at the day load when nothing runs at night)
+        detail["storage_days"] = ref.storage_usable_wh / (unit.night_w if unit.night_w > 0 else unit.day_w) / 24.0
         options.append(OptionResult(f"solar+{storage}", mass, vol, math.ceil(mass / cap), detail))
         per_w = ref.mass_kg / 1e3  # kg per W of day load
         crossover[storage], notes[storage] = _crossover(per_w, demand.night_w / demand.day_w)
