@@ -101,3 +101,7 @@ def test_study_section_runs(tmp_path):
     assert res.data["opportunities"]["opportunities"][0]["year"] == 2026
     with pytest.raises(UnknownNameError):
         run_section(interplanetary, {"start_yr": 2026}, SectionContext(tmp_path))
+    with pytest.raises(UnknownNameError, match="interplanetary.arrival_body"):
+        interplanetary.Config.from_table({"arrival_body": "vulcan"})
+    with pytest.raises(InputError, match="interplanetary.end_year"):
+        interplanetary.Config.from_table({"start_year": 2030, "end_year": 2028})

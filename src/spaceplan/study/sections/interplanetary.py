@@ -31,6 +31,21 @@ class Config(SectionConfig):
     porkchop_arrive: tuple[str, str] = option(["2027-03-01", "2028-03-01"], "porkchop arrival dates [first, last] (UTC)")
     porkchop_step_days: float = option(1.0, "porkchop grid step (days)", lo=0.01, hi=100.0)
 
+    def __post_init__(self):
+        from spaceplan.core.constants import BODIES
+        from spaceplan.core.errors import UnknownNameError
+
+        for field in ("departure_body", "arrival_body"):
+            name = getattr(self, field)
+            if name.strip().lower() not in BODIES or name.strip().lower() == "sun":
+                raise UnknownNameError(f"interplanetary.{field}", name, [b for b in BODIES if b != "sun"])
+        if self.departure_body.strip().lower() == self.arrival_body.strip().lower():
+            raise InputError("interplanetary.arrival_body", f"same as departure_body ({self.departure_body})",
+                             "a different body")
+        if self.end_year < self.start_year:
+            raise InputError("interplanetary.end_year", f"{self.end_year} is before start_year {self.start_year}",
+                             f">= {self.start_year}")
+
 
 @dataclass(frozen=True)
 class Result:
@@ -60,9 +75,6 @@ def compute(config: Config, progress=None) -> Result:
     from spaceplan.interplanetary.windows import find_opportunities
 
     tick = progress or (lambda done, total: None)
-    if config.end_year < config.start_year:
-        raise InputError("interplanetary.end_year", f"{config.end_year} is before start_year {config.start_year}",
-                         f">= {config.start_year}")
     step = config.porkchop_step_days * DAY
     t_dep = _dates("porkchop_depart", config.porkchop_depart, step)
     t_arr = _dates("porkchop_arrive", config.porkchop_arrive, step)
