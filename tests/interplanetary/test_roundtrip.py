@@ -124,6 +124,8 @@ def test_mars_missions_study_section_small(tmp_path):
         assert (tmp_path / fig).stat().st_size > 5_000
     with pytest.raises(InputError, match="mars_missions.bogus"):
         run_section(mars_missions, {"bogus": 1}, SectionContext(tmp_path))
+    with pytest.raises(InputError, match="mars_missions.late_departure"):
+        mars_missions.Config.from_table({"late_departure": ["2030-12-31", "2030-01-01"]})
 
 
 def test_unpowered_venus_flyby_matches_speeds():

@@ -31,6 +31,16 @@ class Config(SectionConfig):
     crew_max_transit_days: float = option(210.0, "longest crew transit each way, conjunction class (days)", lo=120.0, hi=400.0)
     shielding_gcm2: float = option(20.0, "aluminium shielding (g/cm²)", lo=0.0, hi=200.0)
 
+    def __post_init__(self):
+        from spaceplan.core.errors import InputError
+
+        if self.cargo_tof_days[1] <= self.cargo_tof_days[0]:
+            raise InputError("mars_missions.cargo_tof_days", f"got {list(self.cargo_tof_days)}", "[shortest, longest]")
+        for field in ("cargo_departure", "late_departure"):
+            first, last = getattr(self, field)
+            if str(last) <= str(first):
+                raise InputError(f"mars_missions.{field}", f"got {[first, last]}", "[first, last] ISO dates, last later")
+
 
 @dataclass(frozen=True)
 class CrewOption:
