@@ -117,7 +117,8 @@ def plot_porkchop(result: Porkchop | PorkchopPicture, path: str | Path, c3_max_k
     ax.grid(alpha=0.25)
     ax.legend(handles=handles, loc="upper left", fontsize=8, framealpha=0.9)
     dep, arr = pic.departure_body.title(), pic.arrival_body.title()
-    ax.set_title(title or f"{dep} → {arr} porkchop, {str(x[0])[:4]}-{str(x[-1])[:4]} departures "
+    years = str(x[0])[:4] if str(x[0])[:4] == str(x[-1])[:4] else f"{str(x[0])[:4]}-{str(x[-1])[:4]}"
+    ax.set_title(title or f"{dep} → {arr} porkchop, {years} departures "
                  f"(DE421, ballistic, type I below / type II above the 180° ridge)", fontsize=10)
     fig.tight_layout()
     path = Path(path)
