@@ -127,7 +127,8 @@ def render(result: Result, ctx):
     reentries = {a: r.to_dict()["reentry_utc"] for a, r in band.items()}
     if any(reentries.values()):
         fates = ", ".join(f"{a} %: {v[:10] if v else 'still up'}" for a, v in reentries.items())
-        lines += ["", f"Without reboosts the {first.name} re-enters ({fates})."]
+        lines += ["", f"Without reboosts, within {cfg.decay_years:g} years of {cfg.start_year}-01-01 the {first.name} "
+                      f"re-enters at 120 km ({fates})."]
     d = result.deorbit
     lines += ["", f"Controlled deorbit with the {d.vehicle}: {len(d.multi_burn) - 1} perigee-lowering burns and "
                   f"a final burn take {sum(b.dv_finite_m_s for b in d.multi_burn):.0f} m/s and "
@@ -136,12 +137,14 @@ def render(result: Result, ctx):
                   f"{d.single_burn.duration_s / 60:.0f} min of thrust) against "
                   f"{d.propellant_available_kg / 1e3:.0f} t carried.  Fragments of 10-1000 kg/m² spread over "
                   f"{d.footprint_length_km:,.0f} km along the track."]
-    ros = [s for s in result.summaries[1:]]
-    if ros:
+    if len(result.summaries) > 1:
         best = max(result.summaries, key=lambda s: s.region_visited_fraction)
         lines += ["", f"Reading: of the compared stations, {best.name} overflies the most of "
                       f"{cfg.region.title()} ({100 * best.region_visited_fraction:.0f} % of its area, "
                       f"{best.region_visits_per_day:.1f} passes a day); "
                       + "; ".join(f"{s.name} {100 * s.region_visited_fraction:.0f} %" for s in result.summaries
-                                  if s is not best) + "."]
+                                  if s is not best) + ".  "
+                      + " ".join(f"{s.name} needs {s.propellant_kg_per_year:,.0f} kg of reboost propellant a year "
+                                 f"({s.decay_m_per_day:.0f} m/day of decay at {s.altitude_km:g} km)."
+                                 for s in result.summaries)]
     return SectionResult(TITLE, "\n".join(lines), result.to_dict(), tuple(figures))
