@@ -57,3 +57,11 @@ def test_bad_input_one_line_exit_2(args, word):
     proc = subprocess.run(CLI + args, capture_output=True, text=True)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.count("\n") == 1 and word in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_size_day_only_load():
+    result = runner.invoke(app, ["power", "size", "--site", "connecting-ridge-10m", "--power", "20kW",
+                                 "--night-power", "0kW", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["night_kwe"] == 0.0 and not any(o["option"].startswith("hybrid") for o in doc["options"])

@@ -17,8 +17,8 @@ _POWER = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(w|we|kw|kwe|mw|m
 _SCALE = {"w": 1.0, "we": 1.0, "kw": 1e3, "kwe": 1e3, "mw": 1e6, "mwe": 1e6}
 
 
-def parse_power(field: str, text: str) -> float:
-    """``100kW``, ``40 kWe``, ``500W``, ``1MW`` (no unit: kW) -> W, > 0."""
+def parse_power(field: str, text: str, allow_zero: bool = False) -> float:
+    """``100kW``, ``40 kWe``, ``500W``, ``1MW`` (no unit: kW) -> W, > 0 (>= 0 with ``allow_zero``)."""
     t = str(text).strip()
     if t.startswith("-"):
         raise InputError(field, f"power must be positive, got {text!r}", "> 0, e.g. 40kW")
@@ -26,6 +26,8 @@ def parse_power(field: str, text: str) -> float:
     if not m:
         raise InputError(field, f"cannot read power {text!r}", "a number with W, kW or MW, e.g. 100kW")
     value = float(m.group(1)) * _SCALE[(m.group(2) or "kw").lower()]
+    if value == 0 and allow_zero:
+        return 0.0
     if value <= 0:
         raise InputError(field, f"power must be positive, got {text!r}", "> 0, e.g. 40kW")
     return value
@@ -138,7 +140,7 @@ def size_cmd(
     from spaceplan.surface_power.trade import trade_site
 
     p = parse_power("--power", power)
-    pn = p if night_power is None else parse_power("--night-power", night_power) if night_power.strip() not in ("0", "0kW") else 0.0
+    pn = p if night_power is None else parse_power("--night-power", night_power, allow_zero=True)
     t = trade_site(site, p, pn, years, lander, exclusion_m=exclusion)
     if json_out:
         emit_json(t)

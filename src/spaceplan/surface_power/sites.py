@@ -139,7 +139,12 @@ def _load_preset(name: str) -> Site:
 
 
 def parse_site(text: str | Site, height_m: float | None = None) -> Site:
-    """A preset name (``shackleton-rim``), ``LAT,LON`` in degrees, or a Site; optional mast height override."""
+    """A preset name (``shackleton-rim``), ``LAT,LON`` in degrees, or a Site; optional mast height override.
+
+    The override keeps the preset's horizon profile, which belongs to the preset's own height: a
+    higher mast sees a lower horizon, so use the preset made for that height (e.g.
+    ``connecting-ridge-10m``) when there is one.
+    """
     if isinstance(text, Site):
         site = text
     else:

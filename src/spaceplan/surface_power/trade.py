@@ -149,7 +149,7 @@ def trade_site(site: str, day_w: float, night_w: float | None = None, years: flo
         options.append(OptionResult(f"solar+{storage}", mass, vol, math.ceil(mass / cap), detail))
         per_w = ref.mass_kg / 1e3  # kg per W of day load
         crossover[storage], notes[storage] = _crossover(per_w, demand.night_w / demand.day_w)
-    if demand.night_w < demand.day_w:
+    if 0 < demand.night_w < demand.day_w:  # hybrid: a reactor carries the night load
         hyb = min((size_hybrid(demand, series, 0, years, st) for st in STORAGES), key=lambda h: h.mass_kg)
         options.append(OptionResult("hybrid: solar day + fission night", hyb.mass_kg,
                                     hyb.storage_volume_m3 + (hyb.night_fission.stowed_volume_m3 if hyb.night_fission else 0),
