@@ -68,3 +68,12 @@ def test_tem_consistency_numbers():
     assert t.electric_power_needed_w == pytest.approx(823.8e3, rel=1e-3)
     by = {c.claim: c for c in t.checks}
     assert by["... and 1 MWe"].consistent and not by["... and 0.5 MWe"].consistent
+
+
+def test_stuhlinger_largest_reachable_dv_is_0805_v_ch():
+    """Setting the payload ratio to zero, exp(-dv/c) = z^2 / (1 + z^2) with z = c / v_ch: the largest
+    dv is 0.8047 v_ch at z ~ 0.505 (derived here; k = 0)."""
+    ok = electric.stuhlinger_optimum(np.array([0.80, 0.81]) * 30e3, 1e7, 2 * 0.7 * 1e7 / 30e3 ** 2, 0.7)
+    assert ok.v_ch_m_s[0] == pytest.approx(30e3)
+    assert ok.feasible[0] and not ok.feasible[1]
+    assert ok.exhaust_speed_m_s[0] / ok.v_ch_m_s[0] == pytest.approx(0.505, abs=0.05)
