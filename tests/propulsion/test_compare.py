@@ -14,7 +14,7 @@ def test_lunar_comparison_is_consistent():
     nep = [o for o in c.options if o.kind == "nep"]
     assert nep[0].trip_time_s > nep[1].trip_time_s  # 0.5 MWe is slower than 1 MWe
     for o in c.options:
-        assert o.imlem_kg > 7000.0 + o.propellant_kg
+        assert o.imleo_kg > 7000.0 + o.propellant_kg
         assert all(n >= 1 for n in o.launches.values())
     assert by["ntp"].trip_time_s < 10 * 86400
     assert "spiral out of Earth orbit" in c.verdict and "0.5 MWe" in c.verdict

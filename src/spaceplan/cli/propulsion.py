@@ -239,7 +239,7 @@ def compare_cmd(
         if not o.feasible:
             rows.append([o.name, "infeasible", "-", "-", "-", *["-"] * len(lv), "-"])
             continue
-        rows.append([o.name, f"{o.imlem_kg / 1e3:.1f}", f"{o.propellant_kg / 1e3:.1f}", f"{o.trip_time_s / 86400:.0f}",
+        rows.append([o.name, f"{o.imleo_kg / 1e3:.1f}", f"{o.propellant_kg / 1e3:.1f}", f"{o.trip_time_s / 86400:.0f}",
                      f"{o.dv_m_s / 1e3:.2f}", *[str(o.launches[n]) for n in lv],
                      f"{o.reactor_energy_mwd_t:.0f}" if o.kind == "nep" else "-"])
     stdout.print(table(f"{c.cargo_kg / 1e3:g} t of cargo to {c.destination}",

@@ -55,7 +55,7 @@ class Option:
     name: str
     kind: str  # nep | ntp | chemical
     feasible: bool
-    imlem_kg: float  # initial mass in LEO
+    imleo_kg: float  # initial mass in LEO
     propellant_kg: float
     trip_time_s: float
     dv_m_s: float
@@ -67,7 +67,7 @@ class Option:
     note: str = ""
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "kind": self.kind, "feasible": self.feasible, "imleo_t": self.imlem_kg / 1e3,
+        return {"name": self.name, "kind": self.kind, "feasible": self.feasible, "imleo_t": self.imleo_kg / 1e3,
                 "propellant_t": self.propellant_kg / 1e3, "trip_time_days": self.trip_time_s / DAY,
                 "dv_km_s": self.dv_m_s / 1e3, "launches": self.launches, "phases": list(self.phases),
                 "reactor_energy_mwh_e": self.reactor_energy_mwh_e, "reactor_energy_mwd_t": self.reactor_energy_mwd_t,
@@ -299,7 +299,7 @@ def compare(cargo_kg: float, destination: str = "mars-orbit", nep=("zeus-officia
         except InfeasibleError as exc:
             opt = Option(v.name, "nep", False, math.nan, math.nan, math.nan, math.nan, {}, note=str(exc))
         options.append(opt)
-        m_start = opt.imlem_kg if opt.feasible else v.wet_mass_kg() + cargo_kg  # the sized tug, else the preset's
+        m_start = opt.imleo_kg if opt.feasible else v.wet_mass_kg() + cargo_kg  # the sized tug, else the preset's
         esc = spiral_escape("earth", EARTH_RADIUS + NEP_LEO_ALT_M, v.thrust_n, v.exhaust_speed_m_s, m_start)
         spiral_days[v.name] = esc.time_s / DAY
     for s in stages:
@@ -329,11 +329,11 @@ def verdict(comp: Comparison, nep_vehicles) -> str:
     ok = [o for o in comp.options if o.feasible]
     if ok:
         fastest = min(ok, key=lambda o: o.trip_time_s)
-        lightest = min(ok, key=lambda o: o.imlem_kg)
+        lightest = min(ok, key=lambda o: o.imleo_kg)
         where = "Mars orbit" if comp.destination == "mars-orbit" else "lunar orbit"
-        lines.append(f"To {where}, the lightest in LEO is {lightest.name} ({lightest.imlem_kg / 1e3:.1f} t, "
+        lines.append(f"To {where}, the lightest in LEO is {lightest.name} ({lightest.imleo_kg / 1e3:.1f} t, "
                      f"{lightest.trip_time_s / DAY:.0f} d); the fastest is {fastest.name} "
-                     f"({fastest.trip_time_s / DAY:.0f} d, {fastest.imlem_kg / 1e3:.1f} t).")
+                     f"({fastest.trip_time_s / DAY:.0f} d, {fastest.imleo_kg / 1e3:.1f} t).")
         for o in ok:
             if o.kind == "nep":
                 lines.append(f"{o.name}: {o.propellant_kg / 1e3:.1f} t of xenon, {o.reactor_energy_mwh_e:,.0f} MWh "

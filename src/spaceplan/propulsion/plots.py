@@ -80,8 +80,8 @@ def plot_trade(comparison, path) -> None:
         if not o.feasible:
             bad.append(o.name)
             continue
-        ax.scatter(o.trip_time_s / DAY, o.imlem_kg / 1e3, marker=marks.get(o.kind, "o"), s=60)
-        ax.annotate(o.name, (o.trip_time_s / DAY, o.imlem_kg / 1e3), fontsize=8, xytext=(5, 4),
+        ax.scatter(o.trip_time_s / DAY, o.imleo_kg / 1e3, marker=marks.get(o.kind, "o"), s=60)
+        ax.annotate(o.name, (o.trip_time_s / DAY, o.imleo_kg / 1e3), fontsize=8, xytext=(5, 4),
                     textcoords="offset points")
     ax.margins(x=0.3, y=0.15)
     ax.set_xlabel("trip time, days")

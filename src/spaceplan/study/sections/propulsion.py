@@ -120,11 +120,11 @@ def render(result: Result, ctx):
             if not o.feasible:
                 lines.append(f"| {o.name} | infeasible: {o.note} |" + " |" * (4 + len(lv)))
                 continue
-            lines.append(f"| {o.name} | {o.imlem_kg / 1e3:.1f} | {o.propellant_kg / 1e3:.1f} | "
+            lines.append(f"| {o.name} | {o.imleo_kg / 1e3:.1f} | {o.propellant_kg / 1e3:.1f} | "
                          f"{o.trip_time_s / 86400:.0f} | {o.dv_m_s / 1e3:.2f} | "
                          + " | ".join(str(o.launches[n]) for n in lv)
                          + f" | {o.reactor_energy_mwd_t:.0f} |" if o.kind == "nep" else
-                         f"| {o.name} | {o.imlem_kg / 1e3:.1f} | {o.propellant_kg / 1e3:.1f} | "
+                         f"| {o.name} | {o.imleo_kg / 1e3:.1f} | {o.propellant_kg / 1e3:.1f} | "
                          f"{o.trip_time_s / 86400:.0f} | {o.dv_m_s / 1e3:.2f} | "
                          + " | ".join(str(o.launches[n]) for n in lv) + " | - |")
         lines += ["", f"Assumptions: {c.assumptions}.", "", "Reading: " + c.verdict, ""]
