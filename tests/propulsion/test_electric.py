@@ -68,6 +68,7 @@ def test_tem_consistency_numbers():
     assert t.electric_power_needed_w == pytest.approx(823.8e3, rel=1e-3)
     by = {c.claim: c for c in t.checks}
     assert by["... and 1 MWe"].consistent and not by["... and 0.5 MWe"].consistent
+    assert by["7 t LEO -> lunar orbit at 0.5 MWe"].consistent  # Roscosmos' cargo claim is flyable
 
 
 def test_stuhlinger_largest_reachable_dv_is_0805_v_ch():

@@ -36,3 +36,8 @@ def test_bad_input_and_infeasible():
         spiral_escape("earth", 8_000e3, -1.0, 30e3, 1000.0)
     with pytest.raises(InfeasibleError, match="propellant runs out"):
         spiral_escape("earth", 8_000e3, 100.0, 30e3, 1000.0, propellant_kg=50.0)
+
+
+def test_hopelessly_low_thrust_is_refused_up_front():
+    with pytest.raises(InfeasibleError, match="integration steps"):
+        spiral_escape("earth", 8_000e3, 1e-3, 30e3, 20_000.0)

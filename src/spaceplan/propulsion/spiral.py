@@ -78,6 +78,17 @@ def _run(mu, r0, m0, thrust, mdot, c3, belts, h=STEP_RAD, m_min=0.0):
     return info, rec[: int(info[9])].copy()
 
 
+def _check_steps(mu, r0, accel):
+    """Refuse (InfeasibleError) a spiral whose step count would exceed MAX_STEPS: at acceleration a the
+    escape takes ~ v0 / a of time, mostly near r0 where a step is STEP_RAD / n0."""
+    v0 = np.sqrt(mu / r0)
+    steps = v0 / accel * np.sqrt(mu / r0 ** 3) / STEP_RAD
+    if steps > MAX_STEPS:
+        raise InfeasibleError(f"spiral: acceleration {accel:.3g} m/s^2 is {accel / (mu / r0 ** 2):.2g} of local "
+                              f"gravity; escape would take ~{v0 / accel / DAY:,.0f} d and ~{steps:.2g} integration "
+                              f"steps (limit {MAX_STEPS:.0e})")
+
+
 def _revs(hist, mu):
     ang = np.unwrap(np.arctan2(hist[:, 2], hist[:, 1]))
     return float(abs(ang[-1] - ang[0]) / (2 * np.pi))
@@ -106,6 +117,7 @@ def spiral_escape(central, r0_m: float, thrust_n: float, exhaust_speed_m_s: floa
     velocity, mass starting at ``mass_kg`` and falling at F/c.  With ``propellant_kg`` the run is
     :class:`InfeasibleError` (saying how far it got) if that propellant is spent first."""
     b, belts = _setup(central, r0_m, thrust_n, exhaust_speed_m_s, mass_kg, c3_m2_s2)
+    _check_steps(b.gm, r0_m, thrust_n / mass_kg)
     m_min = 0.0
     if propellant_kg is not None:
         require_range("propellant_kg", propellant_kg, 0.0, mass_kg, unit="kg")
@@ -121,6 +133,7 @@ def spiral_capture(central, r0_m: float, thrust_n: float, exhaust_speed_m_s: flo
     """Spiral in from C3 (arrival) to a circular orbit r0, ending with ``mass_in_orbit_kg``: integrated
     backwards in time (mass growing), which yields the arrival mass the capture needs."""
     b, belts = _setup(central, r0_m, thrust_n, exhaust_speed_m_s, mass_in_orbit_kg, c3_m2_s2)
+    _check_steps(b.gm, r0_m, thrust_n / mass_in_orbit_kg)
     info, hist = _run(b.gm, r0_m, mass_in_orbit_kg, thrust_n, -thrust_n / exhaust_speed_m_s, c3_m2_s2, belts)
     hist = hist[::-1].copy()
     hist[:, 0] = info[0] - hist[:, 0]

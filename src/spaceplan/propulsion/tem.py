@@ -50,8 +50,10 @@ class TEMConsistency:
                 "checks": [c.to_dict() for c in self.checks]}
 
 
-def tem_consistency(thrust_n: float = THRUST_N, isp_s: float = ISP_S, efficiency: float = ETA) -> TEMConsistency:
-    """The consistency table of the TEM claims (defaults: the published numbers)."""
+def tem_consistency(thrust_n: float = THRUST_N, isp_s: float = ISP_S, efficiency: float = ETA,
+                    with_missions: bool = True) -> TEMConsistency:
+    """The consistency table of the TEM claims (defaults: the published numbers); ``with_missions`` adds the
+    7 t lunar-cargo claim flown by both NEP presets (~2 s)."""
     c = G0 * isp_s
     p_jet = 0.5 * thrust_n * c
     p_need = p_jet / efficiency
@@ -83,4 +85,23 @@ def tem_consistency(thrust_n: float = THRUST_N, isp_s: float = ISP_S, efficiency
         Check("<= 22 t with 0.5 MWe", "system specific mass", MASS_OFFICIAL_KG / (P_OFFICIAL_W / 1e3), "kg/kWe",
               True, "within the same assumed band, twice the mass per kWe of the press claim (an upper bound)"),
     ]
+    if with_missions:
+        checks += _lunar_checks()
     return TEMConsistency(tuple(checks), p_jet, p_need)
+
+
+def _lunar_checks() -> list[Check]:
+    """Roscosmos: up to 7 t from LEO to lunar orbit; flown by the NEP presets (spaceplan.propulsion.compare)."""
+    from spaceplan.propulsion.compare import nep_lunar
+    from spaceplan.propulsion.presets import load_launcher, load_vehicle
+
+    out = []
+    lv = [load_launcher("angara-a5v")]
+    for key in ("zeus-official", "zeus"):
+        v = load_vehicle(key)
+        o = nep_lunar(v, 7000.0, lv)
+        out.append(Check(f"7 t LEO -> lunar orbit at {v.electric_power_w / 1e6:g} MWe", "trip time", o.trip_time_s / 86400,
+                         "d", o.feasible and o.imleo_kg <= MASS_OFFICIAL_KG + 7000.0,
+                         f"{o.propellant_kg / 1e3:.1f} t of xenon, {o.imleo_kg / 1e3:.1f} t in LEO with the cargo "
+                         f"(<= 22 t tug + 7 t), Edelbaum + capture spiral"))
+    return out
