@@ -161,7 +161,7 @@ def transfer_cmd(
 
     from spaceplan.core.constants import DAY
     from spaceplan.core.time import tdb_to_iso, utc_to_tdb
-    from spaceplan.propulsion.sims_flanagan import LowThrustSpacecraft, date_tof_grid, solve_leg
+    from spaceplan.propulsion.sims_flanagan import LowThrustSpacecraft, date_tof_grid
 
     check_plot_path(plot)
     v = _nep(vehicle)
@@ -181,8 +181,8 @@ def transfer_cmd(
     tofs = np.arange(lo, hi + 1e-9, tof_step)[::-1] * DAY
     with progress("low-thrust legs", not json_out) as update:
         grid = date_tof_grid(origin, target, deps, tofs, sc, segments, c3_max * 1e6, vinf_max * 1e3, progress=update)
-    i, j = grid.best()
-    leg = solve_leg(origin, target, deps[i], tofs[j], sc, segments, c3_max * 1e6, vinf_max * 1e3)
+    grid.best()  # InfeasibleError when no cell is feasible
+    leg = grid.best_leg
     if plot:
         from spaceplan.propulsion.plots import plot_leg_history
 

@@ -6,8 +6,8 @@ Common assumptions (stated in every result):
   Roscosmos), 400 km for the impulsive stacks; the launchers' LEO payloads (200 km) are used as is;
 * destination: a 500 km circular low Mars orbit, or a 100 km circular low lunar orbit;
 * NEP (Mars): numerical spiral escape to C3 = 0 (:mod:`spiral`), a Sims-Flanagan rendezvous leg Earth ->
-  Mars with C3 = 0 and v-infinity 0 (:mod:`sims_flanagan`, the shortest feasible time of flight on a
-  sweep), a numerical capture spiral at Mars; the tug's propellant load is sized to the mission
+  Mars with C3 = 0 and v-infinity 0 (:mod:`sims_flanagan`: on a sweep of times of flight, the shortest
+  within 2 % of the least propellant), a numerical capture spiral at Mars; the tug's propellant load is sized to the mission
   (tankage per kg), iterated to a fixed point;
 * NEP (Moon): Edelbaum spiral from 800 km to the Moon's distance with the plane change from the
   launch inclination to the Moon's orbit (:mod:`edelbaum`; constant thrust, so time = propellant /
@@ -227,9 +227,9 @@ def _nep_option(v, cargo, m0, prop, time_s, dv, launchers, phases, note):
                   mwd_t * U235_G_PER_MWT_DAY, note)
 
 
-def nep_mars(v, cargo_kg, launchers, helio_departure_tdb, tofs_days=(800, 650, 500, 400, 350),
+def nep_mars(v, cargo_kg, launchers, helio_departure_tdb, tofs_days=(350, 400, 500, 650, 800),
              n_segments=10) -> Option:
-    from spaceplan.propulsion.sims_flanagan import LowThrustSpacecraft, solve_leg
+    from spaceplan.propulsion.sims_flanagan import LowThrustSpacecraft, _warm, solve_leg, tof_sweep
 
     c, thrust = v.exhaust_speed_m_s, v.thrust_n
     prop = 8000.0
@@ -238,17 +238,22 @@ def nep_mars(v, cargo_kg, launchers, helio_departure_tdb, tofs_days=(800, 650, 5
         m0 = _nep_masses(v, prop) + prop + cargo_kg
         esc = spiral_escape("earth", EARTH_RADIUS + NEP_LEO_ALT_M, thrust, c, m0)
         sc = LowThrustSpacecraft(thrust, v.isp_s, esc.mass_end_kg, False, v.name)
-        best, guess = None, None
-        for tof in tofs_days:  # longest first, warm-started; keep the least propellant
-            leg = solve_leg("earth", "mars", helio_departure_tdb, tof * DAY, sc, n_segments, guess=guess)
+        if best is None:  # first pass: the sweep picks the time of flight with the least propellant
+            ok = [leg for leg in tof_sweep("earth", "mars", helio_departure_tdb, np.asarray(tofs_days) * DAY, sc,
+                                           n_segments) if leg.feasible]
+            if not ok:
+                raise InfeasibleError(f"{v.name}: no Earth-Mars leg of {', '.join(map(str, tofs_days))} d with "
+                                      f"{thrust:.1f} N and {esc.mass_end_kg / 1e3:.1f} t after the escape spiral")
+            least = min(leg.propellant_kg for leg in ok)  # the shortest leg within 2 % of the least propellant
+            best = min((leg for leg in ok if leg.propellant_kg <= 1.02 * least), key=lambda leg: leg.tof_s)
+        else:  # later passes: the same time of flight, warm-started, for the updated mass
+            leg = solve_leg("earth", "mars", helio_departure_tdb, best.tof_s, sc, n_segments, guess=_warm(best))
             if not leg.feasible:
-                continue
-            if best is None or leg.propellant_kg < best.propellant_kg:
-                best = leg
-            guess = {"throttles": leg.throttles, "mass_final_kg": leg.mass_final_kg}
-        if best is None:
-            raise InfeasibleError(f"{v.name}: no Earth-Mars leg of {', '.join(map(str, tofs_days))} d with "
-                                  f"{thrust:.1f} N and {esc.mass_end_kg / 1e3:.1f} t after the escape spiral")
+                leg = solve_leg("earth", "mars", helio_departure_tdb, best.tof_s, sc, n_segments)
+            if not leg.feasible:
+                raise InfeasibleError(f"{v.name}: the {best.tof_s / DAY:.0f}-d leg became infeasible at "
+                                      f"{esc.mass_end_kg / 1e3:.1f} t ({leg.message})")
+            best = leg
         m_final = _nep_masses(v, prop) + cargo_kg
         cap = spiral_capture("mars", MARS.radius + MARS_ORBIT_ALT_M, thrust, c, m_final)
         new = prop + (cap.mass_start_kg - best.mass_final_kg)
@@ -266,7 +271,8 @@ def nep_mars(v, cargo_kg, launchers, helio_departure_tdb, tofs_days=(800, 650, 5
 
     return _nep_option(v, cargo_kg, m0, total, time_s, dv, launchers, phases,
                        f"spiral starts {tdb_to_iso(helio_departure_tdb - esc.time_s)[:10]}, heliocentric leg "
-                       f"{tdb_to_iso(helio_departure_tdb)[:10]} (least propellant of {', '.join(map(str, tofs_days))} d)")
+                       f"{tdb_to_iso(helio_departure_tdb)[:10]} (shortest of {', '.join(map(str, tofs_days))} d within 2 % of "
+                       f"the least propellant)")
 
 
 def compare(cargo_kg: float, destination: str = "mars-orbit", nep=("zeus-official", "zeus"), ntp="ntp-dra5",

@@ -265,26 +265,53 @@ def solve_leg(dep_body: str, arr_body: str, departure_tdb: float, tof_s: float, 
                         x[off:off + 3 * n].reshape(n, 3).copy())
 
 
+def _warm(leg: LowThrustLeg) -> dict:
+    return {"throttles": leg.throttles, "mass_final_kg": leg.mass_final_kg,
+            "vinf_departure": leg.vinf_departure_m_s, "vinf_arrival": leg.vinf_arrival_m_s}
+
+
+def _better(a: LowThrustLeg | None, b: LowThrustLeg) -> LowThrustLeg:
+    """The feasible leg with less propellant (a feasible one beats an infeasible one)."""
+    if a is None:
+        return b
+    if a.feasible != b.feasible:
+        return a if a.feasible else b
+    if a.feasible:
+        return a if a.propellant_kg <= b.propellant_kg else b
+    return a if a.miss_position_m <= b.miss_position_m else b
+
+
+def _row(dep, arr, t0, tofs, spacecraft, n_segments, c3_max, vinf_max, seeds=None, progress=None, done0=0,
+         total=0):
+    """Legs for one departure date over the times of flight: each solved from its own seed (Lambert or
+    porkchop) and, when a shorter one is feasible, warm-started from it; the better of the two is kept.
+    (SLSQP finds local optima: a cold start at a long time of flight often lands in a worse one.)"""
+    order = np.argsort(tofs)
+    legs: list = [None] * tofs.size
+    prev = None
+    for k, j in enumerate(order):
+        seed = {} if seeds is None else dict(seeds[j])
+        leg = solve_leg(dep, arr, t0, tofs[j], spacecraft, n_segments, c3_max, vinf_max, seed)
+        if prev is not None:
+            leg = _better(leg, solve_leg(dep, arr, t0, tofs[j], spacecraft, n_segments, c3_max, vinf_max,
+                                         _warm(prev)))
+        legs[j] = leg
+        if leg.feasible:
+            prev = leg
+        if progress is not None:
+            progress(done0 + k + 1, total or tofs.size)
+    return legs
+
+
 def tof_sweep(dep_body: str, arr_body: str, departure_tdb: float, tofs_s, spacecraft: LowThrustSpacecraft,
               n_segments: int = 20, c3_max_m2_s2: float = 0.0, vinf_arrival_max_m_s: float = 0.0,
               progress=None) -> list[LowThrustLeg]:
-    """Minimum-propellant legs for a list of times of flight (each warm-started from its neighbour)."""
+    """Minimum-propellant legs for a list of times of flight (returned in the given order), solved from
+    the shortest up, each from the Lambert seed and warm-started from the previous feasible one."""
     tofs = np.atleast_1d(np.asarray(tofs_s, float))
     require_positive("tof", tofs, unit="s")
-    legs, guess = [], None
-    for k, tof in enumerate(tofs):
-        leg = solve_leg(dep_body, arr_body, departure_tdb, tof, spacecraft, n_segments, c3_max_m2_s2,
-                        vinf_arrival_max_m_s, guess)
-        if not leg.feasible and guess is not None:  # retry cold
-            leg = solve_leg(dep_body, arr_body, departure_tdb, tof, spacecraft, n_segments, c3_max_m2_s2,
-                            vinf_arrival_max_m_s)
-        legs.append(leg)
-        if leg.feasible:
-            guess = {"throttles": leg.throttles, "mass_final_kg": leg.mass_final_kg,
-                     "vinf_departure": leg.vinf_departure_m_s, "vinf_arrival": leg.vinf_arrival_m_s}
-        if progress is not None:
-            progress(k + 1, tofs.size)
-    return legs
+    return _row(dep_body, arr_body, departure_tdb, tofs, spacecraft, n_segments, c3_max_m2_s2,
+                vinf_arrival_max_m_s, progress=progress)
 
 
 @dataclass(frozen=True)
@@ -298,6 +325,7 @@ class DateTofGrid:
     propellant_kg: np.ndarray  # (n_dep, n_tof)
     lambert_c3_m2_s2: np.ndarray  # (n_dep, n_tof): the porkchop seed
     feasible: np.ndarray
+    best_leg: LowThrustLeg | None = None  # the least-propellant feasible leg (with its profile)
 
     def best(self) -> tuple[int, int]:
         p = np.where(self.feasible, self.propellant_kg, np.inf)
@@ -321,7 +349,8 @@ def date_tof_grid(dep_body: str, arr_body: str, departure_tdb, tofs_s, spacecraf
                   progress=None) -> DateTofGrid:
     """Minimum-propellant legs over launch dates x times of flight.  The ballistic porkchop over the same
     cells (``spaceplan.interplanetary.porkchop``) seeds every solve with its departure v-infinity and
-    the cell's Lambert arrival v-infinity (clipped to the bounds)."""
+    the cell's Lambert arrival v-infinity (clipped to the bounds); along each row the shorter feasible leg
+    also warm-starts the next (see :func:`tof_sweep`)."""
     from spaceplan.interplanetary.porkchop import porkchop
 
     t_dep = np.atleast_1d(np.asarray(departure_tdb, float))
@@ -332,7 +361,7 @@ def date_tof_grid(dep_body: str, arr_body: str, departure_tdb, tofs_s, spacecraf
     c3 = np.full((nd, nt), np.nan)
     feas = np.zeros((nd, nt), bool)
     dep, arr = body(dep_body).name.lower(), body(arr_body).name.lower()
-    done = 0
+    best_leg = None
     for i, t0 in enumerate(t_dep):
         order = np.argsort(tofs)
         pc = porkchop(dep, arr, np.array([t0]), t0 + tofs[order])
@@ -342,14 +371,12 @@ def date_tof_grid(dep_body: str, arr_body: str, departure_tdb, tofs_s, spacecraf
         c3k = pc.c3[:, 0][:, back]
         kind = np.where(np.nan_to_num(c3k[0], nan=np.inf) <= np.nan_to_num(c3k[1], nan=np.inf), 0, 1)
         c3[i] = best
-        for j, tof in enumerate(tofs):
-            guess = {}
-            if np.isfinite(best[j]):
-                guess["vinf_departure"] = vinf[kind[j], 0, j]
-            leg = solve_leg(dep, arr, t0, tof, spacecraft, n_segments, c3_max_m2_s2, vinf_arrival_max_m_s, guess)
-            feas[i, j] = leg.feasible
-            prop[i, j] = leg.propellant_kg
-            done += 1
-            if progress is not None:
-                progress(done, nd * nt)
-    return DateTofGrid(dep, arr, t_dep, tofs, prop, c3, feas)
+        seeds = [{"vinf_departure": vinf[kind[j], 0, j]} if np.isfinite(best[j]) else {} for j in range(nt)]
+        legs = _row(dep, arr, t0, tofs, spacecraft, n_segments, c3_max_m2_s2, vinf_arrival_max_m_s, seeds,
+                    progress, i * nt, nd * nt)
+        feas[i] = [leg.feasible for leg in legs]
+        prop[i] = [leg.propellant_kg for leg in legs]
+        for leg in legs:
+            if leg.feasible and (best_leg is None or leg.propellant_kg < best_leg.propellant_kg):
+                best_leg = leg
+    return DateTofGrid(dep, arr, t_dep, tofs, prop, c3, feas, best_leg)
