@@ -151,7 +151,8 @@ def solve_leg(dep_body: str, arr_body: str, departure_tdb: float, tof_s: float, 
     """Minimum-propellant Sims-Flanagan leg between two ephemeris bodies for a fixed time of flight.
 
     ``guess`` may hold ``vinf_departure`` / ``vinf_arrival`` (m/s vectors), ``throttles`` (n, 3) and
-    ``mass_final_kg``; default: the Lambert arc's v-infinities (clipped to the bounds) and zero throttle.
+    ``mass_final_kg``; default: the Lambert arc's v-infinities (clipped to the bounds) and its end burns
+    spread over each half (a coasting start is tried too when that fails).
     An unreachable target (thrust too low for the time) returns ``feasible=False`` with the residual
     miss in position and velocity rather than raising."""
     from scipy.optimize import minimize
@@ -176,7 +177,10 @@ def solve_leg(dep_body: str, arr_body: str, departure_tdb: float, tof_s: float, 
     vd0, va0 = _clip(vd0, vdmax), _clip(va0, vamax)
     if "throttles" in guess:
         u0 = np.asarray(guess["throttles"], float).reshape(-1)
-        mf0 = float(guess.get("mass_final_kg", spacecraft.mass_kg))
+        if u0.size != 3 * n:
+            raise InputError("guess.throttles", f"{u0.size // 3} segments for a {n}-segment leg", f"({n}, 3)")
+        u0 = np.clip(u0, -1.0, 1.0)
+        mf0 = min(float(guess.get("mass_final_kg", spacecraft.mass_kg)), spacecraft.mass_kg)
     else:  # the Lambert arc's end burns (what the v-infinity bounds leave) spread over each half
         u0, mf0 = _spread_guess(l1, l2, vdep + vd0, varr + va0, n, tof_s, spacecraft)
     x0 = np.concatenate([_clip(vd0, vdmax)[:nd] / VU, _clip(va0, vamax)[:na] / VU, u0, [mf0 / spacecraft.mass_kg]])
