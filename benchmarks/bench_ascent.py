@@ -27,13 +27,14 @@ def run() -> list[dict]:
     ds = _best(lambda: payload_with_recovery(v, gto, mode="droneship"), 1)
     return [
         {"benchmark": "ascent: Falcon 9 payload optimisation, LEO 200 km 28.5 deg", "ours_s": opt, "peer": None,
-         "peer_s": None, "target": "< 5 s", "note": f"{res.evaluations} ascents, SLSQP + grid seed"},
+         "peer_s": None, "target": "< 5 s", "note": f"{res.evaluations} ascents, grid seed + SLSQP + polish"},
         {"benchmark": "ascent: Falcon 9 payload optimisation, GTO 185x35786 km", "ours_s": opt_gto, "peer": None,
          "peer_s": None, "target": "< 5 s", "note": "two-burn energy cutoff"},
         {"benchmark": "ascent: one 3-DOF ascent simulation (no recording)", "ours_s": one, "peer": None,
          "peer_s": None, "target": "-", "note": "numba RK4, 1 s step, ~550 s of flight"},
         {"benchmark": "ascent: GTO payload with drone-ship recovery (reserve iteration)", "ours_s": ds, "peer": None,
-         "peer_s": None, "target": "-", "note": "expendable + 2-3 re-optimisations + descent/landing burns"},
+         "peer_s": None, "target": "-",
+         "note": "expendable + ~6 re-optimisations (bracket, then Brent on the reserve) + descent/landing burns"},
     ]
 
 
