@@ -7,7 +7,11 @@ with a Mach-dependent Cd, USSA76 atmosphere, thrust corrected for ambient
 pressure, throttling for a max-q and/or an acceleration limit, stage burnout,
 separation coasts, drop of strap-on boosters and of the fairing once the
 free-molecular heating 1/2 rho v^3 drops below the limit.  Fixed-step RK4
-(1 s), with the step shortened to land exactly on burnout and on cutoff.
+(1 s), with the step shortened to land exactly on burnout, on the pitch
+programme's break points, on the fairing jettison and on cutoff (the last two
+found inside the step by regula falsi), so the result is a smooth function of
+payload and guidance: no event moves by a whole step when an input changes by
+a rounding error.
 
 Launch azimuth for a target inclination i from latitude phi (inertial,
 spherical Earth): sin(beta) = cos(i) / cos(phi) (Vallado 2013, eq. 6-19

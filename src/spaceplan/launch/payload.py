@@ -2,18 +2,27 @@
 
 Free variables: payload mass, the first-stage pitch-kick angle and the two
 linear-tangent angles of the upper-stage steering.  The ascent is flown with
-``simulate_ascent`` (cutoff at the target specific energy), and SLSQP (Kraft
-1988, as in scipy) maximises the payload subject to
+``simulate_ascent`` (cutoff at the target specific energy), and the payload is
+maximised subject to the insertion conditions at the (first) cutoff
 
-* perigee of the cutoff orbit = target perigee (equality; with the energy
-  cutoff this fixes both perigee and apogee), and
+* radius = target perigee radius and radial velocity = 0 (equalities; with the
+  energy cutoff they put the cutoff at the perigee of the target orbit.  The
+  osculating perigee itself is not used: r_p = a (1 - |e|) has a kink at e = 0,
+  exactly where a circular target sits), and
 * propellant left in the last stage >= 0 (the active constraint at the optimum;
   when the stage runs dry first, the shortfall is measured as the propellant
   the rocket equation says it still needs).
 
-A coarse grid over the guidance angles seeds the optimizer.  The answer is the
-payload of a guidance-optimal open-loop ascent in this 3-DOF model, not a
-closed-loop PEG/IGM trajectory; the gap is usually ~1 %.
+A coarse grid over the guidance angles seeds SLSQP (Kraft 1988, as in scipy),
+which finds the neighbourhood of the optimum; the optimum is then polished on
+the reduced problem (``_polish``: at a fixed kick, Newton's method solves the
+three insertion conditions for payload and the two steering angles; Brent's
+method maximises that payload over the kick).  The simulation being smooth
+(every event is located inside its step by root finding, see ``_kernels.py``),
+the answer does not depend on SLSQP's path: it is reproducible to < 0.01 kg
+across processes, CPUs and numba targets (tests/launch/test_reproducibility.py).
+The answer is the payload of a guidance-optimal open-loop ascent in this 3-DOF
+model, not a closed-loop PEG/IGM trajectory; the gap is usually ~1 %.
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import minimize
 
-from spaceplan.core.errors import ImpossibleOrbitError
+from spaceplan.core.errors import ImpossibleOrbitError, SpaceplanError
 from spaceplan.launch.ascent import (AscentResult, Guidance, Site, TargetOrbit, initial_state, load_site,
                                      simulate_ascent)
 from spaceplan.launch.vehicles import Vehicle, load_vehicle
@@ -113,7 +122,10 @@ def _solve_inner(run, target, kick, z0):
         return np.array([z[0], kick, z[1], z[2]])
 
     def F(z):
-        a = run(x_of(z))
+        try:
+            a = run(x_of(z))
+        except SpaceplanError:  # e.g. a payload beyond the lift-off thrust
+            return None
         if a.status not in (0, 1):
             return None
         return _insertion(a, target)
