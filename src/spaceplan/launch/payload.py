@@ -109,9 +109,9 @@ def _insertion(a: AscentResult, target: TargetOrbit) -> np.ndarray:
     return np.array([a.propellant_left_kg / 1.0e3, (rn - target.rp) / 1.0e3, vr / 10.0])
 
 
-# Newton tolerances of the polish on the insertion residuals: 0.1 g of propellant, 1 mm, 0.1 mm/s
-_INNER_TOL = np.array([1e-7, 1e-6, 1e-5])
-_KICK_XTOL = 2e-6  # scaled (x 5 deg): 1e-5 deg on the pitch kick
+# Newton tolerances of the polish on the insertion residuals: 1 mg of propellant, 0.01 mm, 1 um/s
+_INNER_TOL = np.array([1e-9, 1e-8, 1e-7])
+_KICK_XTOL = 2e-7  # scaled (x 5 deg): 1e-6 deg on the pitch kick
 
 
 def _solve_inner(run, target, kick, z0):
@@ -173,7 +173,7 @@ def _polish(run, target, x, bounds):
     The insertion conditions (3 equalities) leave one degree of freedom, taken as the pitch kick: P(kick) is
     the payload of the ascent that, with this kick, burns the last stage to depletion exactly at the target
     perigee and energy (``_solve_inner``); P is maximised by Brent's bounded search (parabolic steps, golden
-    section fallback) to 1e-5 deg in the kick.  Near the maximum P is flat, so the payload is exact to second
+    section fallback) to 1e-6 deg in the kick.  Near the maximum P is flat, so the payload is exact to second
     order in the kick.  Returns the scaled x, or None when the inner solve fails at the start point."""
     from scipy.optimize import minimize_scalar
 
