@@ -37,3 +37,12 @@ def test_bad_input():
         LowThrustSpacecraft(0.6, 0.0, 1500.0)
     with pytest.raises(InputError, match="arrival body"):
         solve_leg("earth", "earth", T0, 1e7, LowThrustSpacecraft(0.6, 3000.0, 1500.0))
+
+
+def test_solar_power_thrust_falls_with_distance_squared():
+    from spaceplan.core.constants import AU
+
+    leg = solve_leg("earth", "mars", T0, 400 * 86400.0, LowThrustSpacecraft(0.6, 3000.0, 1500.0, solar=True), 10)
+    r, avail = leg.profile[:, 1], leg.profile[:, 3]
+    assert np.allclose(avail, 0.6 * (AU / r) ** 2)
+    assert avail[-1] < avail[0]
