@@ -12,11 +12,13 @@ from spaceplan.core.time import utc_to_tdb
 
 @pytest.fixture(autouse=True)
 def no_space_weather_download(monkeypatch):
+    import pymsis.msis
     import pymsis.utils
 
     def refuse(*args, **kwargs):
         raise AssertionError("pymsis tried to fetch its own space-weather data")
 
+    monkeypatch.setattr(pymsis.msis, "get_f107_ap", refuse)  # the name msis.calculate calls
     monkeypatch.setattr(pymsis.utils, "get_f107_ap", refuse)
     monkeypatch.setattr(pymsis.utils, "download_f107_ap", refuse, raising=False)
 

@@ -4,7 +4,7 @@ Source: King-Hele, D. G., *Satellite Orbits in an Atmosphere* (Blackie, 1987), c
 (1977): for a circular orbit the remaining lifetime L (days) = Q / n-dot (n-dot in rev/day^2), with Q a
 function of n, e and the density scale height; A. Pickup (SatEvo, after King-Hele), SeeSat-L, 30 Jan 2008:
 "for an object in a circular orbit with n = 16 revs per day, Q works out at about 0.153 at F10.7 = 150
-and about 0.13 at F10.7 = 80".  This is the guidance ISO 27852 cites for simple lifetime estimates.
+and about 0.13 at F10.7 = 80".  (No ISO 27852 lifetime table was available offline; this rule stands in for it.)
 
 Our check: semi-analytic (King-Hele integration over the NRLMSIS 2.1 profile) lifetime to 120 km from
 n = 16 rev/day, times the initial n-dot, with the space weather held at its 81-day mean (F10.7 ~ 143 on
