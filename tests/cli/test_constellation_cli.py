@@ -143,7 +143,7 @@ def test_groundtrack_json_and_plot(tmp_path):
         (["coverage", "starlink_gen1", "--grid", "fine"], "--grid"),
         (["coverage", "starlink_gen1", "--step", "2h", "--duration", "1h"], "--step"),
         (["coverage", "starlink_gen1", "--duration", "-1h"], "--duration"),
-        (["coverage", "starlink_gen1", "--region", "atlantis"], "region"),
+        (["coverage", "starlink_gen1", "--region", "atlantis"], "--region"),
         (["coverage", "starlink_gen1", "--plot", "map.gif"], "--plot"),
         (["coverage", "starlink_gen1", "--map", "heat"], "--map"),
         (["coverage", "starlink_gen1", "--min-sats", "0"], "--min-sats"),

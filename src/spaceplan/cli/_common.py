@@ -8,8 +8,12 @@ stdout.  Progress and diagnostics go to stderr so ``--json`` output stays clean.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sys
+import tempfile
+import time
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from rich.console import Console
@@ -23,7 +27,7 @@ stdout = Console()
 stderr = Console(stderr=True)
 
 JSON_HELP = "Print the result as JSON on stdout (and nothing else)."
-PLOT_HELP = "Write a figure to this file (.png or .svg)."
+PLOT_HELP = "Write a figure to this file (.png, .svg or .pdf); checked before computing."
 
 
 def emit_json(result: Any) -> None:
@@ -41,13 +45,20 @@ def table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
     return t
 
 
+PROGRESS_DELAY_S = 1.0  # a bar appears only for work that lasts longer than this
+
+
 @contextlib.contextmanager
 def progress(description: str, enabled: bool = True) -> Iterator[Callable[[int, int], None]]:
-    """Yield ``update(done, total)``; shows a rich progress bar on stderr when enabled."""
+    """Yield ``update(done, total)``; a rich progress bar on stderr once the work has lasted a second.
+
+    Nothing is drawn when disabled (``--json``), when stderr is not a terminal, or when the work
+    finishes within :data:`PROGRESS_DELAY_S`: quick commands stay quiet, long grids show their pace.
+    """
     if not enabled or not stderr.is_terminal:
         yield lambda done, total: None
         return
-    with Progress(
+    bar = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         TextColumn("{task.completed}/{task.total}"),
@@ -55,19 +66,146 @@ def progress(description: str, enabled: bool = True) -> Iterator[Callable[[int, 
         TimeRemainingColumn(),
         console=stderr,
         transient=True,
-    ) as bar:
-        task = bar.add_task(description, total=None)
+    )
+    task = bar.add_task(description, total=None)
+    t0 = time.monotonic()
+    started = False
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+    def update(done: int, total: int) -> None:
+        nonlocal started
+        bar.update(task, completed=done, total=total)
+        if not started and time.monotonic() - t0 >= PROGRESS_DELAY_S:
+            bar.start()
+            started = True
 
+    try:
         yield update
+    finally:
+        if started:
+            bar.stop()
 
 
-def check_plot_path(path: str | None) -> None:
-    """Reject plot file names whose format matplotlib should not guess."""
-    if path is not None and not path.lower().endswith((".png", ".svg", ".pdf")):
-        raise InputError("--plot", f"unsupported figure file {path!r}", ".png, .svg or .pdf")
+FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def _first_existing(path: Path) -> Path:
+    """``path`` or its nearest ancestor that exists (the folder a write would start from)."""
+    p = path
+    while not p.exists() and not p.is_symlink():
+        if p.parent == p:
+            break
+        p = p.parent
+    return p
+
+
+def check_output_path(field: str, path, kind: str = "file", suffixes: tuple[str, ...] | None = None) -> Path | None:
+    """Check before any computation that ``path`` can be written; one InputError naming ``field`` if not.
+
+    ``kind``: ``"figure"`` (a file with a known figure extension), ``"file"`` or ``"folder"``
+    (created if missing).  Checks: a known extension, the path is not a folder where a file is
+    needed (or a file where a folder is needed), no ancestor is a regular file, and the nearest
+    existing folder accepts a new file (probed by creating and removing a temporary file, since
+    permission bits say nothing to root or on read-only mounts).  Creates nothing that stays.
+    """
+    if path is None:
+        return None
+    text = str(path)
+    if not text.strip():
+        raise InputError(field, "empty path", "a file name" if kind != "folder" else "a folder name")
+    p = Path(text).expanduser()
+    if kind == "figure":
+        suffixes = FIGURE_SUFFIXES
+    if suffixes is not None and p.suffix.lower() not in suffixes:
+        what = "figure file" if kind == "figure" else "file"
+        raise InputError(field, f"unknown {what} extension {p.suffix or '(none)'!r} in {text!r}",
+                         ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0])
+    if kind == "folder":
+        if p.exists() and not p.is_dir():
+            raise InputError(field, f"{text!r} is a file, not a folder", "a folder (created if missing)")
+    elif p.is_dir():
+        raise InputError(field, f"{text!r} is a folder, not a file", "a file name inside a writable folder")
+    base = _first_existing(p if kind == "folder" else p.parent)
+    if not base.is_dir():
+        raise InputError(field, f"{str(base)!r} is a file, not a folder, so {text!r} cannot be created",
+                         "a path whose folders are folders")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".spaceplan-write-check-", dir=base)
+    except OSError as exc:
+        raise InputError(field, f"cannot write in folder {str(base)!r} ({exc.strerror or exc})",
+                         "a writable folder") from None
+    os.close(fd)
+    os.unlink(probe)
+    return p
+
+
+def check_plot_path(path: str | None, field: str = "--plot") -> None:
+    """Reject a figure path that cannot be written (extension, folders, permissions) before computing."""
+    check_output_path(field, path, "figure")
+
+
+@contextlib.contextmanager
+def output_file(path) -> Iterator[Path]:
+    """Yield a temporary name beside ``path`` (same extension) and move it onto ``path`` only on success.
+
+    A failure while writing leaves neither a partial ``path`` nor the temporary file behind;
+    missing parent folders are created (the path was checked by :func:`check_output_path`).
+    """
+    final = Path(path).expanduser()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = final.with_name(f".{final.stem}.{os.getpid()}.partial{final.suffix}")
+    try:
+        yield tmp
+        os.replace(tmp, final)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_figure(path, plot_fn, *args, **kwargs) -> None:
+    """Call ``plot_fn(*args, tmp_path, **kwargs)`` through :func:`output_file`: all of the figure or nothing."""
+    with output_file(path) as tmp:
+        plot_fn(*args, str(tmp), **kwargs)
+
+
+def parse_utc(field: str, text) -> float:
+    """A UTC date (ISO 8601) -> TDB s past J2000, inside the DE421 span (1899-07-29 to 2053-10-09)."""
+    from spaceplan.core.ephemeris import span_tdb
+    from spaceplan.core.errors import EphemerisRangeError
+    from spaceplan.core.time import utc_to_tdb
+
+    t = utc_to_tdb(text, field)
+    first, last = span_tdb()
+    if not first <= t <= last:
+        raise EphemerisRangeError(field, f"{text} is outside the DE421 ephemeris", EPHEMERIS_SPAN)
+    return t
+
+
+EPHEMERIS_SPAN = "1899-07-29 to 2053-10-09 (DE421)"
+
+
+def renamed_error(exc: InputError, field: str) -> InputError:
+    """The same error (same class) under the option name the user wrote (``--duration`` for ``duration_s``)."""
+    from spaceplan.core.errors import UnknownNameError
+
+    if isinstance(exc, UnknownNameError):
+        return UnknownNameError(field, exc.name, exc.known)
+    text = exc.args[0] if exc.args else str(exc)
+    message = text[len(exc.field) + 2:] if text.startswith(f"{exc.field}: ") else text
+    suffix = f" (allowed: {exc.allowed})" if exc.allowed else ""
+    if suffix and message.endswith(suffix):
+        message = message[: -len(suffix)]
+    return type(exc)(field, message, exc.allowed)
+
+
+@contextlib.contextmanager
+def cli_fields(mapping: dict[str, str]) -> Iterator[None]:
+    """Re-raise an API InputError whose field is a key of ``mapping`` under the CLI option name."""
+    try:
+        yield
+    except InputError as exc:
+        if exc.field in mapping:
+            raise renamed_error(exc, mapping[exc.field]) from None
+        raise
 
 
 _DURATION = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(s|sec|m|min|h|d|day|days|y|yr)?\s*$", re.IGNORECASE)

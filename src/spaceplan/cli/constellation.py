@@ -13,18 +13,24 @@ from typing import List, Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_duration, progress, stdout, table
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_duration, parse_utc, \
+    progress, stdout, table, write_figure
 
 PRESET_HELP = ("Constellation preset (see 'spaceplan constellation presets'), a TOML file of [[shell]] tables, "
                "or a satellite catalog: TLE/3LE or OMM XML, KVN, JSON, CSV (format read from the content).")
 REGION_HELP = ("world, a country (e.g. russia), bbox:LAT0,LAT1,LON0,LON1 (deg; LON0 > LON1 wraps the antimeridian) "
                "or a comma-separated list of cities.")
-GRID_HELP = "Ground grid cell size, e.g. 1deg, 0.5deg, 5 (must divide 180 deg)."
+GRID_HELP = "Ground grid cell size, e.g. 1deg, 0.5deg, 5 (0.1 to 30 deg, must divide 180 deg)."
 ELEV_HELP = "Minimum elevation of a usable satellite above the horizon (deg, 0 to 89)."
 START_HELP = "Start of the time window (UTC, ISO 8601, e.g. 2026-01-01 or 2026-01-01T06:00)."
 MIN_SATS_HELP = "A point counts as covered when at least this many satellites are in view."
 ALT_HELP = "Replace the altitude (km) of every shell, e.g. for presets whose altitude is an assumption."
 
+GRID_MIN_DEG = 0.1  # the region is cut from a global grid: 6.5 M points at 0.1 deg, 26 M at 0.05 deg
+WINDOW_FIELDS = {"duration_s": "--duration", "step_s": "--step", "min_elevation_deg": "--min-elevation",
+                 "min_sats": "--min-sats", "region": "--region", "bbox": "--region", "bbox lat0": "--region",
+                 "bbox lat1": "--region", "bbox lon0": "--region", "bbox lon1": "--region", "city": "--region",
+                 "altitude_km": "--altitude"}
 _GRID = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(deg|°|d)?\s*$", re.IGNORECASE)
 
 
@@ -45,25 +51,33 @@ def parse_grid(text: str) -> float:
     if not match:
         raise InputError("--grid", f"cannot read grid size {text!r}", "degrees, e.g. 1deg, 0.5deg or 5")
     value = float(match.group(1))
-    require_range("--grid", value, 0.05, 30.0, "deg")
+    require_range("--grid", value, GRID_MIN_DEG, 30.0, "deg")
     if abs(round(180.0 / value) * value - 180.0) > 1e-9:
         raise InputError("--grid", f"{value:g} deg does not divide 180 deg", "e.g. 0.25, 0.5, 1, 2, 5, 10")
     return value
 
 
 def _window(start: str, duration: str, step: str):
-    """(tdb grid, duration_s, step_s) of the CLI time-window options, with CLI field names."""
+    """(tdb grid, duration_s, step_s) of the CLI time-window options, with CLI field names.
+
+    The window must lie inside the dates spaceplan handles (DE421's span) and hold at most
+    1e7 steps; both are checked before the grid is built.
+    """
     from spaceplan.constellation.coverage import time_grid
-    from spaceplan.core.errors import InputError
-    from spaceplan.core.time import utc_to_tdb
+    from spaceplan.core.ephemeris import span_tdb
+    from spaceplan.core.errors import InputError, require_size
 
     duration_s = parse_duration("--duration", duration)
     step_s = parse_duration("--step", step)
     if step_s > duration_s:
         raise InputError("--step", f"step {step} is longer than --duration {duration}", "step <= duration")
-    if duration_s / step_s > 10_000_000:
-        raise InputError("--duration", f"{duration_s / step_s:.3g} time steps", "at most 1e7 steps (use a longer --step)")
-    return time_grid(utc_to_tdb(start, "--start"), duration_s, step_s), duration_s, step_s
+    require_size("--duration", duration_s / step_s, 10_000_000, "time steps", "use a longer --step")
+    t0 = parse_utc("--start", start)
+    if t0 + duration_s > span_tdb()[1]:
+        raise InputError("--duration", f"{start} + {duration} ends after 2053-10-09 (DE421)",
+                         "a window inside 1899-07-29 to 2053-10-09")
+    with cli_fields(WINDOW_FIELDS):
+        return time_grid(t0, duration_s, step_s), duration_s, step_s
 
 
 def _check_common(min_elevation: float, min_sats: int) -> None:
@@ -181,7 +195,7 @@ def coverage_command(
     """Coverage of a region: time fraction covered, satellites in view and longest gaps (area-weighted)."""
     import math
 
-    from spaceplan.constellation.coverage import coverage
+    from spaceplan.constellation.coverage import check_size, coverage
     from spaceplan.constellation.plots import QUANTITIES
     from spaceplan.constellation.regions import parse_region
     from spaceplan.core.errors import UnknownNameError
@@ -193,13 +207,15 @@ def coverage_command(
     grid_deg = parse_grid(grid)
     tdb, duration_s, step_s = _window(start, duration, step)
     const = _load(preset, altitude)
-    ground = parse_region(region, grid_deg)
+    with cli_fields(WINDOW_FIELDS):
+        ground = parse_region(region, grid_deg)
+    check_size(ground.size, len(tdb), "--grid", "--duration")
     with progress(f"coverage {const.key or const.name}", enabled=not as_json) as update:
         result = coverage(const, ground, tdb, math.radians(min_elevation), min_sats, progress=update)
     if plot:
         from spaceplan.constellation.plots import coverage_map
 
-        coverage_map(result, plot, map_quantity)
+        write_figure(plot, coverage_map, result, quantity=map_quantity)
     d = result.to_dict()
     if as_json:
         d["inputs"] = {"constellation": preset, "region": region, "grid_deg": grid_deg, "start_utc": start,
@@ -244,14 +260,17 @@ def compare_command(
     """Side-by-side coverage of several constellations over the same regions and time window."""
     import math
 
-    from spaceplan.constellation.coverage import Comparison, coverage
+    from spaceplan.constellation.coverage import Comparison, check_size, coverage
     from spaceplan.constellation.regions import parse_region
 
     _check_common(min_elevation, min_sats)
     grid_deg = parse_grid(grid)
     tdb, duration_s, step_s = _window(start, duration, step)
     consts = [_load(p, None) for p in presets_]
-    grounds = [parse_region(r, grid_deg) for r in region]
+    with cli_fields(WINDOW_FIELDS):
+        grounds = [parse_region(r, grid_deg) for r in region]
+    for ground in grounds:
+        check_size(ground.size, len(tdb), "--grid", "--duration", runs=len(consts) * len(grounds))
     total = len(consts) * len(grounds) * len(tdb)
     results = []
     with progress("comparing", enabled=not as_json) as update:
@@ -311,7 +330,7 @@ def groundtrack(
     if plot:
         from spaceplan.constellation.plots import ground_tracks
 
-        ground_tracks(const, tdb, plot, idx)
+        write_figure(plot, lambda path: ground_tracks(const, tdb, path, idx))
     sats = [{"index": int(i), "shell": const.shells[int(shell_of[i])].name, "start_lat_deg": float(lat[0, k]),
              "start_lon_deg": float(lon[0, k]), "max_abs_lat_deg": float(np.max(np.abs(lat[:, k])))}
             for k, i in enumerate(idx)]

@@ -10,7 +10,8 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_duration, progress, stdout, table
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_duration, parse_utc, \
+    progress, stdout, table, write_figure
 
 
 def catalog(
@@ -23,12 +24,17 @@ def catalog(
 ) -> None:
     """Read a TLE/OMM catalog: satellites, epochs, rejected records (with line numbers), shells."""
     from spaceplan.constellation.catalog import load_catalog
-    from spaceplan.core.time import utc_to_tdb
 
-    cat = load_catalog(file, fmt, strict=strict)
+    t_at = None if at is None else parse_utc("--at", at)
+    with cli_fields({"format": "--format", "catalog file": "FILE"}):
+        cat = load_catalog(file, fmt, strict=strict)
+    if not len(cat) and not cat.issues:
+        from spaceplan.core.errors import InputError
+
+        raise InputError("FILE", f"no satellite records in {file!r}", "a TLE/3LE or OMM (XML, KVN, JSON, CSV) file")
     out = cat.to_dict(group=group_shells)
     if at is not None and len(cat):
-        out["propagation"] = cat.propagate(utc_to_tdb(at, "--at")).to_dict()
+        out["propagation"] = cat.propagate(t_at).to_dict()
         out["propagation"]["at_utc"] = at
     if as_json:
         emit_json(out)
@@ -73,7 +79,17 @@ def latency(
     from spaceplan.core.errors import InputError
 
     check_plot_path(plot)
-    const = load_source(preset)
+    fields = {"duration_s": "--duration", "step_s": "--step", "step": "--step", "min_elevation_deg": "--min-elevation",
+              "route_factor": "--route-factor", "destination": "--to"}
+    duration_s, step_s = parse_duration("--duration", duration), parse_duration("--step", step)
+    t0 = parse_utc("--start", start)
+    from spaceplan.core.ephemeris import span_tdb
+
+    if t0 + duration_s > span_tdb()[1]:
+        raise InputError("--duration", f"{start} + {duration} ends after 2053-10-09 (DE421)",
+                         "a window inside 1899-07-29 to 2053-10-09")
+    with cli_fields(fields):
+        const = load_source(preset)
     system = const
     if shell is not None:
         if not 1 <= shell <= len(const.shells):
@@ -84,14 +100,13 @@ def latency(
             raise InputError("--isl", "a TLE/OMM catalog has no plane/slot structure for +Grid laser links",
                              "--bent-pipe for a catalog, or a Walker preset / TOML file for --isl")
         system = const.catalog if shell is None else const.catalog.select(system.indices)
-    with progress("routing", enabled=not as_json) as update:
-        series = latency_over(system, source, destination, start, parse_duration("--duration", duration),
-                              parse_duration("--step", step), isl=isl, min_elevation_deg=min_elevation,
-                              route_factor=route_factor, progress=update)
+    with progress("routing", enabled=not as_json) as update, cli_fields(fields):
+        series = latency_over(system, source, destination, start, duration_s, step_s, isl=isl,
+                              min_elevation_deg=min_elevation, route_factor=route_factor, progress=update)
     if plot:
         from spaceplan.constellation.network_plots import plot_latency
 
-        plot_latency(series, plot)
+        write_figure(plot, plot_latency, series)
     if as_json:
         emit_json(series)
         return
@@ -123,21 +138,38 @@ def deploy(
     """Deployment campaign: launches needed and the date each shell reaches full operational capability."""
     from spaceplan.constellation.deployment import coverage_milestone, plan_deployment
     from spaceplan.constellation.sources import CatalogConstellation, load_source
-    from spaceplan.core.errors import InputError
+    from spaceplan.core.ephemeris import span_tdb
+    from spaceplan.core.errors import InputError, require_range
 
     check_plot_path(plot)
+    parse_utc("--start", start)
+    if raise_days is not None:
+        require_range("--raise-days", raise_days, 0.0, 3650.0, "days")
+    if coverage_region is not None:
+        require_range("--coverage-threshold", coverage_threshold, 1e-6, 1.0)
     if isinstance(load_source(preset), CatalogConstellation):
         raise InputError("constellation", f"{preset!r} is a TLE/OMM catalog: its satellites are already in orbit",
                          "a Walker preset or TOML file of [[shell]] tables to plan a deployment")
-    camp = plan_deployment(preset, launcher, cadence, start, satellite_mass_kg=sat_mass, sats_per_launch=per_launch,
-                           raise_days=raise_days)
-    d = camp.to_dict()
-    if coverage_region:
-        d["coverage_milestone"] = coverage_milestone(camp, preset, coverage_region, coverage_threshold).to_dict()
+    fields = {"satellite_mass_kg": "--sat-mass", "raise_days": "--raise-days", "sats_per_launch": "--per-launch",
+              "cadence": "--cadence", "launcher": "--launcher", "start": "--start", "launches": "--per-launch",
+              "threshold": "--coverage-threshold", "region": "--coverage-region", "bbox": "--coverage-region"}
+    with cli_fields(fields):
+        camp = plan_deployment(preset, launcher, cadence, start, satellite_mass_kg=sat_mass, sats_per_launch=per_launch,
+                               raise_days=raise_days)
+        if camp.foc_tdb > span_tdb()[1]:
+            years = (camp.foc_tdb - camp.start_tdb) / (365.25 * 86400.0)
+            raise InputError("--cadence", f"{len(camp.launch_tdb)} launches at {cadence} reach full capability only "
+                             f"after {years:.3g} years",
+                             "a campaign that ends by 2053-10-09 (DE421); raise --cadence or --per-launch")
+        d = camp.to_dict()
+        if coverage_region:
+            with progress("coverage milestone", enabled=not as_json) as update:
+                d["coverage_milestone"] = coverage_milestone(camp, preset, coverage_region, coverage_threshold,
+                                                             progress=update).to_dict()
     if plot:
         from spaceplan.constellation.network_plots import plot_deployment
 
-        plot_deployment(camp, plot)
+        write_figure(plot, plot_deployment, camp)
     if as_json:
         emit_json(d)
         return

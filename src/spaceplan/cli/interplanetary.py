@@ -6,8 +6,8 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_date_range, \
-    parse_duration, progress, stdout, table
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_date_range, \
+    parse_duration, parse_utc, progress, stdout, table, write_figure
 
 DAY = 86_400.0
 
@@ -41,13 +41,28 @@ def windows(
     from spaceplan.core.errors import InputError
     from spaceplan.interplanetary.windows import default_tof_bounds, find_opportunities
 
-    if c3_max is not None and not c3_max > 0:
-        raise InputError("--c3-max", f"got {c3_max}", "> 0 km^2/s^2")
+    from spaceplan.core.errors import require_range
+
+    if c3_max is not None:
+        require_range("--c3-max", c3_max, 1e-6, 1e4, "km^2/s^2")
+    require_range("--ridge-deg", ridge_deg, 0.0, 89.9, "deg")
+    for flag, year in (("--from", start), ("--to", end)):
+        require_range(flag, year, 1900, 2052)
+    if end < start:
+        raise InputError("--to", f"{end} is before --from {start}", f"a year from {start} to 2052")
     bounds = None
     if tof_min is not None or tof_max is not None:
+        for flag, value in (("--tof-min", tof_min), ("--tof-max", tof_max)):
+            if value is not None:
+                require_range(flag, value, 1.0, 20_000.0, "days")
         lo, hi = default_tof_bounds(departure, arrival)
         bounds = ((tof_min * DAY) if tof_min is not None else lo, (tof_max * DAY) if tof_max is not None else hi)
-    with progress("searching opportunities", enabled=not as_json) as update:
+        if not bounds[1] > bounds[0]:
+            raise InputError("--tof-max" if tof_max is not None else "--tof-min",
+                             f"longest flight {bounds[1] / DAY:g} d is not above the shortest {bounds[0] / DAY:g} d",
+                             "--tof-min < --tof-max")
+    with progress("searching opportunities", enabled=not as_json) as update, \
+            cli_fields({"years": "--from/--to", "tof_bounds": "--tof-min/--tof-max"}):
         result = find_opportunities(departure, arrival, start, end, c3_cap=None if c3_max is None else c3_max * 1e6,
                                     tof_bounds=bounds, ridge_deg=ridge_deg, progress=update)
     if as_json:
@@ -101,34 +116,31 @@ def porkchop_command(
     import numpy as np
 
     from spaceplan.core.constants import body
-    from spaceplan.core.ephemeris import span_tdb
-    from spaceplan.core.errors import EphemerisRangeError, InputError
-    from spaceplan.core.time import utc_to_tdb
-    from spaceplan.interplanetary.porkchop import porkchop
+    from spaceplan.core.errors import InputError
+    from spaceplan.interplanetary.porkchop import check_cells, porkchop
 
     body(departure), body(arrival)
     check_plot_path(plot)
     step_s = parse_duration("--step", step)
-    ranges = {}
+    spans = {}
     for field, text in (("--depart", depart), ("--arrive", arrive)):
         a, b = parse_date_range(field, text)
-        t0, t1 = utc_to_tdb(a, field), utc_to_tdb(b, field)
+        t0, t1 = parse_utc(f"{field} start", a), parse_utc(f"{field} end", b)
         if t1 <= t0:
             raise InputError(field, f"empty or inverted date range {text!r}", "END after START")
         if step_s > t1 - t0:
             raise InputError("--step", f"{step} is longer than the {field} range ({(t1 - t0) / DAY:g} d)",
                              f"<= {(t1 - t0) / DAY:g} d")
-        first, last = span_tdb()
-        if t0 < first or t1 > last:
-            raise EphemerisRangeError(field, f"{text} is outside the DE421 ephemeris", "1899-07-29 to 2053-10-09")
-        count = int((t1 - t0) / step_s + 1e-6) + 1  # TDB-UTC drift of a few us must not drop the end
-        ranges[field] = t0 + step_s * np.arange(count)
+        spans[field] = (t0, t1, int((t1 - t0) / step_s + 1e-6) + 1)  # TDB-UTC drift of a few us must not drop the end
+    # the size check comes before any array is built: --step 1s over a year is ~5e14 cells
+    check_cells(spans["--depart"][2], spans["--arrive"][2], field="--step", hint="use a longer --step or shorter ranges")
+    ranges = {field: t0 + step_s * np.arange(count) for field, (t0, _, count) in spans.items()}
     with progress("porkchop", enabled=not as_json) as update:
         result = porkchop(departure, arrival, ranges["--depart"], ranges["--arrive"], progress=update)
     if plot:
         from spaceplan.interplanetary.plots import plot_porkchop
 
-        plot_porkchop(result, plot)
+        write_figure(plot, plot_porkchop, result)
     if as_json:
         emit_json(result.to_dict(grid=grid))
         return

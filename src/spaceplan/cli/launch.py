@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table, write_figure
 
 launch_app = typer.Typer(help="Launch vehicles: payload to orbit, recovery modes (drone ship, RTLS), reuse.",
                          no_args_is_help=True)
@@ -42,7 +42,7 @@ def payload(
     if plot:
         from spaceplan.launch.plots import plot_ascent
 
-        plot_ascent(result.payload.ascent, plot, title=f"{veh.name} to {orbit} km, {recovery}")
+        write_figure(plot, plot_ascent, result.payload.ascent, title=f"{veh.name} to {orbit} km, {recovery}")
     if json_out:
         emit_json(result)
         return

@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table, write_figure
 from spaceplan.core.errors import InputError
 
 
@@ -87,7 +87,7 @@ def landing(
     if plot:
         from spaceplan.launch.landing_plots import plot_landing
 
-        plot_landing(sol, plot)
+        write_figure(plot, plot_landing, sol)
     if as_json:
         emit_json(sol)
         return
@@ -134,7 +134,7 @@ def economics(
     if plot:
         from spaceplan.launch.economics_plots import plot_cost_per_kg
 
-        plot_cost_per_kg(results, plot)
+        write_figure(plot, plot_cost_per_kg, results)
     if as_json:
         emit_json({"vehicles": results})
         return

@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, progress, stdout, table
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, progress, stdout, table, \
+    write_figure
 
 mars_app = typer.Typer(help="Crewed Mars missions: round trips, durations, delta-v and crew dose.",
                        no_args_is_help=True)
@@ -53,7 +54,11 @@ def mission(
         raise InputError("--max-transit", f"got {max_transit:g} days", "80 < days <= 450")
     if max_entry_speed is not None:
         require_positive("--max-entry-speed", max_entry_speed, unit="km/s")
-    with progress("Searching round trips", enabled=not as_json) as update:
+    fields = {"step_days": "--step", "min_stay_days": "--min-stay", "max_stay_days": "--max-stay",
+              "max_duration_days": "--max-duration", "year": "--year", "mission_class": "--class",
+              "min_stay_days/max_stay_days": "--min-stay/--max-stay", "outbound_tof_days": "--max-transit",
+              "return_tof_days": "--max-transit", "max_entry_speed": "--max-entry-speed"}
+    with progress("Searching round trips", enabled=not as_json) as update, cli_fields(fields):
         search = search_round_trips(
             year, mission_class, min_stay_days=min_stay, max_stay_days=max_stay, max_duration_days=max_duration,
             venus=venus, step_days=step,
@@ -74,7 +79,7 @@ def mission(
     if plot:
         from spaceplan.interplanetary.mission_plots import plot_pareto
 
-        plot_pareto(search, plot, chosen=[t for t, _ in options])
+        write_figure(plot, lambda path: plot_pareto(search, path, chosen=[t for t, _ in options]))
     if as_json:
         emit_json({
             "search": search.to_dict(),

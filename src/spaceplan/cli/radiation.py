@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_utc, renamed_error, stdout, table, \
+    write_figure
 from spaceplan.core.errors import InputError
 
 radiation_app = typer.Typer(help="Crew radiation dose: cosmic rays, solar particle events, career limits.",
@@ -35,6 +36,8 @@ def dose(
     from spaceplan.radiation.timeline import load_timeline, mission_dose, parse_timeline, phase_number
 
     check_plot_path(plot)
+    if start is not None:
+        parse_utc("--start", start)
     if timeline.lower().endswith((".toml", ".json")) or Path(timeline).is_file():
         phases, options = load_timeline(timeline, start=start)
     else:
@@ -75,7 +78,7 @@ def dose(
     if plot:
         from spaceplan.radiation.plots import plot_timeline
 
-        plot_timeline(result, plot)
+        write_figure(plot, plot_timeline, result)
     if json_out:
         emit_json(result)
         return
@@ -104,12 +107,7 @@ def dose(
 
 def _renamed(exc: InputError, field: str) -> InputError:
     """The same error under the option name the user wrote (``--shielding``, ``mission.toml: spe``)."""
-    text = exc.args[0] if exc.args else str(exc)
-    message = text[len(exc.field) + 2:] if text.startswith(f"{exc.field}: ") else text
-    suffix = f" (allowed: {exc.allowed})" if exc.allowed else ""
-    if suffix and message.endswith(suffix):
-        message = message[: -len(suffix)]
-    return InputError(field, message, exc.allowed)
+    return renamed_error(exc, field)
 
 
 @radiation_app.command("rates")
@@ -121,7 +119,6 @@ def rates(
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """GCR dose-equivalent and absorbed dose rates at every location."""
-    from spaceplan.core.time import utc_to_tdb
     from spaceplan.core import solar_cycle
     from spaceplan.radiation import environments, gcr
     from spaceplan.radiation.timeline import _phi_label
@@ -129,7 +126,7 @@ def rates(
     flags = {"shielding_gcm2": "--shielding", "material": "--material", "solar_activity": "--solar"}
     try:
         if date is not None:
-            label, phi = f"{date} (solar-cycle model)", float(solar_cycle.modulation_potential(utc_to_tdb(date, field="--date")))
+            label, phi = f"{date} (solar-cycle model)", float(solar_cycle.modulation_potential(parse_utc("--date", date)))
         else:
             label, phi = _phi_label(solar)
             if phi is None:

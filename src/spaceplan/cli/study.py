@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import stderr, stdout
+from spaceplan.cli._common import check_output_path, stderr, stdout
 
 
 def register(app: typer.Typer) -> None:
@@ -23,6 +23,7 @@ def study(
 
     from spaceplan.study import run_study
 
+    check_output_path("--out", out, "folder")
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TimeElapsedColumn(),
                   console=stderr, transient=True, disable=not stderr.is_terminal) as bar:
         tasks: dict[str, int] = {}
@@ -32,7 +33,19 @@ def study(
                 tasks[section] = bar.add_task(section, total=total or None)
             bar.update(tasks[section], completed=done, total=total or None)
 
-        report = run_study(scenario, out, progress=update)
+        created = None  # the outermost folder this run creates (removed again if the run fails)
+        if not out.exists():
+            created = out.absolute()
+            while not created.parent.exists():
+                created = created.parent
+        try:
+            report = run_study(scenario, out, progress=update)
+        except BaseException:
+            if created is not None and created.is_dir():  # it holds only partial output
+                import shutil
+
+                shutil.rmtree(created, ignore_errors=True)
+            raise
     stdout.print(f"[bold]{report.title}[/bold]")
     for name, section in report.sections.items():
         stdout.print(f"  {name}: {section.title} ({len(section.figures)} figures)")

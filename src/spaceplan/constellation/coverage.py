@@ -326,6 +326,25 @@ class CoverageResult:
 Source = Constellation | WalkerShell | Callable[[np.ndarray], np.ndarray]
 
 
+MAX_POINTS = 2_000_000  # per-point counters and histogram: ~300 bytes a point -> 0.6 GB
+MAX_POINT_STEPS = 2e9  # ground points x time steps: ~20x the 1 deg world grid over a day at 60 s
+
+
+def check_size(points: int, steps: int, points_field: str = "ground points", steps_field: str = "tdb",
+               runs: int = 1) -> None:
+    """Refuse a coverage run beyond :data:`MAX_POINTS` points or :data:`MAX_POINT_STEPS` point-steps.
+
+    Memory grows with the points (running counters, in-view histogram), time with points x steps
+    (x ``runs`` when several constellations or regions share a command).
+    """
+    from spaceplan.core.errors import require_size
+
+    require_size(points_field, float(points), MAX_POINTS, "ground points", "a coarser grid or a smaller region")
+    require_size(steps_field, float(points) * float(steps) * runs, MAX_POINT_STEPS, "point-steps",
+                 "a longer step, a shorter window or a coarser grid",
+                 f"{points} ground points x {steps} time steps" + (f" x {runs} runs" if runs > 1 else ""))
+
+
 def time_grid(start_tdb: float, duration_s: float, step_s: float) -> np.ndarray:
     """TDB epochs start, start + step, ... < start + duration."""
     require_range("step_s", step_s, 1e-3, 1e6, "s")
@@ -382,6 +401,7 @@ def coverage(
     step = float(tdb[1] - tdb[0]) if tdb.size > 1 else 0.0
     if tdb.size > 1 and not np.allclose(np.diff(tdb), step, rtol=0, atol=1e-6 * max(step, 1)):
         raise InputError("tdb", "time grid is not uniform", "equally spaced epochs")
+    check_size(ground.size, tdb.size)
     counter = _counter(ground, method)
     chunk_steps = _chunk_steps(counter.width, chunk_steps)
     m = ground.size

@@ -95,6 +95,10 @@ def satellite_data(constellation_key: str) -> dict:
     return dict(sats[constellation_key])
 
 
+GIVEN_LOAD_MARGIN = 1.1  # a given --per-launch may exceed the launcher's quoted payload by this factor, no more
+MAX_CADENCE_PER_YEAR = 365.0  # one launch a day; the busiest vehicle so far flew ~130 a year (Falcon 9, 2024)
+
+
 def parse_cadence(text) -> list[tuple[float, float]]:
     """``24/yr``, ``2/month``, ``24`` (per year) or a ramp ``6/yr,12/yr@2,24/yr@4`` (rate@years after start)."""
     if isinstance(text, (int, float)):
@@ -124,8 +128,13 @@ def parse_cadence(text) -> list[tuple[float, float]]:
     out.sort()
     if not out or out[0][0] != 0.0:
         raise InputError("cadence", "the ramp must start at year 0", "e.g. 6/yr,12/yr@2")
-    for _, r in out:
+    for year, r in out:
         require_positive("cadence", r, unit="per year")
+        if r > MAX_CADENCE_PER_YEAR:
+            raise InputError("cadence", f"{r:g} launches per year", f"at most {MAX_CADENCE_PER_YEAR:g} per year "
+                             "(one launch a day)")
+        if not 0.0 <= year <= 100.0:
+            raise InputError("cadence", f"ramp step at year {year:g}", "0 to 100 years after the start")
     return out
 
 
@@ -264,6 +273,12 @@ def plan_deployment(constellation, launcher, cadence="24/yr", start_utc: str = "
         n_launch, basis = lv.satellites_per_launch(key, satellite_mass_kg)
     else:
         n_launch, basis = int(sats_per_launch), "given"
+        # quoted payloads and satellite masses are loose (V2 Mini loads sit at the figure), so allow 10 %
+        n_max = int(math.floor(GIVEN_LOAD_MARGIN * lv.payload_kg / satellite_mass_kg))
+        if n_launch > n_max >= 1:
+            raise InputError("sats_per_launch", f"{n_launch} satellites of {satellite_mass_kg:g} kg = "
+                             f"{n_launch * satellite_mass_kg / 1e3:,.4g} t, more than {lv.name} lifts to "
+                             f"{lv.insertion_altitude_m / 1e3:g} km ({lv.payload_kg:,.0f} kg + 10 %)", f"1 to {n_max}")
     if n_launch < 1:
         raise InputError("sats_per_launch", f"{lv.name} cannot carry one {satellite_mass_kg:g} kg satellite "
                          f"({lv.payload_kg:g} kg to {lv.insertion_altitude_m / 1e3:g} km)", ">= 1 satellite per launch")
@@ -334,7 +349,7 @@ class CoverageMilestone:
 
 def coverage_milestone(campaign: DeploymentCampaign, constellation, region: str = "russia", threshold: float = 0.95,
                        min_elevation_deg: float = 25.0, grid_deg: float = 10.0, samples: int = 12,
-                       window_s: float = 6000.0, step_s: float = 300.0) -> CoverageMilestone:
+                       window_s: float = 6000.0, step_s: float = 300.0, progress=None) -> CoverageMilestone:
     """Date when the partially deployed constellation first covers ``region`` to ``threshold``.
 
     Coverage (time-and-area fraction with >= 1 satellite above ``min_elevation_deg``) is
@@ -342,7 +357,7 @@ def coverage_milestone(campaign: DeploymentCampaign, constellation, region: str 
     ``window_s`` window at ``samples`` dates between the first operational satellite and full
     capability, using only the satellites operational at each date (in their final slots).
     The date reported is the first sampled date at or above the threshold (resolution:
-    the sampling interval).
+    the sampling interval).  ``progress(done_samples, samples)`` is called after each date.
     """
     from spaceplan.constellation.coverage import coverage, time_grid
     from spaceplan.constellation.regions import parse_region
@@ -373,6 +388,8 @@ def coverage_milestone(campaign: DeploymentCampaign, constellation, region: str 
 
         frac = coverage(source, ground, tg, elev, name=const.name).coverage_fraction
         out.append((float(t), int(mask.sum()), float(frac)))
+        if progress is not None:
+            progress(len(out), len(dates))
         if reached is None and frac >= threshold:
             reached = float(t)
             break

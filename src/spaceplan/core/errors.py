@@ -78,3 +78,18 @@ def require_range(field: str, value, lo: float, hi: float, unit: str = "") -> No
         first = arr.flat[int(np.flatnonzero(bad)[0])]
         u = f" {unit}" if unit else ""
         raise InputError(field, f"got {first:g}{u}", f"{lo:g} to {hi:g}{u}")
+
+
+def require_size(field: str, count: float, limit: float, what: str, hint: str = "", detail: str = "") -> None:
+    """Raise InputError when a grid built from user input would hold more than ``limit`` ``what``.
+
+    Called before anything of that size is allocated, so an absurd request (a 1 s porkchop
+    step over a year, a 0.05 deg world grid over a day at 1 s) fails at once with the count and
+    the limit instead of running for hours or exhausting memory.
+    """
+    import math
+
+    if not math.isfinite(count) or count > limit:
+        shown = "an unbounded number of" if not math.isfinite(count) else f"{count:.3g}"
+        raise InputError(field, f"{shown} {what}{' (' + detail + ')' if detail else ''} requested",
+                         f"at most {limit:.3g} {what}{'; ' + hint if hint else ''}")

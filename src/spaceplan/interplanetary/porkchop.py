@@ -245,6 +245,18 @@ def compute_fields(r_dep, v_dep, t_dep, r_arr, v_arr, t_arr, tof_bounds, dtype=n
     return c3, vinf, dla, rla, status
 
 
+MAX_CELLS = 10_000_000  # 2 types x 17 bytes per cell: 340 MB of fields, ~2 s of Lambert solves on 2 cores
+
+
+def check_cells(n_departures: int, n_arrivals: int, field: str = "departure x arrival dates",
+                hint: str = "coarser dates") -> None:
+    """Refuse a porkchop grid of more than :data:`MAX_CELLS` cells (count and limit in the message)."""
+    from spaceplan.core.errors import require_size
+
+    require_size(field, float(n_departures) * float(n_arrivals), MAX_CELLS, "porkchop cells", hint,
+                 f"{n_departures:.4g} departures x {n_arrivals:.4g} arrivals")
+
+
 def porkchop(
     dep_body: str,
     arr_body: str,
@@ -276,6 +288,7 @@ def porkchop(
         raise InputError("ridge_deg", f"got {ridge_deg}", "0 to 90 deg")
     if chunk_cells < 1:
         raise InputError("chunk_cells", f"got {chunk_cells}", ">= 1")
+    check_cells(t_dep.size, t_arr.size)
     r_dep, v_dep = body_states(dep, t_dep)
     r_arr, v_arr = body_states(arr, t_arr)
     c3, vinf, dla, rla, status = compute_fields(r_dep, v_dep, t_dep, r_arr, v_arr, t_arr, (lo, hi),

@@ -362,6 +362,9 @@ def _stay_range(lo, hi, min_stay, max_stay):
     return (a, b) if a <= b else None
 
 
+MIN_STEP_DAYS = 0.5
+
+
 def search_round_trips(
     year: int | None = None,
     mission_class: str = "both",
@@ -410,8 +413,8 @@ def search_round_trips(
     if earth_arrival not in ("entry", "propulsive"):
         raise InputError("earth_arrival", f"unknown {earth_arrival!r}", "entry or propulsive")
     require_positive("step_days", step_days, unit="d")
-    if step_days > 10:
-        raise InputError("step_days", f"got {step_days:g} d", "0 < step_days <= 10")
+    if not MIN_STEP_DAYS <= step_days <= 10:  # below 0.5 d the Lambert grids (~1/step^2 cells) outgrow memory
+        raise InputError("step_days", f"got {step_days:g} d", f"{MIN_STEP_DAYS:g} to 10 d")
     for name, rng in (("outbound_tof_days", outbound_tof_days), ("return_tof_days", return_tof_days)):
         require_positive(name, rng, unit="d")
         if rng[1] <= rng[0]:

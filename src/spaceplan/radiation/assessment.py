@@ -13,6 +13,11 @@
   dose (dose equivalent / Q, Q = 3.82 in deep space from MSL/RAD) accumulates
   over months and does not cause ARS.  Thresholds: ~0.5 Gy prodromal symptoms,
   ~1 Gy ARS, ~3.5 Gy LD50/60 (IAEA Safety Reports Series No. 2, 1998; NCRP 132).
+* Chronic dose, said separately from ARS: the absence of radiation sickness says nothing
+  about a large dose spread over years.  Above the career limits the excess lifetime cancer
+  risk exceeds what the limits are set to allow; above ~0.5 Gy absorbed, even protracted,
+  ICRP Publication 118 (2012) places the threshold for cataracts and circulatory disease
+  (``chronic_level``: within_limits, above_career_limit, tissue_reactions).
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ class Assessment:
     exceeds_30day_bfo: bool
     acute_level: str  # "none", "below_prodromal", "prodromal", "ars", "lethal_range"
     text: str
+    total_absorbed_gy: float = 0.0
+    chronic_level: str = "within_limits"  # "within_limits", "above_career_limit", "tissue_reactions"
 
     def to_dict(self) -> dict:
         return {"total_msv": self.total_sv * 1e3, "model_uncertainty_fraction": self.uncertainty_fraction,
@@ -44,7 +51,9 @@ class Assessment:
                 "fraction_of_1sv_limit": self.fraction_of_1sv_limit, "acute_bfo_mgy": self.acute_bfo_gy * 1e3,
                 "worst_30day_bfo_mgy_eq": self.worst_30day_bfo_gy_eq * 1e3,
                 "exceeds_nasa_career": self.exceeds_nasa_career, "exceeds_1sv_career": self.exceeds_1sv_career,
-                "exceeds_30day_bfo": self.exceeds_30day_bfo, "acute_level": self.acute_level, "text": self.text}
+                "exceeds_30day_bfo": self.exceeds_30day_bfo, "acute_level": self.acute_level,
+                "total_absorbed_mgy": self.total_absorbed_gy * 1e3, "chronic_level": self.chronic_level,
+                "text": self.text}
 
 
 def _times(fraction: float) -> str:
@@ -77,14 +86,12 @@ def assess(total_sv: float, acute_bfo_gy: float = 0.0, worst_30day_bfo_gy_eq: fl
     if close:
         parts.append(f"The {' and '.join(close)} limit{'s lie' if len(close) > 1 else ' lies'} within the model "
                      "uncertainty: the verdict against it depends on shielding details and the solar cycle.")
+    absorbed = total_sv / 3.82 if total_absorbed_gy is None else total_absorbed_gy
     if acute_bfo_gy <= 0.0:
         level = "none"
-        absorbed = total_sv / 3.82 if total_absorbed_gy is None else total_absorbed_gy
-        lead = (f"{spe_shielded} Cosmic rays" if spe_shielded
-                else "No solar particle event in the scenario: cosmic rays")
-        parts.append(f"{lead} deliver their dose over months "
-                     f"(about {absorbed * 1e3:.0f} mGy absorbed in total), not in hours, so there is no risk of "
-                     f"radiation sickness (acute threshold ~{acute['ars_gy']:g} Gy within days).")
+        lead = (f"{spe_shielded} Acute" if spe_shielded else "No solar particle event in the scenario: acute")
+        parts.append(f"{lead} radiation syndrome (radiation sickness) is not expected, since cosmic rays deliver "
+                     f"their dose over months, not in hours (it needs ~{acute['ars_gy']:g} Gy within days).")
     else:
         src = f" from {acute_source}" if acute_source else ""
         if acute_bfo_gy < acute["prodromal_gy"]:
@@ -100,8 +107,27 @@ def assess(total_sv: float, acute_bfo_gy: float = 0.0, worst_30day_bfo_gy_eq: fl
             level, words = "lethal_range", (f"above the ~{acute['ld50_gy']:g} Gy LD50/60: potentially lethal "
                                             "without medical treatment")
         parts.append(f"Acute whole-body (BFO) absorbed dose{src}: {acute_bfo_gy * 1e3:.0f} mGy, {words}.")
+    chronic, text = _chronic(absorbed, f_nasa, f_other, lim)
+    parts.append(text)
     exceeds30 = worst_30day_bfo_gy_eq > bfo30
     parts.append(f"Worst 30 days: {worst_30day_bfo_gy_eq * 1e3:.0f} mGy-Eq to the blood-forming organs, "
                  f"{'above' if exceeds30 else 'below'} the NASA 30-day limit of {bfo30 * 1e3:.0f} mGy-Eq.")
     return Assessment(total_sv, unc, f_nasa, f_other, acute_bfo_gy, worst_30day_bfo_gy_eq, f_nasa > 1, f_other > 1,
-                      exceeds30, level, " ".join(parts))
+                      exceeds30, level, " ".join(parts), float(absorbed), chronic)
+
+
+def _chronic(absorbed_gy: float, f_nasa: float, f_other: float, lim: dict) -> tuple[str, str]:
+    """(chronic_level, sentence) for the whole-mission dose, independent of any acute verdict."""
+    tissue = lim["chronic"]["tissue_reaction_threshold_gy"]
+    dose = f"Chronic dose: {absorbed_gy * 1e3:,.0f} mGy absorbed over the mission"
+    if absorbed_gy >= tissue:
+        return "tissue_reactions", (
+            f"{dose}, above the ~{tissue:g} Gy that ICRP Publication 118 gives as the threshold for cataracts and "
+            f"circulatory disease even when spread over years, at {_times(f_nasa)} the NASA career limit: an excess "
+            "lifetime cancer risk far beyond what any agency's limit allows, plus those chronic tissue effects.")
+    if f_nasa > 1 or f_other > 1:
+        return "above_career_limit", (
+            f"{dose}, below the ~{tissue:g} Gy threshold for cataracts and circulatory disease, but above a career "
+            "limit: its excess lifetime cancer risk exceeds what that limit is set to allow.")
+    return "within_limits", (f"{dose}, within the career limits: its main effect is a small rise in lifetime "
+                             "cancer risk.")

@@ -37,6 +37,9 @@ from spaceplan.radiation import spe as spe_mod
 from spaceplan.radiation.assessment import Assessment, assess
 
 _PHASE_SAMPLE_S = 15.0 * DAY  # solar-cycle sampling step inside a phase
+MAX_YEARS = 10.0  # longest phase and longest mission: beyond any planned crewed mission (and the model's validation)
+MAX_DAYS = MAX_YEARS * 365.25
+_DURATION_RANGE = f"0 to {MAX_DAYS:g} days ({MAX_YEARS:g} years) per phase and for the whole timeline"
 _WINDOW_S = 30.0 * DAY  # NASA short-term BFO limit window
 
 
@@ -119,7 +122,7 @@ class MissionDose:
             "model_uncertainty_fraction": a.uncertainty_fraction,
             "fraction_of_nasa_limit": a.fraction_of_nasa_limit, "fraction_of_1sv_limit": a.fraction_of_1sv_limit,
             "acute_bfo_mgy": a.acute_bfo_gy * 1e3, "worst_30day_bfo_mgy_eq": a.worst_30day_bfo_gy_eq * 1e3,
-            "acute_level": a.acute_level, "assessment": a.text, "notes": list(self.notes),
+            "acute_level": a.acute_level, "chronic_level": a.chronic_level, "assessment": a.text, "notes": list(self.notes),
             "phases": [p.to_dict() for p in self.phases],
         }
 
@@ -183,6 +186,13 @@ def _phase_rate(location: str, shielding: float, material: str, phi_fixed: float
         phis = solar_cycle.modulation_potential(np.linspace(start, start + duration_s, n))
     rates = environments.dose_equivalent_rate(location, shielding, material, phis)
     return float(np.mean(phis)), float(np.mean(rates))
+
+
+def check_total_duration(field_name: str, total_s: float) -> None:
+    """Refuse a timeline longer than :data:`MAX_YEARS` in total (the range is in the message)."""
+    if total_s > MAX_DAYS * DAY:
+        raise InputError(field_name, f"the phases add up to {total_s / DAY:,.0f} days ({total_s / DAY / 365.25:.3g} "
+                         "years)", _DURATION_RANGE)
 
 
 def phase_number(field_name: str, value, n_phases: int) -> int:
@@ -257,6 +267,9 @@ def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminiu
         environments.location_name(p.location)
         # zero-length phases are accepted (e.g. a flyby with no surface stay) and contribute nothing
         require_positive(f"phase {k + 1}.duration_s", p.duration_s, allow_zero=True, unit="s")
+        if p.duration_s > MAX_DAYS * DAY:
+            raise InputError(f"phase {k + 1}.duration_s", f"{p.duration_s / DAY:,.0f} days", _DURATION_RANGE)
+    check_total_duration("phases", sum(p.duration_s for p in phases))
     require_positive("shielding_gcm2", shielding_gcm2, allow_zero=True, unit="g/cm^2")
     material = gcr.material_name(material)
     label, phi_fixed = _phi_label(solar_activity)
@@ -328,6 +341,8 @@ def parse_duration_days(field_name: str, text) -> float:
         value = float(match.group(1)) * _UNIT_DAYS[unit or "d"]
     if not np.isfinite(value) or value <= 0:
         raise InputError(field_name, f"duration must be positive, got {text!r}", "> 0")
+    if value > MAX_DAYS:
+        raise InputError(field_name, f"{text!r} is {value:,.0f} days", _DURATION_RANGE)
     return value
 
 
@@ -385,6 +400,7 @@ def parse_timeline(text: str, start: str | None = None) -> list[Phase]:
         when = date.strip() or (start if k == 0 else None)
         phases.append(Phase(location, days * DAY, _start_tdb(field_name, when)))
         fields.append(field_name)
+    check_total_duration("--timeline", sum(p.duration_s for p in phases))
     _resolve_starts(phases, lambda k: fields[k])
     return phases
 
@@ -458,6 +474,7 @@ def timeline_from_dict(data: dict, source: str = "timeline", start=None) -> tupl
             field_name, when = f"{where}.start", row.get("start")
         phases.append(Phase(location, days * DAY, _start_tdb(field_name, when), label))
         fields.append(field_name)
+    check_total_duration(f"{source}: phases", sum(p.duration_s for p in phases))
     _resolve_starts(phases, lambda k: fields[k])
 
     options = {}
