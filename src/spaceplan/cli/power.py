@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_duration, stdout, table
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_duration, parse_utc, stdout, \
+    table
 from spaceplan.core.errors import InputError
 
 power_app = typer.Typer(help="Lunar surface power: illumination by site, fission vs solar + storage sizing and trade.",
@@ -82,6 +83,9 @@ def sites_cmd(json_out: bool = typer.Option(False, "--json", help=JSON_HELP)) ->
                          _horizon_kind(s)] for s in rows]))
 
 
+MAX_SITE_EPOCHS = 5_000_000  # Sun/Earth geometry per site and epoch: ~10 years at 1 min for one site
+
+
 @power_app.command("illumination")
 def illumination_cmd(
     site: List[str] = typer.Option(..., "--site", help="Site preset (see 'power sites') or LAT,LON in degrees; repeatable."),
@@ -95,7 +99,12 @@ def illumination_cmd(
     from spaceplan.surface_power.illumination import span_epochs, summarize, sun_series
 
     check_plot_path(plot)
+    from spaceplan.core.errors import require_size
+
     step_s = parse_duration("--step", step)
+    t0, t1 = parse_utc("--from", start), parse_utc("--to", end)
+    require_size("--step", (t1 - t0) / step_s * len(site), MAX_SITE_EPOCHS, "site-epochs",
+                 "a longer --step or a shorter span", f"{len(site)} site(s) x {(t1 - t0) / step_s:.3g} epochs")
     series = sun_series(_sites(site), span_epochs(start, end, step_s))
     results = [summarize(series, i) for i in range(len(series.sites))]
     if plot:

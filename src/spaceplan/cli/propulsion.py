@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_date_range, parse_duration,
-                                   progress, stdout, table)
+                                   parse_utc, progress, stdout, table)
 from spaceplan.core.errors import InputError
 
 propulsion_app = typer.Typer(help="Nuclear-electric tugs (TEM/Zeus), NTP and chemical stages, low-thrust transfers.",
@@ -140,6 +140,9 @@ def spiral_cmd(
                          f"{d['inner_belt_days']:.1f}", f"{d['outer_belt_days']:.1f}"]]))
 
 
+MAX_LEGS = 2000  # Sims-Flanagan solves per grid (the default grid has 35)
+
+
 @propulsion_app.command("transfer")
 def transfer_cmd(
     origin: str = typer.Argument(..., help="Departure body (earth, mars, venus, ...)."),
@@ -160,7 +163,7 @@ def transfer_cmd(
     import numpy as np
 
     from spaceplan.core.constants import DAY
-    from spaceplan.core.time import tdb_to_iso, utc_to_tdb
+    from spaceplan.core.time import tdb_to_iso
     from spaceplan.propulsion.sims_flanagan import LowThrustSpacecraft, date_tof_grid
 
     check_plot_path(plot)
@@ -176,7 +179,12 @@ def transfer_cmd(
         raise InputError("--tof", f"got {tof!r} step {tof_step:g}", "0 < MIN <= MAX, step > 0")
     m_cargo = parse_mass("--cargo", cargo) if cargo not in ("0", "0t", "0kg") else 0.0
     sc = LowThrustSpacecraft.from_vehicle(v, v.wet_mass_kg() + m_cargo)
-    t0, t1 = float(utc_to_tdb(start, "--depart start")), float(utc_to_tdb(end, "--depart end"))
+    t0, t1 = parse_utc("--depart start", start), parse_utc("--depart end", end)
+    from spaceplan.core.errors import require_size
+
+    n_legs = (np.floor((t1 + 1.0 - t0) / dt) + 1) * (np.floor((hi - lo) / tof_step + 1e-9) + 1)
+    require_size("--step", float(n_legs), MAX_LEGS, "low-thrust legs", "a longer --step or --tof-step",
+                 "departure dates x times of flight")  # each leg is an NLP solve: checked before the grid exists
     deps = np.arange(t0, t1 + 1.0, dt)
     tofs = np.arange(lo, hi + 1e-9, tof_step)[::-1] * DAY
     with progress("low-thrust legs", not json_out) as update:
@@ -224,6 +232,8 @@ def compare_cmd(
 
     check_plot_path(plot)
     w = parse_date_range("--window", window)
+    for field, text in (("--window start", w[0]), ("--window end", w[1]), ("--helio-departure", helio_departure)):
+        parse_utc(field, text)
     split = lambda s: tuple(x.strip() for x in s.split(",") if x.strip())  # noqa: E731
     c = compare(parse_mass("--cargo", cargo), to, split(nep), ntp, chemical, split(launchers), w, helio_departure)
     if plot:

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_utc, stdout, table
 from spaceplan.core.errors import InputError
 
 station_app = typer.Typer(help="Space stations: orbit decay, reboost propellant, controlled deorbit, reentry windows.",
@@ -51,6 +51,7 @@ def decay_cmd(
     from spaceplan.station.presets import load_station
 
     check_plot_path(plot)
+    parse_utc("--from", start), parse_utc("--to", end)
     st = load_station(station)
     levels = (_activity(activity),) if activity is not None else (5, 50, 95)
     band = {a: D.decay(st, start, end, a, method, altitude) for a in levels}
