@@ -76,15 +76,15 @@ def test_error_exit_code_2_subprocess():
                            "falcon9", "--orbit", "400x300"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: orbit.apogee")
+    assert len(lines) == 1 and lines[0].startswith("error: --orbit: apogee")
 
 
 @pytest.mark.parametrize("args, needle", [
     (["payload", "falcon9", "--orbit", "200x300x400"], "--orbit"),
     (["payload", "falcon9", "-i", "170"], "above 180 deg minus"),
     (["economics", "falcon9", "--flights", "1..100000000000"], "--flights"),
-    (["landing", "--cant", "95"], "cant_deg"),
-    (["landing", "--isp", "-3"], "isp_s"),
+    (["landing", "--cant", "95"], "--cant"),
+    (["landing", "--isp", "-3"], "--isp"),
 ])
 def test_bad_launch_inputs_are_named_errors(args, needle):
     from spaceplan.cli import app as root

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table, write_figure
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, stdout, table, write_figure
 
 launch_app = typer.Typer(help="Launch vehicles: payload to orbit, recovery modes (drone ship, RTLS), reuse.",
                          no_args_is_help=True)
@@ -36,8 +36,10 @@ def payload(
     if recovery not in MODES:
         raise InputError("--recovery", f"unknown mode {recovery!r}", ", ".join(MODES))
     veh = load_vehicle(vehicle)
-    s = load_site(site)
-    target = parse_orbit(orbit, s.geocentric_latitude_deg if inclination is None else inclination)
+    with cli_fields({"site": "--site", "inclination": "--inclination", "orbit.apogee": "--orbit",
+                     "orbit.perigee": "--orbit"}):
+        s = load_site(site)
+        target = parse_orbit(orbit, s.geocentric_latitude_deg if inclination is None else inclination)
     result = payload_with_recovery(veh, target, s, recovery, southerly=southerly)
     if plot:
         from spaceplan.launch.plots import plot_ascent

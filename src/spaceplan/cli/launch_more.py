@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table, write_figure
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, stdout, table, write_figure
 from spaceplan.core.errors import InputError
 
 
@@ -82,8 +82,13 @@ def landing(
         overrides["isp_s"] = isp
     if cant is not None:
         overrides["cant_deg"] = cant
-    problem = load_case(name, **overrides)
-    sol = solve_landing(problem, n_nodes=nodes, tf_s=tf)
+    fields = {"m_wet": "--wet-mass", "m_dry": "--dry-mass", "thrust_min (rho1)": "--thrust-min",
+              "thrust_min": "--thrust-min", "thrust_max (rho2)": "--thrust-max", "gravity": "--gravity",
+              "r0": "--r0", "v0": "--v0", "glide_slope_deg": "--glide-slope", "pointing_deg": "--pointing",
+              "n_nodes": "--nodes", "tf_s": "--tf", "isp_s": "--isp", "cant_deg": "--cant"}
+    with cli_fields(fields):
+        problem = load_case(name, **overrides)
+        sol = solve_landing(problem, n_nodes=nodes, tf_s=tf)
     if plot:
         from spaceplan.launch.landing_plots import plot_landing
 
