@@ -71,6 +71,16 @@ def test_deploy_json_and_plot(app, tmp_path):
     assert res.exit_code != 0 and "saturn-v" in str(res.exception)
 
 
+def test_deploy_unknown_launcher_lists_the_spelling_it_accepts(app):
+    """Issue 14.6: the allowed list used to say ``soyuz-2_1b`` while docs and parser said ``soyuz-2.1b``."""
+    res = runner.invoke(app, ["constellation", "deploy", "rassvet_2027", "--launcher", "saturnV"])
+    allowed = res.exception.known
+    assert "soyuz-2.1b" in allowed and not any("_" in name for name in allowed)
+    for name in allowed:  # every listed spelling is accepted as written
+        d = _json(app, ["constellation", "deploy", "oneweb", "--launcher", name, "--json"])
+        assert d["launcher"]["key"] == name
+
+
 def test_capacity_json(app):
     d = _json(app, ["constellation", "capacity", "rassvet_2027", "--json"])
     assert d["satellites"] == 288 and d["served_system_tbps"] > 0

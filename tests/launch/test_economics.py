@@ -16,8 +16,9 @@ def f9():
 
 
 def test_presets_and_aliases():
-    assert {"falcon9", "amur_lng"} <= set(economics_vehicles())
+    assert {"falcon9", "amur-lng"} <= set(economics_vehicles())  # the vehicle presets' canonical names
     assert load_cost_model("Amur-LNG").name == "Amur-LNG"
+    assert load_cost_model("amur_lng") == load_cost_model("amur-lng")  # one name rule
     with pytest.raises(UnknownNameError):
         load_cost_model("saturn5")
 

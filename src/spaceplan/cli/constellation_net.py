@@ -124,10 +124,10 @@ def latency(
 
 def deploy(
     preset: str = typer.Argument(..., help="Constellation preset or TOML file."),
-    launcher: str = typer.Option(..., "--launcher", help="falcon9, soyuz-2.1b, angara-a5 or amur-lng."),
+    launcher: str = typer.Option(..., "--launcher", help="A vehicle preset with deployment data: falcon9, soyuz-2.1b, angara-a5 or amur-lng (see `spaceplan presets vehicles`)."),
     cadence: str = typer.Option("24/yr", "--cadence", help="Launch rate: 24/yr, 2/month, or a ramp 6/yr,12/yr@2 (rate@years)."),
     start: str = typer.Option("2026-01-01", "--start", help="First launch (UTC date)."),
-    sat_mass: Optional[float] = typer.Option(None, "--sat-mass", help="Satellite mass (kg), default from launchers.toml."),
+    sat_mass: Optional[float] = typer.Option(None, "--sat-mass", help="Satellite mass (kg), default from the constellation preset's [satellite] table."),
     per_launch: Optional[int] = typer.Option(None, "--per-launch", help="Satellites per launch (default: demonstrated load or mass limit)."),
     raise_days: Optional[float] = typer.Option(None, "--raise-days", help="Orbit-raising time (days)."),
     coverage_region: Optional[str] = typer.Option(None, "--coverage-region", help="Also find when the deployed part covers this region (world, russia, bbox:...)."),

@@ -3,7 +3,7 @@
 Model
 -----
 * Satellites per launch: the launcher's demonstrated load for that constellation when
-  known (``launchers.toml``), else floor(payload x (1 - dispenser fraction) / satellite mass).
+  known (the vehicle preset's ``[deployment]`` table), else floor(payload x (1 - dispenser fraction) / satellite mass).
 * Launch dates: from ``start`` at ``cadence`` launches per year; a ramp is a list of
   (years after start, launches per year) steps.
 * Shells are filled in order, planes in order.  A launch is timed so that its orbit plane
@@ -24,26 +24,14 @@ Model
 
 from __future__ import annotations
 
-import functools
 import math
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 
+from spaceplan.core import registry
 from spaceplan.core.constants import DAY, EARTH_RADIUS, JULIAN_YEAR
 from spaceplan.core.errors import InputError, UnknownNameError, require_positive
-
-_LAUNCHER_ALIASES = {"falcon-9": "falcon9", "f9": "falcon9", "soyuz": "soyuz-2_1b", "soyuz-2.1b": "soyuz-2_1b",
-                     "soyuz-2-1b": "soyuz-2_1b", "soyuz2.1b": "soyuz-2_1b", "angara": "angara-a5",
-                     "angara-5": "angara-a5", "amur": "amur-lng"}
-
-
-@functools.lru_cache(maxsize=1)
-def _data() -> dict:
-    return tomllib.loads((resources.files("spaceplan.constellation") / "launchers.toml").read_text())
-
 
 @dataclass(frozen=True)
 class Launcher:
@@ -61,7 +49,7 @@ class Launcher:
     def satellites_per_launch(self, constellation_key: str, satellite_mass_kg: float) -> tuple[int, str]:
         """(count, basis): demonstrated load if known, else limited by mass."""
         if constellation_key in self.sats_per_launch:
-            return int(self.sats_per_launch[constellation_key]), "demonstrated/contracted load (launchers.toml)"
+            return int(self.sats_per_launch[constellation_key]), "demonstrated/contracted load (preset [deployment.sats_per_launch])"
         n = int(math.floor(self.payload_kg * (1.0 - self.dispenser_fraction) / satellite_mass_kg))
         return n, f"mass-limited: {self.payload_kg:.0f} kg x (1 - {self.dispenser_fraction:g}) / {satellite_mass_kg:g} kg"
 
@@ -72,27 +60,23 @@ class Launcher:
 
 
 def list_launchers() -> list[str]:
-    return sorted(_data()["launchers"])
+    """Vehicle presets with a ``[deployment]`` table (registry kind ``vehicles``)."""
+    return registry.names("vehicles", table="deployment")
 
 
 def load_launcher(name: str) -> Launcher:
-    key = str(name).strip().lower().replace(" ", "-")
-    key = _LAUNCHER_ALIASES.get(key, key)
-    table = _data()["launchers"]
-    if key not in table:
-        raise UnknownNameError("launcher", str(name), list(table))
-    t = table[key]
+    """The deployment data of a vehicle preset (``soyuz-2.1b``, ``Falcon 9``: any case or punctuation)."""
+    preset = registry.load("vehicles", name, table="deployment", field="launcher")
+    key, t = preset.name, preset.table("deployment")
     return Launcher(key, t["name"], float(t["payload_kg"]), float(t["insertion_altitude_km"]) * 1e3,
                     bool(t["reusable"]), float(t["cadence_per_year"]), float(t.get("dispenser_fraction", 0.0)),
                     int(t.get("first_year", 0)), t.get("source", ""), dict(t.get("sats_per_launch", {})))
 
 
 def satellite_data(constellation_key: str) -> dict:
-    """Bundled mass (kg) and raise time (days) for a constellation preset key."""
-    sats = _data()["satellites"]
-    if constellation_key not in sats:
-        raise UnknownNameError("satellite data for constellation", constellation_key, list(sats))
-    return dict(sats[constellation_key])
+    """Satellite mass (kg) and raise time (days): the ``[satellite]`` table of a constellation preset."""
+    return registry.load("constellations", constellation_key, table="satellite",
+                         field="satellite data for constellation").table("satellite")
 
 
 GIVEN_LOAD_MARGIN = 1.1  # a given --per-launch may exceed the launcher's quoted payload by this factor, no more

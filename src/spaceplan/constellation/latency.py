@@ -30,16 +30,14 @@ and RTT = 2 d / c (propagation only: no queueing, processing or serialization de
 
 from __future__ import annotations
 
-import functools
 import math
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import dijkstra
 
+from spaceplan.core import registry
 from spaceplan.core.constants import C_LIGHT, EARTH_MEAN_RADIUS, EARTH_RADIUS
 from spaceplan.core.errors import InputError, UnknownNameError, require_positive, require_range
 
@@ -56,27 +54,18 @@ class GroundSite:
     height: float = 0.0
 
 
-@functools.lru_cache(maxsize=1)
-def _site_table() -> dict[str, GroundSite]:
-    raw = (resources.files("spaceplan.constellation") / "network_sites.toml").read_text()
-    data = tomllib.loads(raw)["cities"]
-    return {k: GroundSite(k, math.radians(v[0]), math.radians(v[1])) for k, v in data.items()}
-
-
 def list_cities() -> list[str]:
-    return sorted(_site_table())
+    """The candidate gateway (relay) cities: presets of kind ``cities`` with ``gateway = true``."""
+    return registry.names("cities", table="gateway")
 
 
 def city(name: str | GroundSite) -> GroundSite:
-    """A bundled city by name (case/space/underscore-insensitive) or ``"lat,lon"`` in degrees."""
+    """A bundled city by name (any case or punctuation, see :mod:`spaceplan.core.registry`) or ``"lat,lon"`` in degrees."""
     if isinstance(name, GroundSite):
         return name
-    key = str(name).strip().lower().replace(" ", "-").replace("_", "-").replace(".", "")
-    key = {"st-petersburg": "saint-petersburg", "spb": "saint-petersburg", "rio": "rio-de-janeiro",
-           "nyc": "new-york"}.get(key, key)
-    table = _site_table()
-    if key in table:
-        return table[key]
+    if "," not in str(name):
+        p = registry.load("cities", name, field="city")
+        return GroundSite(p.name, math.radians(p.data["lat_deg"]), math.radians(p.data["lon_deg"]))
     parts = str(name).split(",")
     if len(parts) == 2:
         try:
@@ -87,7 +76,7 @@ def city(name: str | GroundSite) -> GroundSite:
             require_range("latitude", lat, -90, 90, "deg")
             require_range("longitude", lon, -180, 360, "deg")
             return GroundSite(f"{lat:.2f},{lon:.2f}", math.radians(lat), math.radians(lon))
-    raise UnknownNameError("city", str(name), list(table) + ["LAT,LON (degrees)"])
+    raise UnknownNameError("city", str(name), registry.names("cities") + ["LAT,LON (degrees)"])
 
 
 def great_circle_distance(a: GroundSite, b: GroundSite) -> float:

@@ -7,7 +7,6 @@ w = dlon (sin(lat_top) - sin(lat_bottom)) sr, so area fractions are sum(w x) / s
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from importlib import resources
 
 import numpy as np
 
+from spaceplan.core import registry
 from spaceplan.core.errors import InputError, UnknownNameError, require_range
 
 
@@ -156,28 +156,12 @@ def country(name: str, resolution_deg: float = 1.0) -> GroundPoints:
     return g.subset(mask, name.strip().title() if len(name) > 3 else name.upper())
 
 
-@functools.lru_cache(maxsize=1)
-def _city_table() -> dict[str, tuple[float, float]]:
-    with resources.files("spaceplan.constellation").joinpath("data/cities.csv").open("r", encoding="utf-8") as fh:
-        return {row["name"]: (float(row["lat_deg"]), float(row["lon_deg"])) for row in csv.DictReader(fh)}
-
-
-def city_names() -> list[str]:
-    return sorted(_city_table())
-
-
 def cities(names) -> GroundPoints:
-    """Named cities (see ``data/cities.csv``) as points of equal weight."""
-    table = {k.lower(): (k, v) for k, v in _city_table().items()}
-    rows = []
-    for name in names:
-        key = str(name).strip().lower()
-        if key not in table:
-            raise UnknownNameError("city", str(name), _city_table())
-        rows.append(table[key])
-    lat = np.radians([v[1][0] for v in rows])
-    lon = np.radians([v[1][1] for v in rows])
-    return GroundPoints("cities", lat, lon, np.ones(len(rows)), labels=tuple(v[0] for v in rows))
+    """Named cities (registry kind ``cities``, any case or punctuation) as points of equal weight."""
+    rows = [registry.load("cities", name, field="city") for name in names]
+    lat = np.radians([p.data["lat_deg"] for p in rows])
+    lon = np.radians([p.data["lon_deg"] for p in rows])
+    return GroundPoints("cities", lat, lon, np.ones(len(rows)), labels=tuple(p.title for p in rows))
 
 
 def parse_region(text: str, resolution_deg: float = 1.0) -> GroundPoints:
@@ -195,8 +179,7 @@ def parse_region(text: str, resolution_deg: float = 1.0) -> GroundPoints:
             raise InputError("region", f"cannot read {text!r}", "bbox:LAT0,LAT1,LON0,LON1 in degrees")
         return bounding_box(*vals, resolution_deg=resolution_deg)
     parts = [p.strip() for p in text.split(",") if p.strip()]
-    known_cities = {c.lower() for c in _city_table()}
-    if parts and all(p.lower() in known_cities for p in parts):
+    if parts and all(registry.known("cities", p) for p in parts):
         return cities(parts)
     if len(parts) > 1:
         return cities(parts)  # raises UnknownNameError naming the unknown city

@@ -19,15 +19,13 @@ rotates them to ECEF).  Elements are referred to ``epoch_tdb`` (default J2000).
 
 from __future__ import annotations
 
-import functools
 import math
-import tomllib
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
+from spaceplan.core import registry
 from spaceplan.core.constants import EARTH_GM, EARTH_J2, EARTH_RADIUS
 from spaceplan.core.errors import InputError, ParseError, UnknownNameError, require_range
 
@@ -213,22 +211,9 @@ def ecef_chunks(constellation: Constellation | WalkerShell, tdb, chunk_steps: in
 # --- presets -----------------------------------------------------------------------------------
 
 
-def _preset_dir():
-    return resources.files("spaceplan.constellation") / "presets"
-
-
-@functools.lru_cache(maxsize=1)
-def _preset_files() -> dict[str, str]:
-    return {p.name[:-5]: p.name for p in _preset_dir().iterdir() if p.name.endswith(".toml")}
-
-
 def list_presets() -> list[str]:
-    """Names of the bundled constellation presets."""
-    return sorted(_preset_files())
-
-
-_ALIASES = {"starlink": "starlink_gen1", "starlink-gen1": "starlink_gen1", "starlink-gen2": "starlink_gen2",
-            "lightspeed": "telesat_lightspeed", "telesat": "telesat_lightspeed", "bureau1440": "rassvet"}
+    """Names of the bundled constellation presets (registry kind ``constellations``)."""
+    return registry.names("constellations")
 
 _OVERRIDABLE = ("altitude_km", "inclination_deg", "planes", "sats_per_plane", "phasing", "pattern", "raan_spread_deg")
 
@@ -276,27 +261,12 @@ def load_constellation(name_or_path: str | Path | Constellation, **overrides) ->
     Raises UnknownNameError (listing the presets) for an unknown name.
     """
     if isinstance(name_or_path, Constellation):
-        data, key, where = None, name_or_path.key, name_or_path.name
+        where = name_or_path.name
         const = name_or_path
     else:
-        text = str(name_or_path)
-        path = Path(text)
-        if text.endswith(".toml") or path.is_file():
-            if not path.is_file():
-                raise InputError("constellation", f"file not found: {text}", "an existing .toml file or a preset name")
-            key, where = path.stem, text
-            raw = path.read_bytes()
-        else:
-            key = _ALIASES.get(text.strip().lower(), text.strip().lower().replace("-", "_"))
-            if key not in _preset_files():
-                raise UnknownNameError("constellation", text, list_presets())
-            where = f"preset {key}"
-            raw = (_preset_dir() / _preset_files()[key]).read_bytes()
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ParseError(where, str(exc)) from None
-        const = constellation_from_dict(data, where, key)
+        preset = registry.resolve("constellations", name_or_path, field="constellation")
+        where = preset.path if preset.package == "user" else f"preset {preset.name}"
+        const = constellation_from_dict(dict(preset.data), where, preset.name)
     if overrides:
         unknown = set(overrides) - set(_OVERRIDABLE)
         if unknown:

@@ -26,14 +26,33 @@ class InputError(SpaceplanError, ValueError):
 class UnknownNameError(InputError, KeyError):
     """A body, preset, city, vehicle or location name is not known."""
 
-    def __init__(self, field: str, name: str, known):
+    def __init__(self, field: str, name: str, known, why: str | None = None):
         known = sorted(known)
-        super().__init__(field, f"unknown name {name!r}", ", ".join(known))
+        near = near_matches(name, known)
+        text = f"unknown name {name!r}" if why is None else f"{name!r} {why}"
+        if near:
+            text += "; did you mean " + " or ".join(repr(n) for n in near) + "?"
+        super().__init__(field, text, ", ".join(known))
         self.name = name
         self.known = known
+        self.near = near
 
     def __str__(self) -> str:  # KeyError would otherwise quote the message
         return self.args[0]
+
+
+def near_matches(name: str, known, n: int = 3) -> list[str]:
+    """Up to ``n`` known names closest to ``name`` (difflib ratio >= 0.6 on case- and punctuation-free keys)."""
+    import difflib
+    import re
+
+    def key(text) -> str:
+        return re.sub(r"[^0-9a-z]", "", str(text).casefold())
+
+    by_key: dict[str, str] = {}
+    for k in known:
+        by_key.setdefault(key(k), str(k))
+    return [by_key[m] for m in difflib.get_close_matches(key(name), list(by_key), n=n, cutoff=0.6)]
 
 
 class EphemerisRangeError(InputError):

@@ -26,14 +26,13 @@ sits at its geocentric latitude (``Site.geocentric_latitude_deg``).
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 
+from spaceplan.core import registry
 from spaceplan.core.constants import EARTH_FLATTENING, EARTH_GM, EARTH_J2, EARTH_RADIUS, EARTH_ROTATION_RATE
-from spaceplan.core.errors import ImpossibleOrbitError, InputError, UnknownNameError
+from spaceplan.core.errors import ImpossibleOrbitError, InputError
 from spaceplan.launch import _kernels as K
 from spaceplan.launch.vehicles import Vehicle
 
@@ -63,25 +62,17 @@ class Site:
                 "longitude_deg": self.longitude_deg, "geocentric_latitude_deg": self.geocentric_latitude_deg}
 
 
-def _sites() -> dict:
-    text = resources.files("spaceplan.launch").joinpath("presets", "sites.toml").read_text()
-    return tomllib.loads(text)
-
-
 def site_names() -> list[str]:
-    return sorted(_sites())
+    """Names of the launch-site presets (registry kind ``launch_sites``)."""
+    return registry.names("launch_sites")
 
 
 def load_site(name: str | Site) -> Site:
-    """A launch site preset by key (``cape-canaveral``, ``baikonur``, ...)."""
+    """A launch site preset by name (``cape-canaveral``, ``Baikonur``, ...; see :mod:`spaceplan.core.registry`)."""
     if isinstance(name, Site):
         return name
-    data = _sites()
-    key = str(name).lower().replace("_", "-").replace(" ", "-")
-    if key not in data:
-        raise UnknownNameError("site", str(name), data)
-    d = data[key]
-    return Site(key, d["name"], float(d["latitude_deg"]), float(d["longitude_deg"]))
+    p = registry.load("launch_sites", name, field="site")
+    return Site(p.name, p.data["name"], float(p.data["latitude_deg"]), float(p.data["longitude_deg"]))
 
 
 @dataclass(frozen=True)

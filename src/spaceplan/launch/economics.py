@@ -33,14 +33,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from spaceplan.core import registry
 from spaceplan.core.errors import InputError, ParseError, UnknownNameError, require_positive, require_range
-from spaceplan.core.toml_files import read_toml_file
 
 MODES = ("expendable", "asds", "rtls", "land")
 _MODE_ALIASES = {"droneship": "asds", "drone_ship": "asds", "ship": "asds", "rtls": "rtls", "land": "land"}
@@ -208,30 +207,18 @@ def break_even_flights(model: CostModel, mode: str | None = None, max_flights: i
 
 # --------------------------------------------------------------------------- presets
 
-def _preset_dir() -> Path:
-    return Path(str(resources.files("spaceplan.launch") / "presets" / "economics"))
-
-
 def economics_vehicles() -> list[str]:
-    """Names of the bundled cost presets."""
-    return sorted(p.stem for p in _preset_dir().glob("*.toml"))
-
-
-_ALIASES = {"falcon-9": "falcon9", "f9": "falcon9", "amur": "amur_lng", "amur-lng": "amur_lng", "amur-spg": "amur_lng"}
+    """Names of the vehicle presets with an ``[economics]`` table (registry kind ``vehicles``)."""
+    return registry.names("vehicles", table="economics")
 
 
 def load_cost_model(name_or_path: str | Path, **overrides) -> CostModel:
-    """A CostModel from a bundled preset name (e.g. ``falcon9``, ``amur_lng``) or a TOML file."""
-    text = str(name_or_path)
-    path = Path(text)
-    if path.suffix != ".toml":
-        key = _ALIASES.get(text.lower(), text.lower())
-        path = _preset_dir() / f"{key}.toml"
-        if not path.is_file():
-            raise UnknownNameError("vehicle", text, economics_vehicles())
-    d = read_toml_file(path, "vehicle", "economics")
+    """A CostModel from a vehicle preset's ``[economics]`` table (``falcon9``, ``amur-lng``) or a TOML file."""
+    preset = registry.resolve("vehicles", name_or_path, table="economics", field="vehicle")
+    path = preset.path
+    d = preset.table("economics")
     d.update({k: v for k, v in overrides.items() if v is not None})
-    d.setdefault("name", path.stem)
+    d.setdefault("name", preset.name)
     d["recovery_ops_usd"] = dict(d.get("recovery_ops_usd", {}))
     d["payload_kg"] = dict(d.get("payload_kg", {}))
     known = set(CostModel.__dataclass_fields__)

@@ -37,16 +37,15 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from spaceplan.core import registry
 from spaceplan.core.constants import G0
 from spaceplan.core.errors import (InfeasibleError, InputError, ParseError, SpaceplanError, UnknownNameError,
                                    require_positive, require_range)
-from spaceplan.core.toml_files import read_toml_file
 
 GOLDEN = (math.sqrt(5.0) - 1.0) / 2.0
 
@@ -476,13 +475,9 @@ def _package(p: LandingProblem, c: _Compiled, tf: float, mode: str, status: str,
 
 # --------------------------------------------------------------------------- presets
 
-def _preset_dir() -> Path:
-    return Path(str(resources.files("spaceplan.launch") / "presets" / "landing"))
-
-
 def landing_cases() -> list[str]:
-    """Names of the bundled landing cases."""
-    return sorted(p.stem for p in _preset_dir().glob("*.toml"))
+    """Names of the bundled landing cases (registry kind ``landing_cases``)."""
+    return registry.names("landing_cases")
 
 
 def load_case(name_or_path: str | Path, **overrides) -> LandingProblem:
@@ -493,12 +488,8 @@ def load_case(name_or_path: str | Path, **overrides) -> LandingProblem:
     alpha_s_per_m or isp_s with optional cant_deg (alpha = 1/(isp g0 cos cant)),
     r0_m, v0_m_s, glide_slope_deg, pointing_deg, v_max_m_s.
     """
-    path = Path(name_or_path)
-    if not path.suffix == ".toml":
-        path = _preset_dir() / f"{name_or_path}.toml"
-        if not path.is_file():
-            raise UnknownNameError("landing case", str(name_or_path), landing_cases())
-    d = read_toml_file(path, "landing case", "landing")
+    preset = registry.resolve("landing_cases", name_or_path, field="landing case")
+    d = preset.table("landing")
     unknown = set(d) - _CASE_KEYS
     if unknown:
         raise UnknownNameError("landing case key", sorted(unknown)[0], sorted(_CASE_KEYS))
@@ -520,13 +511,13 @@ def load_case(name_or_path: str | Path, **overrides) -> LandingProblem:
             rho1=float(d["thrust_min_n"]), rho2=float(d["thrust_max_n"]), alpha=alpha,
             r0=tuple(float(x) for x in d["r0_m"]), v0=tuple(float(x) for x in d["v0_m_s"]),
             glide_slope_deg=d.get("glide_slope_deg"), pointing_deg=d.get("pointing_deg"),
-            v_max=d.get("v_max_m_s"), name=str(d.get("name", path.stem)))
+            v_max=d.get("v_max_m_s"), name=str(d.get("name", preset.name)))
     except KeyError as exc:
-        raise ParseError("landing case", f"{path}: missing key {exc.args[0]!r}") from None
+        raise ParseError("landing case", f"{preset.path}: missing key {exc.args[0]!r}") from None
     except (TypeError, ValueError) as exc:
         if isinstance(exc, SpaceplanError):
             raise
-        raise ParseError("landing case", f"{path}: a value has the wrong type ({exc})") from None
+        raise ParseError("landing case", f"{preset.path}: a value has the wrong type ({exc})") from None
 
 
 _CASE_KEYS = {"name", "gravity_m_s2", "m_wet_kg", "m_dry_kg", "thrust_min_n", "thrust_max_n", "alpha_s_per_m", "isp_s",

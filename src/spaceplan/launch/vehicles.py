@@ -12,13 +12,12 @@ T_sl) / p0 (Sutton & Biblarz, *Rocket Propulsion Elements*, 9th ed., eq. 3-35).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
+from spaceplan.core import registry
 from spaceplan.core.constants import G0
-from spaceplan.core.errors import InputError, ParseError, UnknownNameError
+from spaceplan.core.errors import InputError, ParseError
 
 P0 = 101_325.0  # Pa, sea-level pressure used to define sea-level thrust
 
@@ -273,28 +272,12 @@ def vehicle_from_dict(data: dict, key: str = "custom") -> Vehicle:
         raise ParseError(f"{key}: vehicle", f"missing or bad field: {exc}") from None
 
 
-def _preset_dir():
-    return resources.files("spaceplan.launch").joinpath("presets", "vehicles")
-
-
 def vehicle_names() -> list[str]:
-    """Names of the bundled vehicle presets."""
-    return sorted(p.name[:-5] for p in _preset_dir().iterdir() if p.name.endswith(".toml"))
+    """Names of the bundled launch-vehicle presets (registry kind ``vehicles`` with ``[[stage]]`` tables)."""
+    return registry.names("vehicles", table="stage")
 
 
 def load_vehicle(name_or_path: str | Path) -> Vehicle:
-    """Load a bundled preset by name (``falcon9``) or a TOML file by path."""
-    path = Path(str(name_or_path))
-    if path.suffix == ".toml" and path.exists():
-        text, key = path.read_text(), path.stem
-    else:
-        key = str(name_or_path).lower().replace(" ", "").replace("_", "-")
-        names = vehicle_names()
-        if key not in names:
-            raise UnknownNameError("vehicle", str(name_or_path), names)
-        text = _preset_dir().joinpath(f"{key}.toml").read_text()
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ParseError(str(name_or_path), str(exc)) from None
-    return vehicle_from_dict(data, key)
+    """Load a bundled preset by name (``falcon9``, ``Soyuz-2.1b``: see :mod:`spaceplan.core.registry`) or a TOML file."""
+    preset = registry.resolve("vehicles", name_or_path, table="stage", field="vehicle")
+    return vehicle_from_dict(dict(preset.data), preset.name)

@@ -25,7 +25,7 @@ _STAGE_KEYS = ("mass_kg", "thrust_max_n", "throttle_min", "isp_s", "r0_m", "v0_m
 class Config(SectionConfig):
     SECTION = "launch"
     title: str = option("", "section title ('' : the vehicles' names)")
-    vehicles: tuple[str, ...] = option(["falcon9", "amur_lng"], "cost presets (spaceplan/launch/presets/economics)")
+    vehicles: tuple[str, ...] = option(["falcon9", "amur_lng"], "vehicle presets with an [economics] table (spaceplan presets vehicles)")
     flights: tuple[int, int] = option([1, 20], "flights per first stage [first, last]", lo=1, hi=200)
     payload_source: str = option("preset", "payloads per recovery mode: published ('preset') or ascent "
                                  "simulations ('optimizer', ~1-2 min per vehicle and mode)", choices=("preset", "optimizer"))
@@ -159,7 +159,7 @@ def render(result: Result, ctx):
     per_kg_at = 10 if 10 in shown else shown[-1]
     lines = [f"Reusable against expendable first stages: {join_names(names)}.  Costs below are **estimates** "
              "(every number, and whether it is published or estimated, is in "
-             "`spaceplan/launch/presets/economics/*.toml`); payloads per recovery mode are the recovery penalty "
+             "the `[economics]` table of `spaceplan/launch/presets/vehicles/*.toml`); payloads per recovery mode are the recovery penalty "
              "that reuse pays.", "",
              "| vehicle | recovery | payload recovered / expendable (kg) | payload source | expendable cost (M$) "
              f"| cost at {' / '.join(map(str, shown))} flights (M$) | $/kg at {per_kg_at} flights "
