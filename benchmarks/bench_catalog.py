@@ -77,7 +77,7 @@ def run() -> list[dict]:
                  "target": "informative (ours validates every column and checksum)", "note": ""})
     shell = load_constellation("starlink_gen1").shells[0]
     t = time.perf_counter()
-    s = latency_over(shell, "moscow", "vladivostok", "2026-01-01", 86400.0, 60.0)
+    s = latency_over(shell, "moscow", "vladivostok", utc_to_tdb("2026-01-01"), 86400.0, 60.0)
     lat_s = time.perf_counter() - t
     rows.append({"benchmark": "latency Moscow-Vladivostok, Starlink 550 km shell (+Grid ISL), 1 day at 60 s",
                  "ours_s": lat_s, "peer": None, "peer_s": None, "target": "< 30 s on one core",

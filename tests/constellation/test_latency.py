@@ -9,6 +9,7 @@ import pytest
 
 from spaceplan.core.constants import C_LIGHT
 from spaceplan.core.errors import InputError, UnknownNameError
+from spaceplan.core.time import utc_to_tdb
 from spaceplan.constellation import load_constellation
 from spaceplan.constellation.catalog import Catalog
 from spaceplan.constellation.latency import (
@@ -37,7 +38,7 @@ def test_star_pattern_has_no_seam_links():
 
 
 def test_isl_rtt_bounds_and_series(shell550):
-    s = latency_over(shell550, "moscow", "vladivostok", "2026-01-01", 1800, 60)
+    s = latency_over(shell550, "moscow", "vladivostok", utc_to_tdb("2026-01-01"), 1800, 60)
     assert s.rtt_ms.shape == (31,) and s.unreachable == 0
     # never faster than light along the great circle, never slower than a few times the fibre
     assert np.all(s.rtt_s >= s.vacuum_rtt_s)

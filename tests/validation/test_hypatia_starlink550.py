@@ -121,7 +121,7 @@ def test_hypatia_2020_starlink550_paris_luanda_rtt(hypatia_s1):
 
 def test_hypatia_2020_starlink550_paris_luanda_range_over_200s(hypatia_s1):
     cat, kw = hypatia_s1
-    s = latency_over(cat, PARIS, LUANDA, "2000-01-01T00:00:00", 200.0, 1.0, **kw)
+    s = latency_over(cat, PARIS, LUANDA, utc_to_tdb("2000-01-01T00:00:00"), 200.0, 1.0, **kw)
     assert s.unreachable == 0
     st = s.stats_ms()  # the published 117 and 85 ms instants must lie inside our range
     assert st["max"] >= 117.0 and st["min"] < 86.0
@@ -130,7 +130,7 @@ def test_hypatia_2020_starlink550_paris_luanda_range_over_200s(hypatia_s1):
 
 def test_hypatia_starlink550_paris_moscow_rtt_series(hypatia_s1):
     cat, kw = hypatia_s1
-    s = latency_over(cat, PARIS_GRID, MOSCOW_GRID, "2000-01-01T00:00:00", 29.0, 1.0, **kw)
+    s = latency_over(cat, PARIS_GRID, MOSCOW_GRID, utc_to_tdb("2000-01-01T00:00:00"), 29.0, 1.0, **kw)
     published_ms = np.array(HYPATIA_PARIS_MOSCOW_RTT_NS) / 1e6
     assert s.rtt_ms.shape == published_ms.shape
     assert np.max(np.abs(s.rtt_ms - published_ms)) < 0.05
@@ -140,7 +140,7 @@ def test_hypatia_starlink550_paris_moscow_rtt_series(hypatia_s1):
 def test_hypatia_starlink550_rio_stpetersburg_path_changes():
     # Our own Walker model (phasing 0, 550 km, 25 deg elevation), not Hypatia's TLE set: physical sanity only.
     shell = WalkerShell("Hypatia Starlink-550", 550e3, math.radians(53.0), 72, 22, phasing=0)
-    s = latency_over(shell, "rio-de-janeiro", "saint-petersburg", "2026-01-01", 200, 1.0)
+    s = latency_over(shell, "rio-de-janeiro", "saint-petersburg", utc_to_tdb("2026-01-01"), 200, 1.0)
     assert s.unreachable == 0
     assert np.all(s.rtt_s > s.vacuum_rtt_s)
     assert len(np.unique(np.round(s.rtt_ms, 3))) > 100  # RTT moves continuously with orbital motion

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sys
 import tempfile
 import time
@@ -206,22 +205,6 @@ def cli_fields(mapping: dict[str, str]) -> Iterator[None]:
         if exc.field in mapping:
             raise renamed_error(exc, mapping[exc.field]) from None
         raise
-
-
-_DURATION = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(s|sec|m|min|h|d|day|days|y|yr)?\s*$", re.IGNORECASE)
-_UNIT_S = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "day": 86400, "days": 86400,
-           "y": 365.25 * 86400, "yr": 365.25 * 86400}
-
-
-def parse_duration(field: str, text: str) -> float:
-    """Parse ``60s``, ``5min``, ``2h``, ``1d`` (no unit: seconds) into seconds (> 0)."""
-    match = _DURATION.match(str(text))
-    if not match:
-        raise InputError(field, f"cannot read duration {text!r}", "a number with s, min, h, d or y, e.g. 60s or 1d")
-    value = float(match.group(1)) * _UNIT_S[(match.group(2) or "s").lower()]
-    if value <= 0:
-        raise InputError(field, f"duration must be positive, got {text!r}", "> 0")
-    return value
 
 
 def parse_date_range(field: str, text: str) -> tuple[str, str]:

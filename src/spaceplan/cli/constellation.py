@@ -13,7 +13,8 @@ from typing import List, Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_duration, parse_utc, \
+from spaceplan.core.durations import parse_duration
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_utc, \
     progress, stdout, table, write_figure
 
 PRESET_HELP = ("Constellation preset (see 'spaceplan constellation presets'), a TOML file of [[shell]] tables, "
@@ -67,8 +68,8 @@ def _window(start: str, duration: str, step: str):
     from spaceplan.core.ephemeris import span_tdb
     from spaceplan.core.errors import InputError, require_size
 
-    duration_s = parse_duration("--duration", duration)
-    step_s = parse_duration("--step", step)
+    duration_s = parse_duration(duration, "--duration")
+    step_s = parse_duration(step, "--step")
     if step_s > duration_s:
         raise InputError("--step", f"step {step} is longer than --duration {duration}", "step <= duration")
     require_size("--duration", duration_s / step_s, 10_000_000, "time steps", "use a longer --step")

@@ -10,7 +10,8 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_duration, parse_utc, \
+from spaceplan.core.durations import parse_duration
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_utc, \
     progress, stdout, table, write_figure
 
 
@@ -81,7 +82,7 @@ def latency(
     check_plot_path(plot)
     fields = {"duration_s": "--duration", "step_s": "--step", "step": "--step", "min_elevation_deg": "--min-elevation",
               "route_factor": "--route-factor", "destination": "--to"}
-    duration_s, step_s = parse_duration("--duration", duration), parse_duration("--step", step)
+    duration_s, step_s = parse_duration(duration, "--duration"), parse_duration(step, "--step")
     t0 = parse_utc("--start", start)
     from spaceplan.core.ephemeris import span_tdb
 
@@ -101,7 +102,7 @@ def latency(
                              "--bent-pipe for a catalog, or a Walker preset / TOML file for --isl")
         system = const.catalog if shell is None else const.catalog.select(system.indices)
     with progress("routing", enabled=not as_json) as update, cli_fields(fields):
-        series = latency_over(system, source, destination, start, duration_s, step_s, isl=isl,
+        series = latency_over(system, source, destination, t0, duration_s, step_s, isl=isl,
                               min_elevation_deg=min_elevation, route_factor=route_factor, progress=update)
     if plot:
         from spaceplan.constellation.network_plots import plot_latency

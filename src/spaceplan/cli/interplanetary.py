@@ -6,8 +6,9 @@ from typing import Optional
 
 import typer
 
+from spaceplan.core.durations import parse_duration
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_date_range, \
-    parse_duration, parse_utc, progress, stdout, table, write_figure
+    parse_utc, progress, stdout, table, write_figure
 
 DAY = 86_400.0
 
@@ -113,15 +114,14 @@ def porkchop_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Porkchop grid: departure C3, launch asymptote (DLA/RLA), arrival v-infinity, per transfer type."""
-    import numpy as np
-
     from spaceplan.core.constants import body
     from spaceplan.core.errors import InputError
+    from spaceplan.core.time import epoch_count, epoch_grid
     from spaceplan.interplanetary.porkchop import check_cells, porkchop
 
     body(departure), body(arrival)
     check_plot_path(plot)
-    step_s = parse_duration("--step", step)
+    step_s = parse_duration(step, "--step")
     spans = {}
     for field, text in (("--depart", depart), ("--arrive", arrive)):
         a, b = parse_date_range(field, text)
@@ -131,10 +131,10 @@ def porkchop_command(
         if step_s > t1 - t0:
             raise InputError("--step", f"{step} is longer than the {field} range ({(t1 - t0) / DAY:g} d)",
                              f"<= {(t1 - t0) / DAY:g} d")
-        spans[field] = (t0, t1, int((t1 - t0) / step_s + 1e-6) + 1)  # TDB-UTC drift of a few us must not drop the end
+        spans[field] = (t0, t1, epoch_count(t0, step_s, t1))
     # the size check comes before any array is built: --step 1s over a year is ~5e14 cells
     check_cells(spans["--depart"][2], spans["--arrive"][2], field="--step", hint="use a longer --step or shorter ranges")
-    ranges = {field: t0 + step_s * np.arange(count) for field, (t0, _, count) in spans.items()}
+    ranges = {field: epoch_grid(t0, step_s, stop_tdb=t1, field=field) for field, (t0, t1, _) in spans.items()}
     with progress("porkchop", enabled=not as_json) as update:
         result = porkchop(departure, arrival, ranges["--depart"], ranges["--arrive"], progress=update)
     if plot:

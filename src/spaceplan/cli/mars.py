@@ -13,18 +13,6 @@ mars_app = typer.Typer(help="Crewed Mars missions: round trips, durations, delta
                        no_args_is_help=True)
 
 
-def crew_dose(trip, shielding_gcm2: float):
-    """MissionDose for a RoundTrip (None if the radiation model is unavailable)."""
-    try:
-        from spaceplan.radiation import Phase, mission_dose
-    except ImportError:
-        return None
-    from spaceplan.interplanetary.roundtrip import crew_phases
-
-    phases = [Phase(loc, dur, start, label) for loc, dur, start, label in crew_phases(trip)]
-    return mission_dose(phases, shielding_gcm2=shielding_gcm2)
-
-
 @mars_app.command("mission")
 def mission(
     year: int = typer.Option(..., "--year", help="Departure year (Jan 1 to Mar 31 of the next year are searched)."),
@@ -44,7 +32,7 @@ def mission(
 ) -> None:
     """Best conjunction- and opposition-class round trips for a departure year, with crew dose."""
     from spaceplan.core.errors import InfeasibleError, require_positive
-    from spaceplan.interplanetary.roundtrip import search_round_trips
+    from spaceplan.interplanetary.roundtrip import crew_dose, search_round_trips
 
     check_plot_path(plot)
     require_positive("--shielding", shielding, allow_zero=True, unit="g/cm^2")

@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_duration, parse_utc, stdout, \
+from spaceplan.core.durations import parse_duration
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_utc, stdout, \
     table
 from spaceplan.core.errors import InputError
 
@@ -101,7 +102,7 @@ def illumination_cmd(
     check_plot_path(plot)
     from spaceplan.core.errors import require_size
 
-    step_s = parse_duration("--step", step)
+    step_s = parse_duration(step, "--step")
     t0, t1 = parse_utc("--from", start), parse_utc("--to", end)
     require_size("--step", (t1 - t0) / step_s * len(site), MAX_SITE_EPOCHS, "site-epochs",
                  "a longer --step or a shorter span", f"{len(site)} site(s) x {(t1 - t0) / step_s:.3g} epochs")

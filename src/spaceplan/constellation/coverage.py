@@ -346,10 +346,13 @@ def check_size(points: int, steps: int, points_field: str = "ground points", ste
 
 
 def time_grid(start_tdb: float, duration_s: float, step_s: float) -> np.ndarray:
-    """TDB epochs start, start + step, ... < start + duration."""
+    """The coverage window [start, start + duration) sampled every step: floor(duration / step) epochs
+    (:func:`spaceplan.core.time.epoch_grid` with ``duration_s``), within the ranges coverage accepts."""
+    from spaceplan.core.time import epoch_grid
+
     require_range("step_s", step_s, 1e-3, 1e6, "s")
     require_range("duration_s", duration_s, step_s, 1e9, "s")
-    return start_tdb + step_s * np.arange(int(math.floor(duration_s / step_s + 1e-9)))
+    return epoch_grid(start_tdb, step_s, duration_s=duration_s, field="coverage window")
 
 
 def _chunks(source, tdb, chunk_steps):

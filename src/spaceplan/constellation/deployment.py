@@ -31,6 +31,7 @@ import numpy as np
 
 from spaceplan.core import registry
 from spaceplan.core.constants import DAY, EARTH_RADIUS, JULIAN_YEAR
+from spaceplan.core.durations import parse_rate
 from spaceplan.core.errors import InputError, UnknownNameError, require_positive
 
 @dataclass(frozen=True)
@@ -84,28 +85,20 @@ MAX_CADENCE_PER_YEAR = 365.0  # one launch a day; the busiest vehicle so far fle
 
 
 def parse_cadence(text) -> list[tuple[float, float]]:
-    """``24/yr``, ``2/month``, ``24`` (per year) or a ramp ``6/yr,12/yr@2,24/yr@4`` (rate@years after start)."""
-    if isinstance(text, (int, float)):
-        require_positive("cadence", float(text))
-        return [(0.0, float(text))]
+    """``24/yr``, ``2/month``, ``24`` (per year) or a ramp ``6/yr,12/yr@2,24/yr@4`` (rate@years after start)
+    -> [(years after start, launches per year)]; rates are read by :func:`spaceplan.core.durations.parse_rate`."""
     if isinstance(text, (list, tuple)):
         out = [(float(y), float(r)) for y, r in text]
     else:
         out = []
-        for part in str(text).split(","):
-            part = part.strip()
-            rate_txt, _, year_txt = part.partition("@")
-            num, _, unit = rate_txt.partition("/")
+        for part in ([text] if isinstance(text, (int, float)) else str(text).split(",")):
+            rate_txt, _, year_txt = str(part).strip().partition("@")
             try:
-                rate = float(num)
                 year = float(year_txt) if year_txt else 0.0
             except ValueError:
                 raise InputError("cadence", f"cannot read {part!r}", "e.g. 24/yr, 2/month, or a ramp 6/yr,12/yr@2") from None
-            unit = unit.strip().lower() or "yr"
-            per = {"yr": 1.0, "year": 1.0, "y": 1.0, "month": 12.0, "mo": 12.0, "week": 52.1775, "wk": 52.1775}
-            if unit not in per:
-                raise InputError("cadence", f"unknown unit {unit!r}", "/yr, /month, /week")
-            out.append((year, rate * per[unit]))
+            rate = text if isinstance(text, (int, float)) else rate_txt
+            out.append((year, parse_rate(rate, "cadence") * JULIAN_YEAR))
     for year, _ in out:
         if not (math.isfinite(year) and year >= 0.0):
             raise InputError("cadence", f"ramp year {year!r} after the start", "finite years >= 0, e.g. 6/yr,12/yr@2")

@@ -332,15 +332,15 @@ def compute_latency(system, source, destination, tdb, *, isl: bool = True, min_e
                          math.radians(min_elevation_deg))
 
 
-def latency_over(system, source, destination, start_utc: str, duration_s: float, step_s: float = 60.0,
+def latency_over(system, source, destination, start_tdb: float, duration_s: float, step_s: float = 60.0,
                  **kwargs) -> LatencySeries:
-    """:func:`compute_latency` on a regular grid from ``start_utc`` for ``duration_s`` every ``step_s``."""
-    from spaceplan.core.time import utc_to_tdb
+    """:func:`compute_latency` every ``step_s`` from ``start_tdb`` (TDB s past J2000) to ``start_tdb + duration_s``
+    inclusive (:func:`spaceplan.core.time.epoch_grid`)."""
+    from spaceplan.core.time import epoch_grid
 
     require_positive("duration_s", duration_s)
     require_positive("step_s", step_s)
-    t0 = utc_to_tdb(start_utc, "start")
-    count = int(math.floor(duration_s / step_s + 1e-9)) + 1
-    if count > 200_000:
-        raise InputError("step", f"{count} steps", "at most 200000 steps (raise --step)")
-    return compute_latency(system, source, destination, t0 + step_s * np.arange(count), **kwargs)
+    t0 = float(start_tdb)
+    if duration_s / step_s > 200_000:
+        raise InputError("step", f"{int(duration_s / step_s) + 1} steps", "at most 200000 steps (raise --step)")
+    return compute_latency(system, source, destination, epoch_grid(t0, step_s, stop_tdb=t0 + duration_s), **kwargs)

@@ -151,13 +151,43 @@ def year_fraction(tdb) -> np.ndarray:
     return 2000.0 + np.asarray(tdb, dtype=float) / (365.25 * DAY)
 
 
-def date_grid(start, end, step_s: float, field: str = "dates") -> np.ndarray:
-    """TDB epochs from ``start`` to ``end`` (inclusive when it falls on the grid) every ``step_s`` seconds."""
-    t0, t1 = utc_to_tdb(start, f"{field} start"), utc_to_tdb(end, f"{field} end")
+GRID_SLACK_S = 4e-3  # s: an epoch this close past the stop still counts as on it (TDB - TT drift, rounding)
+
+
+def epoch_grid(start_tdb: float, step_s: float, *, stop_tdb: float | None = None, duration_s: float | None = None,
+               field: str = "dates") -> np.ndarray:
+    """TDB epochs ``start_tdb + k step_s`` (k = 0, 1, ...): the one time-grid builder of spaceplan.
+
+    End-point rule: every epoch up to ``stop_tdb`` *inclusive*: k = 0 .. floor((stop - start + slack) / step)
+    with slack = max(4 ms, 1e-6 step), so a stop on the grid is kept even when it came from a UTC date
+    (TDB - TT drifts by <= 1.7 ms between two UTC dates) and no epoch lies past the stop by more than slack.
+    ``duration_s`` instead of ``stop_tdb`` means a window of that length sampled once per step:
+    floor(duration / step) epochs, the last at start + duration - step (each step [t, t + step) inside it).
+    """
+    start_tdb = float(start_tdb)
     if not np.isfinite(step_s) or step_s <= 0:
-        raise InputError(f"{field} step", f"got {step_s!r} s", "> 0")
+        raise InputError(f"{field} step", f"got {step_s!r} s", "finite, > 0")
+    if (stop_tdb is None) == (duration_s is None):
+        raise InputError(field, "give exactly one of stop_tdb and duration_s")
+    if duration_s is not None:
+        if not np.isfinite(duration_s) or duration_s < step_s * (1 - 1e-9):
+            raise InputError(f"{field} duration", f"got {duration_s!r} s", f">= the step ({step_s:g} s)")
+        stop_tdb = start_tdb + duration_s - step_s
+    stop_tdb = float(stop_tdb)
+    if not np.isfinite(stop_tdb) or stop_tdb < start_tdb - max(_TDB_TT_SLACK_S, 1e-6 * step_s):
+        raise InputError(field, f"empty or inverted range ({(stop_tdb - start_tdb) / DAY:g} d)", "end after start")
+    return start_tdb + step_s * np.arange(epoch_count(start_tdb, step_s, stop_tdb))
+
+
+def epoch_count(start_tdb: float, step_s: float, stop_tdb: float) -> int:
+    """How many epochs :func:`epoch_grid` gives from ``start_tdb`` to ``stop_tdb`` (to size-check a grid first)."""
+    slack = max(_TDB_TT_SLACK_S, 1e-6 * step_s)
+    return max(int(np.floor((stop_tdb - start_tdb + slack) / step_s)) + 1, 1)
+
+
+def date_grid(start, end, step_s: float, field: str = "dates") -> np.ndarray:
+    """:func:`epoch_grid` between two UTC dates (the CLI/study edge): ``start`` to ``end`` inclusive."""
+    t0, t1 = utc_to_tdb(start, f"{field} start"), utc_to_tdb(end, f"{field} end")
     if t1 <= t0:
         raise InputError(field, f"empty or inverted range {start} to {end}", "end after start")
-    # TDB - TT drifts by up to 1.7 ms between two UTC dates: allow that much slack at the end.
-    count = int(np.floor((t1 - t0 + _TDB_TT_SLACK_S) / step_s)) + 1
-    return t0 + step_s * np.arange(count)
+    return epoch_grid(t0, step_s, stop_tdb=t1, field=field)

@@ -39,7 +39,7 @@ import numpy as np
 
 from spaceplan.core.constants import DAY, EARTH, MARS, SUN, VENUS
 from spaceplan.core.errors import EphemerisRangeError, InfeasibleError, InputError, require_positive
-from spaceplan.core.time import tdb_to_iso, utc_to_tdb
+from spaceplan.core.time import epoch_grid, tdb_to_iso, utc_to_tdb
 from spaceplan.core.ephemeris import state
 from spaceplan.core.lambert import solve_lambert_batch
 from spaceplan.interplanetary import _roundtrip_kernels as _k
@@ -362,278 +362,393 @@ def _stay_range(lo, hi, min_stay, max_stay):
     return (a, b) if a <= b else None
 
 
-MIN_STEP_DAYS = 0.5
+MIN_STEP_DAYS = 0.5  # below 0.5 d the Lambert grids (~1/step^2 cells) outgrow memory
 
 
-def search_round_trips(
-    year: int | None = None,
-    mission_class: str = "both",
-    *,
-    departure_window: tuple[str, str] | None = None,
-    step_days: float = 2.0,
-    outbound_tof_days: tuple[float, float] = (80.0, 400.0),
-    return_tof_days: tuple[float, float] = (80.0, 450.0),
-    min_stay_days: float | None = None,
-    max_stay_days: float | None = None,
-    opposition_stay_days: tuple[float, float] = (30.0, 90.0),
-    conjunction_stay_days: tuple[float, float] = (300.0, 650.0),
-    opposition_max_total_days: float | None = 650.0,
-    max_duration_days: float | None = None,
-    venus: bool = False,
-    venus_min_altitude: float | None = None,
-    flyby: str = "powered",
-    flyby_match_tol: float = 100.0,
-    leo_altitude: float = LEO_ALTITUDE,
-    mars_periapsis_altitude: float = DRA5_MARS_PERIAPSIS_ALT,
-    mars_apoapsis_altitude: float = DRA5_MARS_APOAPSIS_ALT,
-    mars_capture: str = "propulsive",
-    earth_arrival: str = "entry",
-    entry_altitude: float = ENTRY_ALTITUDE,
-    max_entry_speed: float | None = None,
-    max_c3: float | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> RoundTripSearch:
-    """Search Earth-Mars-Earth round trips departing in ``year`` (Jan 1 to Mar 31 of the next
-    year, covering the launch opportunity that straddles New Year) or ``departure_window``.
+@dataclass(frozen=True)
+class RoundTripOptions:
+    """What a round-trip search explores and how it prices a trip (SI: s, m, m/s, m^2/s^2).
 
-    Durations are in days (``*_days``), altitudes in m, speeds in m/s, C3 in m^2/s^2.
-    ``venus`` adds Earth-Venus-Mars and Mars-Venus-Earth legs (powered flybys by
-    default, periapsis >= Venus radius + ``venus_min_altitude``, default
-    ``VENUS.atmosphere_top``).  Returns the minimum-delta-v trip for every total
-    duration, per class, and their Pareto front.
+    Errors name the day-unit parameters users write (``step_days``, ``outbound_tof_days``...);
+    :meth:`from_days` builds the options from them (the CLI and study edge).
     """
-    progress = progress or (lambda done, total: None)
-    # ---- validate
-    if mission_class not in ("both",) + MISSION_CLASSES:
-        raise InputError("mission_class", f"unknown class {mission_class!r}", "conjunction, opposition or both")
-    if flyby not in ("powered", "unpowered"):
-        raise InputError("flyby", f"unknown flyby model {flyby!r}", "powered or unpowered")
-    if mars_capture not in ("propulsive", "aerocapture"):
-        raise InputError("mars_capture", f"unknown {mars_capture!r}", "propulsive or aerocapture")
-    if earth_arrival not in ("entry", "propulsive"):
-        raise InputError("earth_arrival", f"unknown {earth_arrival!r}", "entry or propulsive")
-    require_positive("step_days", step_days, unit="d")
-    if not MIN_STEP_DAYS <= step_days <= 10:  # below 0.5 d the Lambert grids (~1/step^2 cells) outgrow memory
-        raise InputError("step_days", f"got {step_days:g} d", f"{MIN_STEP_DAYS:g} to 10 d")
-    for name, rng in (("outbound_tof_days", outbound_tof_days), ("return_tof_days", return_tof_days)):
-        require_positive(name, rng, unit="d")
-        if rng[1] <= rng[0]:
-            raise InputError(name, f"empty range {rng}", "min < max, days > 0")
-    for name, val in (("min_stay_days", min_stay_days), ("max_stay_days", max_stay_days),
-                      ("max_duration_days", max_duration_days)):
-        if val is not None:
-            require_positive(name, val, allow_zero=name == "min_stay_days", unit="d")
-    if min_stay_days is not None and max_stay_days is not None and max_stay_days < min_stay_days:
-        raise InputError("max_stay_days", f"{max_stay_days:g} d is below min_stay_days {min_stay_days:g} d",
-                         ">= min_stay_days")
-    require_positive("leo_altitude", leo_altitude, unit="m")
-    require_positive("mars_periapsis_altitude", mars_periapsis_altitude, unit="m")
-    if mars_apoapsis_altitude < mars_periapsis_altitude:
-        raise InputError("mars_apoapsis_altitude", "below the periapsis altitude", ">= mars_periapsis_altitude")
 
-    wanted = MISSION_CLASSES if mission_class == "both" else (mission_class,)
-    stays = {}
-    for c in wanted:
-        lo, hi = opposition_stay_days if c == "opposition" else conjunction_stay_days
-        rng = _stay_range(lo, hi, min_stay_days, max_stay_days)
-        if rng is not None:
-            stays[c] = rng
-    if not stays:
-        raise InputError("min_stay_days/max_stay_days",
-                         f"stay {min_stay_days or 0:g} to {'any' if max_stay_days is None else f'{max_stay_days:g}'} d "
-                         "fits no searched class",
-                         f"opposition {opposition_stay_days[0]:g}-{opposition_stay_days[1]:g} d or "
-                         f"conjunction {conjunction_stay_days[0]:g}-{conjunction_stay_days[1]:g} d")
+    mission_class: str = "both"  # conjunction, opposition or both
+    step_s: float = 2.0 * DAY  # grid step of departures, arrivals and stays
+    outbound_tof_s: tuple[float, float] = (80.0 * DAY, 400.0 * DAY)
+    return_tof_s: tuple[float, float] = (80.0 * DAY, 450.0 * DAY)
+    min_stay_s: float | None = None
+    max_stay_s: float | None = None
+    opposition_stay_s: tuple[float, float] = (30.0 * DAY, 90.0 * DAY)
+    conjunction_stay_s: tuple[float, float] = (300.0 * DAY, 650.0 * DAY)
+    opposition_max_total_s: float | None = 650.0 * DAY
+    max_duration_s: float | None = None
+    venus: bool = False  # also try one Venus flyby on either leg
+    venus_min_altitude: float | None = None  # m; default VENUS.atmosphere_top
+    flyby: str = "powered"  # or "unpowered" (v-infinity mismatch <= flyby_match_tol paid as a trim burn)
+    flyby_match_tol: float = 100.0  # m/s
+    leo_altitude: float = LEO_ALTITUDE
+    mars_periapsis_altitude: float = DRA5_MARS_PERIAPSIS_ALT
+    mars_apoapsis_altitude: float = DRA5_MARS_APOAPSIS_ALT
+    mars_capture: str = "propulsive"  # or "aerocapture"
+    earth_arrival: str = "entry"  # or "propulsive" (capture into the LEO)
+    entry_altitude: float = ENTRY_ALTITUDE
+    max_entry_speed: float | None = None  # m/s
+    max_c3: float | None = None  # m^2/s^2
 
-    # ---- window
+    _DAY_FIELDS = {"step_days": "step_s", "outbound_tof_days": "outbound_tof_s", "return_tof_days": "return_tof_s",
+                   "min_stay_days": "min_stay_s", "max_stay_days": "max_stay_s",
+                   "opposition_stay_days": "opposition_stay_s", "conjunction_stay_days": "conjunction_stay_s",
+                   "opposition_max_total_days": "opposition_max_total_s", "max_duration_days": "max_duration_s"}
+
+    @classmethod
+    def from_days(cls, **kwargs) -> "RoundTripOptions":
+        """Options with durations given in days under their ``*_days`` names (other fields as in the class)."""
+        si = {}
+        for key, value in kwargs.items():
+            name = cls._DAY_FIELDS.get(key)
+            if name is None:
+                if key not in cls.__dataclass_fields__:
+                    raise InputError(key, "unknown round-trip option", ", ".join(
+                        sorted([*cls._DAY_FIELDS, *(f for f in cls.__dataclass_fields__ if f not in
+                                                    cls._DAY_FIELDS.values())])))
+                si[key] = value
+            elif value is None:
+                si[name] = None
+            elif isinstance(value, (tuple, list)):
+                si[name] = tuple(float(v) * DAY for v in value)
+            else:
+                si[name] = float(value) * DAY
+        return cls(**si)
+
+    def days(self, name: str):
+        """A duration option in days (``None`` stays ``None``; pairs stay pairs)."""
+        value = getattr(self, name)
+        if value is None:
+            return None
+        return tuple(v / DAY for v in value) if isinstance(value, tuple) else value / DAY
+
+    def __post_init__(self):
+        if self.mission_class not in ("both",) + MISSION_CLASSES:
+            raise InputError("mission_class", f"unknown class {self.mission_class!r}", "conjunction, opposition or both")
+        if self.flyby not in ("powered", "unpowered"):
+            raise InputError("flyby", f"unknown flyby model {self.flyby!r}", "powered or unpowered")
+        if self.mars_capture not in ("propulsive", "aerocapture"):
+            raise InputError("mars_capture", f"unknown {self.mars_capture!r}", "propulsive or aerocapture")
+        if self.earth_arrival not in ("entry", "propulsive"):
+            raise InputError("earth_arrival", f"unknown {self.earth_arrival!r}", "entry or propulsive")
+        step_days = self.days("step_s")
+        require_positive("step_days", step_days, unit="d")
+        if not MIN_STEP_DAYS <= step_days <= 10:
+            raise InputError("step_days", f"got {step_days:g} d", f"{MIN_STEP_DAYS:g} to 10 d")
+        for name, rng in (("outbound_tof_days", self.days("outbound_tof_s")),
+                          ("return_tof_days", self.days("return_tof_s"))):
+            require_positive(name, rng, unit="d")
+            if rng[1] <= rng[0]:
+                raise InputError(name, f"empty range {rng}", "min < max, days > 0")
+        for name in ("min_stay_days", "max_stay_days", "max_duration_days"):
+            val = self.days(self._DAY_FIELDS[name])
+            if val is not None:
+                require_positive(name, val, allow_zero=name == "min_stay_days", unit="d")
+        lo, hi = self.days("min_stay_s"), self.days("max_stay_s")
+        if lo is not None and hi is not None and hi < lo:
+            raise InputError("max_stay_days", f"{hi:g} d is below min_stay_days {lo:g} d", ">= min_stay_days")
+        require_positive("leo_altitude", self.leo_altitude, unit="m")
+        require_positive("mars_periapsis_altitude", self.mars_periapsis_altitude, unit="m")
+        if self.mars_apoapsis_altitude < self.mars_periapsis_altitude:
+            raise InputError("mars_apoapsis_altitude", "below the periapsis altitude", ">= mars_periapsis_altitude")
+
+    @property
+    def venus_periapsis_radius(self) -> float:
+        return VENUS.radius + (VENUS.atmosphere_top if self.venus_min_altitude is None else self.venus_min_altitude)
+
+    def stays_days(self) -> dict[str, tuple[float, float]]:
+        """Stay range (days) of every requested class that the stay limits leave non-empty."""
+        wanted = MISSION_CLASSES if self.mission_class == "both" else (self.mission_class,)
+        stays = {}
+        for c in wanted:
+            lo, hi = self.days("opposition_stay_s" if c == "opposition" else "conjunction_stay_s")
+            rng = _stay_range(lo, hi, self.days("min_stay_s"), self.days("max_stay_s"))
+            if rng is not None:
+                stays[c] = rng
+        if not stays:
+            lo, hi = self.days("min_stay_s"), self.days("max_stay_s")
+            opp, conj = self.days("opposition_stay_s"), self.days("conjunction_stay_s")
+            raise InputError("min_stay_days/max_stay_days",
+                             f"stay {lo or 0:g} to {'any' if hi is None else f'{hi:g}'} d fits no searched class",
+                             f"opposition {opp[0]:g}-{opp[1]:g} d or conjunction {conj[0]:g}-{conj[1]:g} d")
+        return stays
+
+    def to_dict(self) -> dict[str, Any]:
+        """The options in display units (the ``options`` of :meth:`RoundTripSearch.to_dict`)."""
+        return {
+            "step_days": self.days("step_s"),
+            "outbound_tof_days": list(self.days("outbound_tof_s")),
+            "return_tof_days": list(self.days("return_tof_s")),
+            "stay_days": {c: list(v) for c, v in self.stays_days().items()},
+            "venus": self.venus,
+            "flyby": self.flyby,
+            "venus_min_altitude_km": (VENUS.atmosphere_top if self.venus_min_altitude is None
+                                      else self.venus_min_altitude) / 1e3,
+            "leo_altitude_km": self.leo_altitude / 1e3,
+            "mars_orbit_km": [self.mars_periapsis_altitude / 1e3, self.mars_apoapsis_altitude / 1e3],
+            "mars_capture": self.mars_capture,
+            "earth_arrival": self.earth_arrival,
+            "max_entry_speed_kms": None if self.max_entry_speed is None else self.max_entry_speed / 1e3,
+            "max_c3_km2s2": None if self.max_c3 is None else self.max_c3 / 1e6,
+            "max_duration_days": self.days("max_duration_s"),
+            "opposition_max_total_days": self.days("opposition_max_total_s"),
+            "entry_altitude_km": self.entry_altitude / 1e3,
+        }
+
+
+@dataclass(frozen=True)
+class _Costs:
+    """Impulsive cost (m/s, inf where a limit fails) of each hyperbolic excess speed at each end of a leg."""
+
+    opts: RoundTripOptions
+
+    def dep_earth(self, vinf):
+        dv = hyperbolic_burn(vinf, EARTH.gm, EARTH.radius + self.opts.leo_altitude)
+        if self.opts.max_c3 is not None:
+            dv = np.where(vinf**2 <= self.opts.max_c3, dv, np.inf)
+        return dv
+
+    def arr_mars(self, vinf):
+        if self.opts.mars_capture == "aerocapture":
+            return np.zeros_like(vinf)
+        return self.dep_mars(vinf)
+
+    def dep_mars(self, vinf):
+        o = self.opts
+        return hyperbolic_burn(vinf, MARS.gm, MARS.radius + o.mars_periapsis_altitude, MARS.radius + o.mars_apoapsis_altitude)
+
+    def arr_earth(self, vinf):
+        o = self.opts
+        dv = np.zeros_like(vinf) if o.earth_arrival == "entry" else hyperbolic_burn(vinf, EARTH.gm, EARTH.radius + o.leo_altitude)
+        if o.max_entry_speed is not None:
+            dv = np.where(entry_speed(vinf, o.entry_altitude) <= o.max_entry_speed, dv, np.inf)
+        return dv
+
+
+@dataclass(frozen=True)
+class LegGrid:
+    """The day grid of a search (indices in steps from ``t0``) with the planets' states on it.
+
+    Departures 0..n_dep-1; Mars arrivals 0..na-1 (outbound TOF jmin..jmax steps); Mars departures
+    up to nd-1 (stay steps per class in ``stay_steps``); Earth returns up to n_total-1 (return TOF kmin..kmax).
+    """
+
+    t0: float
+    step: float
+    n_dep: int
+    jmin: int
+    jmax: int
+    kmin: int
+    kmax: int
+    stay_steps: dict[str, tuple[int, int]]
+    na: int
+    nd: int
+    n_total: int
+    earth: tuple[np.ndarray, np.ndarray]
+    mars: tuple[np.ndarray, np.ndarray]
+    venus: tuple[np.ndarray, np.ndarray] | None
+
+    @property
+    def d_lo(self) -> int:
+        """First Mars departure day any class can use."""
+        return self.jmin + min(s[0] for s in self.stay_steps.values())
+
+
+def build_leg_grid(t_start: float, t_end: float, opts: RoundTripOptions, where: str = "departure_window") -> LegGrid:
+    """The search grid for departures ``t_start``..``t_end`` (TDB s, inclusive,
+    :func:`spaceplan.core.time.epoch_grid`) with Earth, Mars (and Venus) states on every grid day."""
+    if t_end <= t_start:
+        raise InputError("departure_window", "end is not after start", "START < END")
+    step, step_days = opts.step_s, opts.days("step_s")
+    n_dep = epoch_grid(t_start, step, stop_tdb=t_end, field=where).size
+    (to_lo, to_hi), (tr_lo, tr_hi) = opts.days("outbound_tof_s"), opts.days("return_tof_s")
+    jmin, jmax = int(math.ceil(to_lo / step_days)), int(math.floor(to_hi / step_days))
+    kmin, kmax = int(math.ceil(tr_lo / step_days)), int(math.floor(tr_hi / step_days))
+    stay_steps = {c: (int(math.ceil(lo / step_days)), int(math.floor(hi / step_days)))
+                  for c, (lo, hi) in opts.stays_days().items()}
+    stay_steps = {c: s for c, s in stay_steps.items() if s[0] <= s[1]}
+    if not stay_steps:
+        raise InputError("min_stay_days/max_stay_days", "stay range shorter than one grid step", f">= {step_days:g} d")
+    na = n_dep + jmax  # Mars arrival days 0..na-1
+    nd = na + max(s[1] for s in stay_steps.values())  # Mars departure days
+    n_total = nd + kmax + 1
+    t_last = t_start + (n_total - 1) * step
+    lo_ok, hi_ok = float(utc_to_tdb(EPHEMERIS_SPAN[0])), float(utc_to_tdb(EPHEMERIS_SPAN[1]))
+    if t_start < lo_ok or t_last > hi_ok:
+        raise EphemerisRangeError(where, f"the search spans {_utc(t_start)} to {_utc(t_last)}, outside DE421",
+                                  f"{EPHEMERIS_SPAN[0]} to {EPHEMERIS_SPAN[1]} "
+                                  "(departure years 1900-2048 with the default ranges)")
+    epochs = epoch_grid(t_start, step, stop_tdb=t_last)
+    return LegGrid(t_start, step, n_dep, jmin, jmax, kmin, kmax, stay_steps, na, nd, n_total,
+                   state("earth", epochs), state("mars", epochs), state("venus", epochs) if opts.venus else None)
+
+
+def _direct_leg(g: LegGrid, first, second, cost_dep, cost_arr, dep_days: np.ndarray, tof_lo: int, tof_hi: int):
+    """Costs (flat, inf where an arc or a limit fails) of the direct Lambert legs from each day in
+    ``dep_days`` with TOF ``tof_lo..tof_hi`` steps, and the (departure day, TOF) index grids."""
+    (r_a, v_a), (r_b, v_b) = first, second
+    ii, jj = np.meshgrid(dep_days, np.arange(tof_lo, tof_hi + 1), indexing="ij")
+    v1, v2 = _lambert_grid(r_a, r_b, ii.ravel(), (ii + jj).ravel(), g.step)
+    c = cost_dep(np.linalg.norm(v1 - v_a[ii.ravel()], axis=1)) + cost_arr(np.linalg.norm(v2 - v_b[(ii + jj).ravel()], axis=1))
+    return np.where(np.isfinite(c), c, np.inf), ii, jj
+
+
+def venus_leg(g: LegGrid, opts: RoundTripOptions, first, second, p_days: tuple[float, float],
+              q_days: tuple[float, float], f0: int, nf: int, dep_ok, arrival_limit: int, shape: tuple[int, int],
+              j_offset: int):
+    """Least cost of the two-arc legs via Venus (one patched-conic flyby, :mod:`.flyby`) per cell of ``shape``.
+
+    ``first``/``second`` = (r, v, cost) of the departure and arrival planets; the flyby happens on
+    grid days ``f0..f0+nf-1``, ``p_days``/``q_days`` bound the two arcs' TOFs.  The kernel keeps, per
+    (arrival day, total TOF - ``j_offset``), the cheapest flyby.  Returns (best, best_f, n_p, cells)
+    with ``best_f = f * n_p + p`` (index into the flyby grid, -1 where none).
+    """
+    step_days = opts.days("step_s")
+    p_lo, p_hi = int(math.ceil(p_days[0] / step_days)), int(math.floor(p_days[1] / step_days))
+    q_lo, q_hi = int(math.ceil(q_days[0] / step_days)), int(math.floor(q_days[1] / step_days))
+    ca, va, cb, vb = _flyby_leg_grids(first, second, g.venus[0], f0, nf, (p_lo, p_hi), (q_lo, q_hi), dep_ok,
+                                      arrival_limit, g.n_total, g.step)
+    best = np.full(shape, np.inf)
+    best_f = np.full(shape, -1, dtype=np.int64)
+    _k.venus_leg_reduce(ca, np.nan_to_num(va), cb, np.nan_to_num(vb), np.ascontiguousarray(g.venus[1][f0:f0 + nf]),
+                        VENUS.gm, opts.venus_periapsis_radius, f0, p_lo, q_lo, j_offset, opts.flyby == "unpowered",
+                        opts.flyby_match_tol, best, best_f)
+    return best, best_f, (f0, p_hi - p_lo + 1, p_lo, q_lo), ca.size + cb.size
+
+
+def departure_window_tdb(year: int | None = None, departure_window: tuple[str, str] | None = None) -> tuple[float, float]:
+    """(start, end) TDB of a departure ``year`` (Jan 1 to Mar 31 of the next year, covering the opportunity
+    that straddles New Year) or of a UTC ``departure_window`` (the CLI/study edge)."""
     if departure_window is None:
         if year is None:
             raise InputError("year", "give a departure year or a departure window", "1900 to 2048")
         if not isinstance(year, (int, np.integer)) or not 1900 <= int(year) <= 2048:
-            raise EphemerisRangeError("year", f"got {year!r}: the round trip must fit in DE421",
-                                      "1900 to 2048")
+            raise EphemerisRangeError("year", f"got {year!r}: the round trip must fit in DE421", "1900 to 2048")
         departure_window = (f"{int(year)}-01-01", f"{int(year) + 1}-03-31")
-    t_start = float(utc_to_tdb(departure_window[0], "departure_window start"))
-    t_end = float(utc_to_tdb(departure_window[1], "departure_window end"))
-    if t_end <= t_start:
-        raise InputError("departure_window", "end is not after start", "START < END")
-    step = step_days * DAY
-    n_dep = int(math.floor((t_end - t_start) / step + 1e-9)) + 1
-    jmin, jmax = int(math.ceil(outbound_tof_days[0] / step_days)), int(math.floor(outbound_tof_days[1] / step_days))
-    kmin, kmax = int(math.ceil(return_tof_days[0] / step_days)), int(math.floor(return_tof_days[1] / step_days))
-    stay_steps = {c: (int(math.ceil(lo / step_days)), int(math.floor(hi / step_days))) for c, (lo, hi) in stays.items()}
-    stay_steps = {c: s for c, s in stay_steps.items() if s[0] <= s[1]}
-    if not stay_steps:
-        raise InputError("min_stay_days/max_stay_days", "stay range shorter than one grid step", f">= {step_days:g} d")
-    smin_all = min(s[0] for s in stay_steps.values())
-    smax_all = max(s[1] for s in stay_steps.values())
-    na = n_dep + jmax  # Mars arrival days 0..na-1
-    nd = na + smax_all  # Mars departure days
-    n_total = nd + kmax + 1
-    t_last = t_start + (n_total - 1) * step
-    lo_ok = float(utc_to_tdb(EPHEMERIS_SPAN[0]))
-    hi_ok = float(utc_to_tdb(EPHEMERIS_SPAN[1]))
-    if t_start < lo_ok or t_last > hi_ok:
-        raise EphemerisRangeError("year" if year is not None else "departure_window",
-                                  f"the search spans {_utc(t_start)} to {_utc(t_last)}, outside DE421",
-                                  f"{EPHEMERIS_SPAN[0]} to {EPHEMERIS_SPAN[1]} "
-                                  "(departure years 1900-2048 with the default ranges)")
+    return (float(utc_to_tdb(departure_window[0], "departure_window start")),
+            float(utc_to_tdb(departure_window[1], "departure_window end")))
 
-    epochs = t_start + step * np.arange(n_total)
-    rE, vE = state("earth", epochs)
-    rM, vM = state("mars", epochs)
-    rV = vV = None
-    if venus:
-        rV, vV = state("venus", epochs)
-    total_work = 2 + (2 if venus else 0) + len(stay_steps)
+
+def search_round_trips(year: int | None = None, mission_class: str = "both", *,
+                       departure_window: tuple[str, str] | None = None, options: RoundTripOptions | None = None,
+                       progress: Callable[[int, int], None] | None = None, **option_days) -> RoundTripSearch:
+    """Search Earth-Mars-Earth round trips departing in ``year`` (Jan 1 to Mar 31 of the next year) or a
+    UTC ``departure_window``: the edge form of :func:`search_window`.
+
+    ``options`` (a :class:`RoundTripOptions`, SI), or its fields as keywords with durations in days
+    (``step_days=2``, ``outbound_tof_days=(80, 400)``, ``venus=True``, ``max_c3=...``).
+    """
+    if options is None:
+        options = RoundTripOptions.from_days(mission_class=mission_class, **option_days)
+    elif option_days or mission_class != "both":
+        raise InputError("options", "give either a RoundTripOptions or option keywords, not both")
+    t_start, t_end = departure_window_tdb(year, departure_window)
+    return search_window(t_start, t_end, options, progress=progress, year=year,
+                         where="year" if year is not None else "departure_window")
+
+
+def search_window(t_start: float, t_end: float, opts: RoundTripOptions,
+                  progress: Callable[[int, int], None] | None = None, *, year: int | None = None,
+                  where: str = "departure_window") -> RoundTripSearch:
+    """Least total delta-v round trip for every total duration, per class, and their Pareto front, for
+    departures ``t_start``..``t_end`` (TDB s)."""
+    progress = progress or (lambda done, total: None)
+    g = build_leg_grid(t_start, t_end, opts, where)
+    costs = _Costs(opts)
+    total_work = 2 + (2 if opts.venus else 0) + len(g.stay_steps)
     done = 0
     progress(done, total_work)
 
-    mu_e, mu_m = EARTH.gm, MARS.gm
-    r_leo = EARTH.radius + leo_altitude
-    rp_m = MARS.radius + mars_periapsis_altitude
-    ra_m = MARS.radius + mars_apoapsis_altitude
-
-    def dep_earth(vinf):
-        dv = hyperbolic_burn(vinf, mu_e, r_leo)
-        if max_c3 is not None:
-            dv = np.where(vinf**2 <= max_c3, dv, np.inf)
-        return dv
-
-    def arr_mars(vinf):
-        return np.zeros_like(vinf) if mars_capture == "aerocapture" else hyperbolic_burn(vinf, mu_m, rp_m, ra_m)
-
-    def dep_mars(vinf):
-        return hyperbolic_burn(vinf, mu_m, rp_m, ra_m)
-
-    def arr_earth(vinf):
-        dv = np.zeros_like(vinf) if earth_arrival == "entry" else hyperbolic_burn(vinf, mu_e, r_leo)
-        if max_entry_speed is not None:
-            dv = np.where(entry_speed(vinf, entry_altitude) <= max_entry_speed, dv, np.inf)
-        return dv
-
-    def finite(x):
-        return np.where(np.isfinite(x), x, np.inf)
-
-    # ---- outbound direct: departure i, tof j -> arrival a = i + j
-    nj = jmax - jmin + 1
-    ii, jj = np.meshgrid(np.arange(n_dep), np.arange(jmin, jmax + 1), indexing="ij")
-    v1, v2 = _lambert_grid(rE, rM, ii.ravel(), (ii + jj).ravel(), step)
-    c_out = finite(dep_earth(np.linalg.norm(v1 - vE[ii.ravel()], axis=1))
-                   + arr_mars(np.linalg.norm(v2 - vM[(ii + jj).ravel()], axis=1)))
-    out_cost = np.full((na, nj), np.inf)
-    out_cost[(ii + jj).ravel(), (jj - jmin).ravel()] = c_out
-    out_src = np.full((na, nj), -1, dtype=np.int64)
+    # ---- outbound direct: departure i, tof j -> arrival a = i + j; table by (arrival, j - jmin)
+    nj = g.jmax - g.jmin + 1
+    c_out, ii, jj = _direct_leg(g, g.earth, g.mars, costs.dep_earth, costs.arr_mars, np.arange(g.n_dep),
+                                g.jmin, g.jmax)
+    out_cost = np.full((g.na, nj), np.inf)
+    out_cost[(ii + jj).ravel(), (jj - g.jmin).ravel()] = c_out
+    out_src = np.full((g.na, nj), -1, dtype=np.int64)
     out_direct = out_cost
     cells = c_out.size
     done += 1
     progress(done, total_work)
 
-    # ---- return direct: Mars departure d, tof k
-    nk = kmax - kmin + 1
-    d_lo = jmin + smin_all
-    dd, kk = np.meshgrid(np.arange(d_lo, nd), np.arange(kmin, kmax + 1), indexing="ij")
-    v1, v2 = _lambert_grid(rM, rE, dd.ravel(), (dd + kk).ravel(), step)
-    c_ret = finite(dep_mars(np.linalg.norm(v1 - vM[dd.ravel()], axis=1))
-                   + arr_earth(np.linalg.norm(v2 - vE[(dd + kk).ravel()], axis=1)))
-    ret_cost = np.full((nd, nk), np.inf)
-    ret_cost[dd.ravel(), (kk - kmin).ravel()] = c_ret
-    ret_src = np.full((nd, nk), -1, dtype=np.int64)
+    # ---- return direct: Mars departure d, tof k; table by (departure, k - kmin)
+    nk = g.kmax - g.kmin + 1
+    d_lo = g.d_lo
+    c_ret, dd, kk = _direct_leg(g, g.mars, g.earth, costs.dep_mars, costs.arr_earth, np.arange(d_lo, g.nd),
+                                g.kmin, g.kmax)
+    ret_cost = np.full((g.nd, nk), np.inf)
+    ret_cost[dd.ravel(), (kk - g.kmin).ravel()] = c_ret
+    ret_src = np.full((g.nd, nk), -1, dtype=np.int64)
     ret_direct = ret_cost
     cells += c_ret.size
     done += 1
     progress(done, total_work)
 
     venus_out = venus_in = None
-    if venus:
-        rp_v = VENUS.radius + (VENUS.atmosphere_top if venus_min_altitude is None else venus_min_altitude)
-        unpowered = flyby == "unpowered"
-        # Earth -> Venus (70-250 d) -> Mars (90-300 d)
-        p_lo, p_hi = int(math.ceil(70 / step_days)), int(math.floor(250 / step_days))
-        q_lo, q_hi = int(math.ceil(90 / step_days)), int(math.floor(300 / step_days))
-        f0 = p_lo
-        nf = n_dep - 1 + p_hi - f0 + 1
-        ca, va, cb, vb = _flyby_leg_grids((rE, vE, dep_earth), (rM, vM, arr_mars), rV, f0, nf, (p_lo, p_hi),
-                                          (q_lo, q_hi), lambda d: (d >= 0) & (d < n_dep), na, n_total, step)
-        best = np.full((na, nj), np.inf)
-        best_f = np.full((na, nj), -1, dtype=np.int64)
-        _k.venus_leg_reduce(ca, np.nan_to_num(va), cb, np.nan_to_num(vb), np.ascontiguousarray(vV[f0:f0 + nf]),
-                            VENUS.gm, rp_v, f0, p_lo, q_lo, jmin, unpowered, flyby_match_tol, best, best_f)
+    if opts.venus:
+        step_days = opts.days("step_s")
+        # Earth -> Venus (70-250 d) -> Mars (90-300 d), indexed like the direct outbound table
+        f0 = int(math.ceil(70 / step_days))
+        nf = g.n_dep - 1 + int(math.floor(250 / step_days)) - f0 + 1
+        best, best_f, venus_out, n = venus_leg(
+            g, opts, (*g.earth, costs.dep_earth), (*g.mars, costs.arr_mars), (70, 250), (90, 300), f0, nf,
+            lambda d: (d >= 0) & (d < g.n_dep), g.na, (g.na, nj), g.jmin)
         better = best < out_cost
         out_cost = np.where(better, best, out_cost)
         out_src = np.where(better, best_f, out_src)
-        venus_out = (f0, p_hi - p_lo + 1, p_lo, q_lo)
-        cells += ca.size + cb.size
+        cells += n
         done += 1
         progress(done, total_work)
 
-        # Mars -> Venus (90-300 d) -> Earth (70-250 d)
+        # Mars -> Venus (90-300 d) -> Earth (70-250 d): reduced by Earth arrival day, then re-indexed by departure
         p_lo, p_hi = int(math.ceil(90 / step_days)), int(math.floor(300 / step_days))
         q_lo, q_hi = int(math.ceil(70 / step_days)), int(math.floor(250 / step_days))
         f0 = d_lo + p_lo
-        nf = max(0, min(nd - 1 + p_hi, n_total - 1 - q_lo) - f0 + 1)
-        ca, va, cb, vb = _flyby_leg_grids((rM, vM, dep_mars), (rE, vE, arr_earth), rV, f0, nf, (p_lo, p_hi),
-                                          (q_lo, q_hi), lambda d: (d >= d_lo) & (d < nd), n_total, n_total, step)
-        # index the result by Mars departure day: reduce over (end = Earth arrival) then shift
-        n_end = n_total
-        best = np.full((n_end, kmax + 1 + p_hi + q_hi), np.inf)
-        best_f = np.full(best.shape, -1, dtype=np.int64)
-        _k.venus_leg_reduce(ca, np.nan_to_num(va), cb, np.nan_to_num(vb), np.ascontiguousarray(vV[f0:f0 + nf]),
-                            VENUS.gm, rp_v, f0, p_lo, q_lo, 0, unpowered, flyby_match_tol, best, best_f)
-        # best[e, tof] -> by Mars departure d = e - tof, tof in [kmin, kmax]
-        e_idx, t_idx = np.meshgrid(np.arange(n_end), np.arange(kmin, kmax + 1), indexing="ij")
+        nf = max(0, min(g.nd - 1 + p_hi, g.n_total - 1 - q_lo) - f0 + 1)
+        best, best_f, venus_in, n = venus_leg(
+            g, opts, (*g.mars, costs.dep_mars), (*g.earth, costs.arr_earth), (90, 300), (70, 250), f0, nf,
+            lambda d: (d >= d_lo) & (d < g.nd), g.n_total, (g.n_total, g.kmax + 1 + p_hi + q_hi), 0)
+        e_idx, t_idx = np.meshgrid(np.arange(g.n_total), np.arange(g.kmin, g.kmax + 1), indexing="ij")
         d_idx = e_idx - t_idx
-        okd = (d_idx >= 0) & (d_idx < nd)
+        okd = (d_idx >= 0) & (d_idx < g.nd)
         cand = np.where(okd, best[e_idx, t_idx], np.inf)
         src = best_f[e_idx, t_idx]
-        vin_cost = np.full((nd, nk), np.inf)
-        vin_src = np.full((nd, nk), -1, dtype=np.int64)
+        vin_cost = np.full((g.nd, nk), np.inf)
+        vin_src = np.full((g.nd, nk), -1, dtype=np.int64)
         sel = okd & np.isfinite(cand)
-        vin_cost[d_idx[sel], (t_idx - kmin)[sel]] = cand[sel]
-        vin_src[d_idx[sel], (t_idx - kmin)[sel]] = src[sel]
+        vin_cost[d_idx[sel], (t_idx - g.kmin)[sel]] = cand[sel]
+        vin_src[d_idx[sel], (t_idx - g.kmin)[sel]] = src[sel]
         better = vin_cost < ret_cost
         ret_cost = np.where(better, vin_cost, ret_cost)
         ret_src = np.where(better, vin_src, ret_src)
-        venus_in = (f0, p_hi - p_lo + 1, p_lo, q_lo)
-        cells += ca.size + cb.size
+        cells += n
         done += 1
         progress(done, total_work)
 
-    options = {
-        "step_days": step_days,
-        "outbound_tof_days": list(outbound_tof_days),
-        "return_tof_days": list(return_tof_days),
-        "stay_days": {c: list(v) for c, v in stays.items()},
-        "venus": venus,
-        "flyby": flyby,
-        "venus_min_altitude_km": ((VENUS.atmosphere_top if venus_min_altitude is None else venus_min_altitude) / 1e3),
-        "leo_altitude_km": leo_altitude / 1e3,
-        "mars_orbit_km": [mars_periapsis_altitude / 1e3, mars_apoapsis_altitude / 1e3],
-        "mars_capture": mars_capture,
-        "earth_arrival": earth_arrival,
-        "max_entry_speed_kms": None if max_entry_speed is None else max_entry_speed / 1e3,
-        "max_c3_km2s2": None if max_c3 is None else max_c3 / 1e6,
-        "max_duration_days": max_duration_days,
-        "opposition_max_total_days": opposition_max_total_days,
-        "entry_altitude_km": entry_altitude / 1e3,
-    }
-    grid = _Grid(t_start, step, jmin, kmin, (rE, vE), (rM, vM), (rV, vV) if venus else None,
-                 out_src, ret_src, venus_out, venus_in,
-                 {"dep_earth": dep_earth, "arr_mars": arr_mars, "dep_mars": dep_mars, "arr_earth": arr_earth,
-                  "entry_altitude": entry_altitude, "flyby": flyby,
-                  "rp_v": VENUS.radius + (VENUS.atmosphere_top if venus_min_altitude is None else venus_min_altitude)})
+    grid = _Grid(g.t0, g.step, g.jmin, g.kmin, g.earth, g.mars, g.venus, out_src, ret_src, venus_out, venus_in,
+                 {"dep_earth": costs.dep_earth, "arr_mars": costs.arr_mars, "dep_mars": costs.dep_mars,
+                  "arr_earth": costs.arr_earth, "entry_altitude": opts.entry_altitude, "flyby": opts.flyby,
+                  "rp_v": opts.venus_periapsis_radius})
 
-    nt = jmax + smax_all + kmax + 2
+    smax_all = max(s[1] for s in g.stay_steps.values())
+    nt = g.jmax + smax_all + g.kmax + 2
+    step_days = opts.days("step_s")
     curves: dict[str, ClassCurves] = {}
     # At most one Venus flyby per trip: variant 0 pairs the outbound (direct or via Venus) with a
     # direct return, variant 1 a direct outbound with the return (direct or via Venus).
     variants = [(np.ascontiguousarray(out_cost), np.ascontiguousarray(ret_direct))]
-    if venus:
+    if opts.venus:
         variants.append((np.ascontiguousarray(out_direct), np.ascontiguousarray(ret_cost)))
     for c in MISSION_CLASSES:
-        if c not in stay_steps:
+        if c not in g.stay_steps:
             continue
-        smin, smax = stay_steps[c]
+        smin, smax = g.stay_steps[c]
         bt = np.full(nt, np.inf)
         at = np.zeros((nt, 5), dtype=np.int64)
         bd = np.full(nt, np.inf)
@@ -641,15 +756,16 @@ def search_round_trips(
         for v, (out_c, ret_c) in enumerate(variants):
             bt_v, bd_v = np.full(nt, np.inf), np.full(nt, np.inf)
             at_v, ad_v = np.zeros((nt, 4), dtype=np.int64), np.zeros((nt, 4), dtype=np.int64)
-            _k.combine_legs(out_c, jmin, ret_c, kmin, smin, smax, bt_v, at_v, bd_v, ad_v)
+            _k.combine_legs(out_c, g.jmin, ret_c, g.kmin, smin, smax, bt_v, at_v, bd_v, ad_v)
             for b, a, b_v, a_v in ((bt, at, bt_v, at_v), (bd, ad, bd_v, ad_v)):
                 better = b_v < b
                 b[better] = b_v[better]
                 a[better, :4] = a_v[better]
                 a[better, 4] = v
-        cap = max_duration_days
-        if c == "opposition" and opposition_max_total_days is not None:
-            cap = opposition_max_total_days if cap is None else min(cap, opposition_max_total_days)
+        cap = opts.days("max_duration_s")
+        if c == "opposition" and opts.opposition_max_total_s is not None:
+            opp_cap = opts.days("opposition_max_total_s")
+            cap = opp_cap if cap is None else min(cap, opp_cap)
         if cap is not None:
             too_long = np.arange(nt) * step_days > cap + 1e-9
             bt[too_long] = np.inf
@@ -673,8 +789,8 @@ def search_round_trips(
             front.append((t, c))
             best_dv = dv
     pareto = tuple(_rebuild_many(grid, [(c, *(int(x) for x in curves[c].arg_total[t])) for t, c in front]))
-    return RoundTripSearch(int(year) if year is not None else None, t_start, t_end, step,
-                           tuple(curves), curves, pareto, options, int(cells), grid)
+    return RoundTripSearch(int(year) if year is not None else None, t_start, t_end, g.step,
+                           tuple(curves), curves, pareto, opts.to_dict(), int(cells), grid)
 
 
 def _flyby_detail(grid: _Grid, planet_v, f_abs, v_in_helio, v_out_helio):
@@ -764,3 +880,11 @@ def crew_phases(trip: RoundTrip, at_mars: str = "mars_surface") -> list[tuple[st
         (at_mars, trip.stay_s, o.arrival, "at Mars"),
         ("deep_space", r.tof_s, r.departure, "Mars -> Earth" + (" via Venus" if r.flyby else "")),
     ]
+
+
+def crew_dose(trip: RoundTrip, shielding_gcm2: float, at_mars: str = "mars_surface"):
+    """The round trip -> radiation hand-off: :func:`spaceplan.radiation.mission_dose` (a ``MissionDose``)
+    over :func:`crew_phases` behind ``shielding_gcm2`` of aluminium.  Used by the CLI and the study."""
+    from spaceplan.radiation import Phase, mission_dose
+
+    return mission_dose([Phase(*row) for row in crew_phases(trip, at_mars)], shielding_gcm2=shielding_gcm2)

@@ -322,25 +322,13 @@ def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminiu
 # Reading timelines from text (CLI flags) and files (TOML / JSON)
 # ----------------------------------------------------------------------------
 
-_UNIT_DAYS = {"d": 1.0, "day": 1.0, "days": 1.0, "h": 1.0 / 24.0, "w": 7.0, "wk": 7.0, "y": 365.25, "yr": 365.25,
-              "mo": 30.4375, "month": 30.4375, "months": 30.4375}
-
-
 def parse_duration_days(field_name: str, text) -> float:
-    """``180d``, ``2.5y``, ``6mo``, ``36h``, ``3w`` or a bare number of days -> days (> 0)."""
-    import re
+    """``180d``, ``2.5y``, ``6mo``, ``36h``, ``3w`` or a bare number of days -> days (> 0); see
+    :func:`spaceplan.core.durations.parse_duration`."""
+    from spaceplan.core.constants import DAY
+    from spaceplan.core.durations import parse_duration
 
-    if isinstance(text, (int, float)) and not isinstance(text, bool):
-        value = float(text)
-    else:
-        match = re.fullmatch(r"\s*([0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\s*([a-zA-Z]*)\s*", str(text))
-        unit = match.group(2).lower() if match else ""
-        if not match or (unit and unit not in _UNIT_DAYS):
-            raise InputError(field_name, f"cannot read duration {text!r}",
-                             "a number of days, or with a unit d, w, mo, y, h (e.g. 180d, 1.5y)")
-        value = float(match.group(1)) * _UNIT_DAYS[unit or "d"]
-    if not np.isfinite(value) or value <= 0:
-        raise InputError(field_name, f"duration must be positive, got {text!r}", "> 0")
+    value = parse_duration(text, field_name, default_unit="d") / DAY
     if value > MAX_DAYS:
         raise InputError(field_name, f"{text!r} is {value:,.0f} days", _DURATION_RANGE)
     return value

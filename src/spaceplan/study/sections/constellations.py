@@ -122,7 +122,7 @@ def compute(config: Config, progress=None) -> Result:
     for a, b in pairs:
         for const in systems:
             for isl in (True, False):
-                s = latency_over(const, a, b, config.start_utc, config.latency_duration_s, config.latency_step_s,
+                s = latency_over(const, a, b, t0, config.latency_duration_s, config.latency_step_s,
                                  isl=isl, min_elevation_deg=config.min_elevation_deg)
                 latency.append(s.to_dict(series=False))
                 if (a, b) == pairs[0] and isl:

@@ -61,12 +61,12 @@ class Result:
 
 
 def _dates(field: str, pair, step_s: float) -> np.ndarray:
-    from spaceplan.core.time import utc_to_tdb
+    from spaceplan.core.time import epoch_grid, utc_to_tdb
 
     t0, t1 = utc_to_tdb(pair[0], f"interplanetary.{field}"), utc_to_tdb(pair[1], f"interplanetary.{field}")
     if t1 - t0 < step_s:
         raise InputError(f"interplanetary.{field}", f"range {list(pair)} is shorter than the step", "end after start + step")
-    return t0 + step_s * np.arange(int((t1 - t0) / step_s + 1e-6) + 1)
+    return epoch_grid(t0, step_s, stop_tdb=t1, field=f"interplanetary.{field}")
 
 
 def compute(config: Config, progress=None) -> Result:

@@ -75,28 +75,19 @@ def window_label(first: str, last: str) -> str:
     return f"departing {first} to {last}"
 
 
-def _dose(trip, shielding):
-    from spaceplan.interplanetary.roundtrip import crew_phases
-    from spaceplan.radiation import Phase, mission_dose
-
-    return mission_dose([Phase(*row) for row in crew_phases(trip)], shielding_gcm2=shielding)
-
-
 def compute(config: Config, progress=None) -> Result:
-    import numpy as np
-
-    from spaceplan.core.time import utc_to_tdb
+    from spaceplan.core.time import epoch_grid, utc_to_tdb
     from spaceplan.interplanetary.mission_plots import pareto_picture
     from spaceplan.interplanetary.porkchop import porkchop
-    from spaceplan.interplanetary.roundtrip import search_round_trips
+    from spaceplan.interplanetary.roundtrip import crew_dose, search_round_trips
 
     tick = progress or (lambda done, total: None)
     step = config.step_days
     tick(0, 3)
     t0, t1 = (float(utc_to_tdb(x, "mars_missions.cargo_departure")) for x in config.cargo_departure)
     lo, hi = (x * DAY for x in config.cargo_tof_days)
-    dep = np.arange(t0, t1 + 1, step * DAY)
-    arr = np.arange(t0 + lo, t1 + hi + 1, step * DAY)
+    dep = epoch_grid(t0, step * DAY, stop_tdb=t1, field="mars_missions.cargo_departure")
+    arr = epoch_grid(t0 + lo, step * DAY, stop_tdb=t1 + hi, field="mars_missions.cargo_tof_days")
     pc = porkchop("earth", "mars", dep, arr, tof_bounds=(lo, hi))
     cargo = min((v for v in pc.min().values() if v is not None), key=lambda p: p.c3)
     tick(1, 3)
@@ -117,7 +108,7 @@ def compute(config: Config, progress=None) -> Result:
                 trip = s_.best(c)
             except InfeasibleError:
                 continue
-            options.append(CrewOption(label, kind, trip, _dose(trip, config.shielding_gcm2)))
+            options.append(CrewOption(label, kind, trip, crew_dose(trip, config.shielding_gcm2)))
         tick(2 + n, 3)
     return Result(config, cargo, tuple(options), len(first_search.pareto), pareto_picture(first_search))
 
