@@ -223,20 +223,20 @@ class RoundTrip:
 
 @dataclass(frozen=True)
 class _Grid:
-    """Everything needed to rebuild a trip from kernel indices."""
+    """Everything needed to rebuild a trip from kernel indices: the leg grid (its fields read through) and
+    where each cheapest leg came from."""
 
-    t0: float
-    step: float
-    jmin: int
-    kmin: int
-    earth: tuple[np.ndarray, np.ndarray]
-    mars: tuple[np.ndarray, np.ndarray]
-    venus: tuple[np.ndarray, np.ndarray] | None
+    legs: "LegGrid"
     out_src: np.ndarray  # -1 direct, else f * n_p + p into the outbound Venus grid
     ret_src: np.ndarray
     venus_out: tuple[int, int, int, int] | None  # (f0, n_p, a_off, b_off)
     venus_in: tuple[int, int, int, int] | None
     options: dict[str, Any]
+
+    def __getattr__(self, name):  # t0, step, jmin, kmin, earth, mars, venus of the leg grid
+        if name == "legs":
+            raise AttributeError(name)
+        return getattr(self.legs, name)
 
 
 @dataclass(frozen=True)
@@ -731,7 +731,7 @@ def search_window(t_start: float, t_end: float, opts: RoundTripOptions,
         done += 1
         progress(done, total_work)
 
-    grid = _Grid(g.t0, g.step, g.jmin, g.kmin, g.earth, g.mars, g.venus, out_src, ret_src, venus_out, venus_in,
+    grid = _Grid(g, out_src, ret_src, venus_out, venus_in,
                  {"dep_earth": costs.dep_earth, "arr_mars": costs.arr_mars, "dep_mars": costs.dep_mars,
                   "arr_earth": costs.arr_earth, "entry_altitude": opts.entry_altitude, "flyby": opts.flyby,
                   "rp_v": opts.venus_periapsis_radius})
