@@ -25,6 +25,7 @@ other pairs 0.35-1.95 times the Hohmann time (which gives 90-505 d for Earth-Mar
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable
 
@@ -32,6 +33,7 @@ import numpy as np
 
 from spaceplan.core.constants import DAY, SUN, body
 from spaceplan.core.errors import InputError
+from spaceplan.core.time import epoch_grid
 from spaceplan.interplanetary.porkchop import (
     KM2,
     TYPES,
@@ -167,6 +169,11 @@ class OpportunitySearch:
         }
 
 
+def _covering_grid(start: float, stop: float, step: float) -> np.ndarray:
+    """Epochs from ``start`` every ``step`` up to the first at or after ``stop`` (a grid covering [start, stop])."""
+    return epoch_grid(start, step, stop_tdb=start + math.ceil((stop - start) / step - 1e-9) * step)
+
+
 def _grid_curve(dep, arr, t_dep, arr_step, tof_bounds, ridge_deg, block_rows=150, progress=None, done0=0, total=0):
     """Per departure date: min C3 over arrivals for each type (2, n) and the arg arrival (2, n)."""
     n = t_dep.size
@@ -175,7 +182,7 @@ def _grid_curve(dep, arr, t_dep, arr_step, tof_bounds, ridge_deg, block_rows=150
     r_dep, v_dep = body_states(dep, t_dep)
     for b0 in range(0, n, block_rows):
         b1 = min(n, b0 + block_rows)
-        t_arr = np.arange(t_dep[b0] + tof_bounds[0], t_dep[b1 - 1] + tof_bounds[1] + arr_step, arr_step)
+        t_arr = _covering_grid(t_dep[b0] + tof_bounds[0], t_dep[b1 - 1] + tof_bounds[1], arr_step)
         r_arr, v_arr = body_states(arr, t_arr)
         c3, *_rest, status = compute_fields(np.ascontiguousarray(r_dep[b0:b1]), np.ascontiguousarray(v_dep[b0:b1]),
                                             t_dep[b0:b1], r_arr, v_arr, t_arr, tof_bounds, ridge_deg=ridge_deg)
@@ -248,11 +255,11 @@ def _extend_rows(dep, arr, t_dep, row_min, t_center, tof_bounds, span, c3_cap, r
     lo, hi = max(span[0], t_center - half_span), min(span[1], t_center + half_span)
     parts_t, parts_c = [t_dep], [row_min]
     if row_min[:, 0].min() <= c3_cap and t_dep[0] - DAY >= lo:
-        left = np.arange(t_dep[0] - DAY, lo - 0.5 * DAY, -DAY)[::-1]
+        left = (t_dep[0] - DAY) - epoch_grid(0.0, DAY, stop_tdb=t_dep[0] - DAY - lo + 0.5 * DAY)[::-1]
         parts_t.insert(0, left)
         parts_c.insert(0, _grid_curve(dep, arr, left, arr_step, tof_bounds, ridge_deg)[0])
     if row_min[:, -1].min() <= c3_cap and t_dep[-1] + DAY <= hi:
-        right = np.arange(t_dep[-1] + DAY, hi + 0.5 * DAY, DAY)
+        right = epoch_grid(t_dep[-1] + DAY, DAY, stop_tdb=hi + 0.5 * DAY)
         parts_t.append(right)
         parts_c.append(_grid_curve(dep, arr, right, arr_step, tof_bounds, ridge_deg)[0])
     return np.concatenate(parts_t), np.concatenate(parts_c, axis=1)
@@ -262,8 +269,8 @@ def _opportunity(dep, arr, t_center, tof_bounds, span, c3_cap, ridge_deg, half_s
                  arr_step=2 * DAY):
     half = FINE_HALF_WIDTH_DAYS * DAY
     lo, hi = max(span[0], t_center - half), min(span[1], t_center + half)
-    t_dep = np.arange(lo, hi + 0.5 * dep_step, dep_step)
-    t_arr = np.arange(t_dep[0] + tof_bounds[0], t_dep[-1] + tof_bounds[1] + arr_step, arr_step)
+    t_dep = epoch_grid(lo, dep_step, stop_tdb=hi + 0.5 * dep_step)  # the last day within half a step of hi
+    t_arr = _covering_grid(t_dep[0] + tof_bounds[0], t_dep[-1] + tof_bounds[1], arr_step)
     r_dep, v_dep = body_states(dep, t_dep)
     r_arr, v_arr = body_states(arr, t_arr)
     c3, vinf, dla, rla, status = compute_fields(r_dep, v_dep, t_dep, r_arr, v_arr, t_arr, tof_bounds,
@@ -359,7 +366,7 @@ def find_opportunities(
     margin = 0.5 * synodic
     search = (max(eph0 + DAY, t0 - margin), min(eph1 - DAY - tof_bounds[1], t1 + margin))
     step = coarse_step_days * DAY
-    t_dep = np.arange(search[0], search[1] + 0.5 * step, step)
+    t_dep = epoch_grid(search[0], step, stop_tdb=search[1] + 0.5 * step)
     n = t_dep.size
     total = n + 1
     best, _ = _grid_curve(dep, arr, t_dep, step, tof_bounds, ridge_deg, progress=progress, total=total)
