@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_date_range, parse_duration,
+from spaceplan.core.durations import parse_duration
+from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_date_range,
                                    parse_utc, progress, stdout, table)
 from spaceplan.core.errors import InputError
 
@@ -163,13 +164,13 @@ def transfer_cmd(
     import numpy as np
 
     from spaceplan.core.constants import DAY
-    from spaceplan.core.time import tdb_to_iso
+    from spaceplan.core.time import epoch_count, epoch_grid, tdb_to_iso
     from spaceplan.propulsion.sims_flanagan import LowThrustSpacecraft, date_tof_grid
 
     check_plot_path(plot)
     v = _nep(vehicle)
     start, end = parse_date_range("--depart", depart)
-    dt = parse_duration("--step", step)
+    dt = parse_duration(step, "--step")
     parts = tof.split(":")
     try:
         lo, hi = (float(parts[0]), float(parts[-1]))
@@ -182,10 +183,10 @@ def transfer_cmd(
     t0, t1 = parse_utc("--depart start", start), parse_utc("--depart end", end)
     from spaceplan.core.errors import require_size
 
-    n_legs = (np.floor((t1 + 1.0 - t0) / dt) + 1) * (np.floor((hi - lo) / tof_step + 1e-9) + 1)
+    n_legs = epoch_count(t0, dt, t1) * (np.floor((hi - lo) / tof_step + 1e-9) + 1)
     require_size("--step", float(n_legs), MAX_LEGS, "low-thrust legs", "a longer --step or --tof-step",
                  "departure dates x times of flight")  # each leg is an NLP solve: checked before the grid exists
-    deps = np.arange(t0, t1 + 1.0, dt)
+    deps = epoch_grid(t0, dt, stop_tdb=t1, field="--depart")
     tofs = np.arange(lo, hi + 1e-9, tof_step)[::-1] * DAY
     with progress("low-thrust legs", not json_out) as update:
         grid = date_tof_grid(origin, target, deps, tofs, sc, segments, c3_max * 1e6, vinf_max * 1e3, progress=update)

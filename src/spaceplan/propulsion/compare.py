@@ -106,10 +106,11 @@ def _burn_dv_escape(c3, mu, r):
 
 def _mars_burns(window):
     """Least departure + capture delta-v on the porkchop of the window; returns (dv1, dv2, tof, point)."""
+    from spaceplan.core.time import epoch_grid
     from spaceplan.interplanetary.porkchop import porkchop
 
-    t_dep = np.arange(window[0], window[1] + 1, 4 * DAY)
-    t_arr = np.arange(window[0] + 120 * DAY, window[1] + 420 * DAY, 4 * DAY)
+    t_dep = epoch_grid(window[0], 4 * DAY, stop_tdb=window[1])
+    t_arr = epoch_grid(window[0] + 120 * DAY, 4 * DAY, stop_tdb=window[1] + 400 * DAY)  # every TOF 120-400 d
     pc = porkchop("earth", "mars", t_dep, t_arr, tof_bounds=(120 * DAY, 400 * DAY), ridge_deg=1.0)
     mu_e, r_e = body("earth").gm, EARTH_RADIUS + IMPULSIVE_LEO_ALT_M
     mu_m, r_m = MARS.gm, MARS.radius + MARS_ORBIT_ALT_M
