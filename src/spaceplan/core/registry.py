@@ -10,7 +10,8 @@ registry discovers every ``presets/<kind>/`` folder of every ``spaceplan`` sub-p
 (no import of the domain, so one domain can read another's presets through the registry without
 depending on its code).  A kind may span domains (``vehicles`` holds launch vehicles, tugs and
 station freighters); a domain picks the entries it can read with ``load(kind, name, table="stage")``
-(only presets with a top-level ``[stage]`` table/array or key count).  Conventions in a preset file:
+(only presets with a top-level ``[stage]`` table/array or key count; ``table="vehicle.kind"`` looks
+inside ``[vehicle]``).  Conventions in a preset file:
 
 * ``name = "Falcon 9 Block 5"`` (display name; or inside the first table), ``source``/``sources``
   (text or a list; top level or in any table), ``aliases = ["f9", "falcon-9"]`` (top level).
@@ -64,8 +65,14 @@ class Preset:
     aliases: tuple[str, ...] = ()
 
     def has(self, table: str) -> bool:
-        """Whether the preset has a top-level ``table`` (a table, array of tables or key)."""
-        return table in self.data
+        """Whether the preset has ``table`` (a top-level table, array of tables or key; ``vehicle.kind``
+        looks one level down)."""
+        data: Any = self.data
+        for part in table.split("."):
+            if not isinstance(data, Mapping) or part not in data:
+                return False
+            data = data[part]
+        return True
 
     def table(self, table: str) -> dict:
         """A copy of the top-level ``[table]``; ParseError naming the preset when it is missing."""

@@ -12,11 +12,9 @@ naming ``<preset>.<field>`` and the allowed range.  Vehicles carry a mass model:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 
+from spaceplan.core import registry
 from spaceplan.core.constants import G0
 from spaceplan.core.errors import InputError, ParseError, UnknownNameError
 from spaceplan.propulsion import electric
@@ -24,28 +22,19 @@ from spaceplan.propulsion import electric
 KINDS = ("thrusters", "vehicles", "launchers")
 
 
-def _dir(kind: str):
-    return resources.files("spaceplan.propulsion").joinpath("presets", kind)
+# what marks this domain's presets within a registry kind (vehicles also holds launch vehicles and freighters)
+_MARK = {"thrusters": "thruster", "vehicles": "vehicle.kind", "launchers": "launcher"}
 
 
 def preset_names(kind: str = "vehicles") -> list[str]:
-    """Bundled preset names of one kind (thrusters, vehicles, launchers)."""
-    return sorted(p.name[:-5] for p in _dir(kind).iterdir() if p.name.endswith(".toml"))
+    """Bundled preset names of one kind (thrusters, vehicles, launchers), from :mod:`spaceplan.core.registry`."""
+    return registry.names(kind, table=_MARK[kind])
 
 
 def _read(kind: str, name_or_path) -> tuple[str, dict]:
-    path = Path(str(name_or_path))
-    if path.suffix == ".toml" and path.is_file():
-        key, text = path.stem, path.read_text()
-    else:
-        key = str(name_or_path).strip().lower().replace("_", "-").replace(" ", "-")
-        if key not in preset_names(kind):
-            raise UnknownNameError(kind[:-1], str(name_or_path), preset_names(kind))
-        text = _dir(kind).joinpath(f"{key}.toml").read_text()
-    try:
-        return key, tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ParseError(f"{kind[:-1]} {key}", str(exc)) from None
+    """(name, parsed TOML) of a bundled preset (any case or punctuation) or a user's TOML file."""
+    preset = registry.resolve(kind, name_or_path, table=_MARK[kind], field=kind[:-1])
+    return preset.name, dict(preset.data)
 
 
 def _num(table: dict, key: str, where: str, lo: float = 0.0, hi: float = float("inf"), *, strict: bool = True,
@@ -226,19 +215,15 @@ def load_vehicle(name):
 def load_launcher(name) -> Launcher:
     """A heavy launcher's LEO payload: spaceplan.launch's published figure where that preset exists
     (Falcon Heavy expendable, Starship reusable low end), else the cited preset here (Angara-A5V)."""
-    key = str(name).strip().lower().replace("_", "-").replace(" ", "-")
-    launch_keys = {"falcon-heavy": ("falcon-heavy", "leo_expendable_kg"),
-                   "starship": ("starship", "leo_reusable_kg_low")}
-    if key in launch_keys:
-        from spaceplan.launch.vehicles import load_vehicle as load_lv
-
-        preset, field_name = launch_keys[key]
-        lv = load_lv(preset)
-        return Launcher(key, lv.name, float(lv.published[field_name]),
-                        f"spaceplan.launch preset {preset} [published] {field_name}: {lv.sources}")
-    if key not in preset_names("launchers"):
+    launch_keys = {"falcon-heavy": "leo_expendable_kg", "starship": "leo_reusable_kg_low"}
+    if registry.known("vehicles", name) and registry.load("vehicles", name).name in launch_keys:
+        lv = registry.load("vehicles", name)
+        field_name = launch_keys[lv.name]
+        return Launcher(lv.name, lv.title, float(lv.table("published")[field_name]),
+                        f"spaceplan.launch preset {lv.name} [published] {field_name}: {lv.source}")
+    if not registry.known("launchers", name):
         raise UnknownNameError("launcher", str(name), sorted(set(preset_names("launchers")) | set(launch_keys)))
-    _, data = _read("launchers", key)
+    key, data = _read("launchers", name)
     t = data.get("launcher", {})
     return Launcher(key, str(t.get("name", key)), _num(t, "leo_payload_kg", f"launcher {key}"),
                     str(t.get("sources", "")))

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from spaceplan.core.errors import InputError, UnknownNameError, require_positive, require_range
-from spaceplan.core.toml_files import read_toml_file
-
-
-def _dir(kind: str) -> Path:
-    return Path(str(importlib.resources.files("spaceplan.station").joinpath("presets", kind)))
+from spaceplan.core import registry
+from spaceplan.core.errors import InputError, require_positive, require_range
 
 
 @dataclass(frozen=True)
@@ -72,11 +66,13 @@ class Vehicle:
 
 
 def station_names() -> list[str]:
-    return sorted(p.stem for p in _dir("stations").glob("*.toml"))
+    """Station presets (registry kind ``stations``)."""
+    return registry.names("stations")
 
 
 def vehicle_names() -> list[str]:
-    return sorted(p.stem for p in _dir("vehicles").glob("*.toml"))
+    """Reboost/deorbit vehicles: presets of kind ``vehicles`` with a ``thrust_n`` (see :mod:`spaceplan.core.registry`)."""
+    return registry.names("vehicles", table="thrust_n")
 
 
 def station_from_dict(data: dict, key: str = "custom") -> Station:
@@ -102,22 +98,15 @@ def station_from_dict(data: dict, key: str = "custom") -> Station:
 @functools.lru_cache(maxsize=None)
 def load_station(name: str) -> Station:
     """A station preset by key (``iss``, ``ros``, ``ros_97``, ``tiangong``, ``tiangong1``, ``mir``) or a TOML path."""
-    path = Path(name)
-    if path.suffix == ".toml":
-        return station_from_dict(read_toml_file(path, "station"), path.stem)
-    key = name.lower().replace("-", "_")
-    if key not in station_names():
-        raise UnknownNameError("station", name, station_names())
-    return station_from_dict(read_toml_file(_dir("stations") / f"{key}.toml", "station"), key)
+    preset = registry.resolve("stations", name, field="station")
+    return station_from_dict(dict(preset.data), preset.name)
 
 
 @functools.lru_cache(maxsize=None)
 def load_vehicle(name: str) -> Vehicle:
     """A propulsion preset by key (``progress``, ``zvezda``, ``cygnus``, ``usdv``)."""
-    key = name.lower().replace("-", "_")
-    if key not in vehicle_names():
-        raise UnknownNameError("vehicle", name, vehicle_names())
-    d = read_toml_file(_dir("vehicles") / f"{key}.toml", "vehicle")
+    preset = registry.load("vehicles", name, table="thrust_n", field="vehicle")
+    key, d = preset.name, dict(preset.data)
     try:
         v = Vehicle(key, d["name"], float(d["thrust_n"]), float(d["isp_s"]), float(d["propellant_kg"]),
                     float(d.get("dry_mass_kg", 0.0)), float(d.get("cost_musd", 0.0)), str(d.get("launcher", "")),

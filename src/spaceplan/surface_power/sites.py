@@ -12,16 +12,14 @@ A custom site is written ``LAT,LON`` in degrees (flat horizon), e.g. ``-89.5,222
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
+from spaceplan.core import registry
 from spaceplan.core.constants import MOON
 from spaceplan.core.errors import InputError, ParseError, UnknownNameError
-from spaceplan.core.toml_files import read_toml_file
 
 MAX_HEIGHT_M = 10_000.0  # a mast or a tower, not an orbit: higher is "off the Moon"
 HORIZON_SAMPLES = 720  # azimuth samples of the stored horizon (0.5 deg)
@@ -114,18 +112,15 @@ def sample_horizon(spec: dict, field_name: str) -> np.ndarray:
     return np.radians(out)
 
 
-def _preset_dir() -> Path:
-    return Path(str(importlib.resources.files("spaceplan.surface_power") / "presets" / "sites"))
-
-
 def site_names() -> list[str]:
-    return sorted(p.stem for p in _preset_dir().glob("*.toml"))
+    """Lunar surface sites: presets of kind ``sites`` with a ``latitude_deg`` (:mod:`spaceplan.core.registry`)."""
+    return registry.names("sites", table="latitude_deg")
 
 
 @functools.lru_cache(maxsize=None)
 def _load_preset(name: str) -> Site:
-    path = _preset_dir() / f"{name}.toml"
-    data = read_toml_file(path, f"site {name}")
+    preset = registry.load("sites", name, table="latitude_deg", field="site")
+    name, path, data = preset.name, preset.path, dict(preset.data)
     try:
         lat = math.radians(float(data["latitude_deg"]))
         lon = math.radians(float(data["longitude_deg"]))
@@ -158,7 +153,7 @@ def parse_site(text: str | Site, height_m: float | None = None) -> Site:
             if not -90.0 <= lat <= 90.0:
                 raise InputError("site latitude", f"got {lat:g} deg", "-90 to 90 deg")
             site = Site(name=f"{lat:g},{lon:g}", latitude=math.radians(lat), longitude=math.radians(lon))
-        elif key in site_names():
+        elif registry.known("sites", key):
             site = _load_preset(key)
         else:
             raise UnknownNameError("site", str(text), site_names() + ["LAT,LON"])

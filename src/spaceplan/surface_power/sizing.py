@@ -22,31 +22,22 @@ Every coefficient is in a TOML preset that says what is published and what is as
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from spaceplan.core.errors import InfeasibleError, InputError, UnknownNameError, require_positive
-from spaceplan.core.toml_files import read_toml_file
+from spaceplan.core import registry
+from spaceplan.core.errors import InfeasibleError, InputError, require_positive
 
 SIGMA = 5.670374419e-8  # W m^-2 K^-4, Stefan-Boltzmann (CODATA 2018)
 STORAGE_MARGIN = 1.5  # usable storage <= 1.5 x the dark-period energy: refilled every lunar day
 
 
-def _presets() -> Path:
-    return Path(str(importlib.resources.files("spaceplan.surface_power") / "presets"))
-
-
 @functools.lru_cache(maxsize=None)
 def _toml(kind: str, name: str) -> dict:
-    path = _presets() / kind / f"{name}.toml"
-    if not path.is_file():
-        known = sorted(p.stem for p in (_presets() / kind).glob("*.toml"))
-        raise UnknownNameError(kind, name, known)
-    return read_toml_file(path, f"{kind} preset {name}")
+    """A preset of ``kind`` (fission, solar, storage) through :mod:`spaceplan.core.registry`."""
+    return dict(registry.load(kind, name, field=kind).data)
 
 
 def design_points() -> list[dict]:
