@@ -30,9 +30,9 @@ class UnknownNameError(InputError, KeyError):
         known = sorted(known)
         near = near_matches(name, known)
         text = f"unknown name {name!r}" if why is None else f"{name!r} {why}"
-        if near:
-            text += "; did you mean " + " or ".join(repr(n) for n in near) + "?"
         super().__init__(field, text, ", ".join(known))
+        if near:  # after the allowed list, which callers may match as a whole
+            self.args = (self.args[0] + "; did you mean " + " or ".join(repr(n) for n in near) + "?",)
         self.name = name
         self.known = known
         self.near = near

@@ -38,7 +38,7 @@ from typing import Any, Callable
 import numpy as np
 
 from spaceplan.core.constants import DAY, EARTH, MARS, SUN, VENUS
-from spaceplan.core.errors import EphemerisRangeError, InfeasibleError, InputError, require_positive
+from spaceplan.core.errors import EphemerisRangeError, InfeasibleError, InputError, UnknownNameError, require_positive
 from spaceplan.core.time import epoch_grid, tdb_to_iso, utc_to_tdb
 from spaceplan.core.ephemeris import state
 from spaceplan.core.lambert import solve_lambert_batch
@@ -409,9 +409,8 @@ class RoundTripOptions:
             name = cls._DAY_FIELDS.get(key)
             if name is None:
                 if key not in cls.__dataclass_fields__:
-                    raise InputError(key, "unknown round-trip option", ", ".join(
-                        sorted([*cls._DAY_FIELDS, *(f for f in cls.__dataclass_fields__ if f not in
-                                                    cls._DAY_FIELDS.values())])))
+                    raise UnknownNameError("round-trip option", key, [*cls._DAY_FIELDS, *(
+                        f for f in cls.__dataclass_fields__ if f not in cls._DAY_FIELDS.values())])
                 si[key] = value
             elif value is None:
                 si[name] = None
