@@ -15,9 +15,9 @@ from typing import Any
 from spaceplan.study.config import SectionConfig, join_names, option
 
 _LANDING = {"asds": "drone-ship", "rtls": "return-to-launch-site", "land": "landing-zone"}
-# cost preset -> (vehicle preset, its launch site, {cost recovery mode: recovery-model mode})
-_OPTIMIZER = {"falcon9": ("falcon9", "cape-canaveral", {"asds": "droneship", "rtls": "rtls"}),
-              "amur_lng": ("amur-lng", "vostochny", {"land": "droneship"})}
+# vehicle preset (canonical name) -> (its launch site, {cost recovery mode: recovery-model mode})
+_OPTIMIZER = {"falcon9": ("cape-canaveral", {"asds": "droneship", "rtls": "rtls"}),
+              "amur-lng": ("vostochny", {"land": "droneship"})}
 _STAGE_KEYS = ("mass_kg", "thrust_max_n", "throttle_min", "isp_s", "r0_m", "v0_m_s")
 
 
@@ -77,13 +77,16 @@ def _optimizer_payloads(name: str, cfg: Config, notes: list[str]) -> dict[str, f
     """Payload per mode from the ascent/recovery optimizer; None (with a note) if it is unavailable."""
     from spaceplan.core.errors import SpaceplanError
 
-    if name not in _OPTIMIZER:
+    from spaceplan.core import registry
+
+    vehicle = registry.load("vehicles", name, table="economics").name
+    if vehicle not in _OPTIMIZER:
         notes.append(f"no ascent model for {name}; published payloads used")
         return None
     from spaceplan.launch.ascent import parse_orbit
     from spaceplan.launch.recovery import payload_with_recovery
 
-    vehicle, site, modes = _OPTIMIZER[name]
+    site, modes = _OPTIMIZER[vehicle]
     target = parse_orbit(cfg.orbit, cfg.inclination_deg)
     out: dict[str, float] = {}
     try:
