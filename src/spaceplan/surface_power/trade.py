@@ -1,7 +1,7 @@
 """Trade: fission against solar + storage (and a day/night hybrid) for a demand, a site and a mission.
 
 For each option: total mass, stowed volume, number of landers (payload per lander from
-``presets/landers.toml`` or a given capacity) and the crossover power below which solar + storage
+``presets/landers/landers.toml`` or a given capacity) and the crossover power below which solar + storage
 is lighter than fission.  The solar options scale exactly linearly with the demand (the energy
 balance and the optimal array/storage split are scale-free), so they are sized once per site at
 1 kW and scaled; fission follows its class curve m = a P^b (b < 1: economies of scale), so the
@@ -11,15 +11,13 @@ crossover P* solves a P^b = k P by bisection (units split above the largest unit
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
+from spaceplan.core import registry
 from spaceplan.core.errors import InputError, UnknownNameError, require_positive
-from spaceplan.core.toml_files import read_toml_file
 from spaceplan.surface_power.illumination import span_epochs, sun_series
 from spaceplan.surface_power.sizing import Demand, size_fission, size_hybrid, size_solar
 
@@ -29,10 +27,9 @@ _EXTENSIVE = {"array_bol_kw", "array_mass_kg", "structure_mass_kg", "array_area_
               "storage_capacity_kwh", "storage_mass_kg", "storage_volume_m3", "mass_kg"}
 
 
-@functools.lru_cache(maxsize=1)
 def landers() -> dict[str, dict]:
-    path = Path(str(importlib.resources.files("spaceplan.surface_power") / "presets" / "landers.toml"))
-    return {k: dict(v) for k, v in read_toml_file(path, "landers").items()}
+    """Cargo-lander presets (registry kind ``landers``) by name."""
+    return {p.name: dict(p.data) for p in registry.entries("landers")}
 
 
 def lander_capacity_kg(lander: str | float) -> tuple[str, float]:
@@ -44,9 +41,10 @@ def lander_capacity_kg(lander: str | float) -> tuple[str, float]:
     try:
         value = float(text.removesuffix("kg").removesuffix("t").strip())
     except ValueError:
-        if text not in landers():
+        if not registry.known("landers", text):
             raise UnknownNameError("lander", str(lander), list(landers()) + ["a capacity in kg"]) from None
-        return landers()[text]["title"], float(landers()[text]["payload_kg"])
+        preset = registry.load("landers", text)
+        return preset.data["title"], float(preset.data["payload_kg"])
     value *= 1000.0 if text.endswith("t") else 1.0
     require_positive("lander capacity", value, unit="kg")
     return f"{value:,.0f} kg lander", value
