@@ -182,6 +182,7 @@ def _omm_text(fmt):
 @example(_xml([{"NORAD_CAT_ID": "1", "EPOCH": "2026-01-01T00:00:00", "MEAN_MOTION": "15", "ECCENTRICITY": "0.1",
                 "INCLINATION": "50", "RA_OF_ASC_NODE": "0", "ARG_OF_PERICENTER": "0", "MEAN_ANOMALY": "0",
                 "BSTAR": "0", "REV_AT_EPOCH": "inf", "CLASSIFICATION_TYPE": "0.0"}]))  # OverflowError, TypeError
+@example('\ud800?xml version="1.0"?>\n<ndm><omm><body></body></omm></ndm>\n')  # lone surrogate: UnicodeEncodeError
 def test_omm_xml_reader(text):
     read(text, "xml", "omm_xml_reader")
 

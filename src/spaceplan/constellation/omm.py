@@ -271,6 +271,9 @@ def read_omm_xml(text: str, source: str = "<omm.xml>", *, strict: bool = False) 
         parser.Parse(text, True)
     except xml.parsers.expat.ExpatError as exc:
         raise ParseError(f"{source} line {exc.lineno}", f"malformed XML: {xml.parsers.expat.ErrorString(exc.code)}") from None
+    except UnicodeEncodeError as exc:  # a lone surrogate in a str handed to the API (files are decoded strictly)
+        line = text.count("\n", 0, exc.start) + 1
+        raise ParseError(f"{source} line {line}", f"character {text[exc.start]!r} is not valid Unicode text") from None
     for rec in records:
         rec.name = rec.fields.get("OBJECT_NAME", "")
     return records, col.issues
