@@ -127,3 +127,17 @@ def test_cadences(text):
         years = [y for y, _ in ramp]
         assert years == sorted(years) and all(math.isfinite(y) and y >= 0 for y in years)
         assert all(math.isfinite(r) and r > 0 for _, r in ramp)
+
+
+@given(st.one_of(RATES.map(lambda t: t.split("@")[0]), JUNK, st.floats(allow_nan=True, allow_infinity=True)))
+@example("6/yr")
+@example("nan/yr")
+@example("5e-324/yr")  # underflowed to a rate of 0 per second
+@example(float("inf"))
+def test_rates(text):
+    """``core.durations.parse_rate``, the one rate parser (``24/yr``, ``2/month``) behind ``--cadence``."""
+    from spaceplan.core.durations import parse_rate
+
+    with spaceplan_error_or_result("rates", "--cadence"):
+        value = parse_rate(text, "--cadence")
+        assert math.isfinite(value) and value > 0

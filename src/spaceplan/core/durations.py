@@ -57,6 +57,7 @@ def parse_rate(text, field: str = "rate", default_unit: str = "yr") -> float:
             raise InputError(field, f"cannot read rate {text!r}", "COUNT/UNIT, e.g. 24/yr, 2/month") from None
         if unit.startswith(("1", "0")) or unit not in _UNIT_S:
             raise InputError(field, f"unknown unit {unit!r}", "/yr, /month, /week, /d")
-    if not np.isfinite(count) or count <= 0:
+    rate = count / _UNIT_S[unit] if np.isfinite(count) else count
+    if not np.isfinite(count) or count <= 0 or not rate > 0:  # a subnormal count/yr underflows to 0 per s
         raise InputError(field, f"got {text!r}", "> 0 per unit")
-    return count / _UNIT_S[unit]
+    return rate
