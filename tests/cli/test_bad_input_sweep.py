@@ -266,7 +266,7 @@ CASES = [
     # --- station -----------------------------------------------------------------------------
     (["station", "decay", "nosuch"], "station"),
     (["station", "decay", "iss", "--from", "2031-01-01", "--to", "2026-01-01"], "--to"),
-    (["station", "decay", "iss", "--from", "1700-01-01"], "--from"),
+    (["station", "decay", "iss", "--from", "1700-01-01"], "--from: 1700-01-01 is outside the span of the decay model"),
     (["station", "decay", "iss", "--activity", "-5"], "--activity"),
     (["station", "decay", "iss", "--altitude", "nan"], "altitude"),
     (["station", "decay", "iss", "--method", "bogus"], "method"),

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_utc, stdout, table
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table
 from spaceplan.core.errors import InputError
 
 station_app = typer.Typer(help="Space stations: orbit decay, reboost propellant, controlled deorbit, reentry windows.",
@@ -14,6 +14,16 @@ station_app = typer.Typer(help="Space stations: orbit decay, reboost propellant,
 
 _STATION_HELP = "Station preset (iss, ros, ros_97, tiangong, tiangong1, mir) or a .toml file."
 _ACTIVITY_HELP = "Solar activity percentile after the last observed day: 5, 50 or 95 (NASA MSFC forecast)."
+
+
+def _check_dates(start: str, end: str) -> None:
+    """--from/--to inside the span the station models cover (1958-2100, as --years of reboost)."""
+    from spaceplan.core.time import utc_to_tdb
+
+    lo, hi = utc_to_tdb("1958-01-01"), utc_to_tdb("2100-12-31")
+    for field, text in (("--from", start), ("--to", end)):
+        if not lo <= utc_to_tdb(text, field) <= hi:
+            raise InputError(field, f"{text} is outside the span of the decay model", "1958-01-01 to 2100-12-31")
 
 
 def _activity(value: int) -> int:
@@ -51,7 +61,7 @@ def decay_cmd(
     from spaceplan.station.presets import load_station
 
     check_plot_path(plot)
-    parse_utc("--from", start), parse_utc("--to", end)
+    _check_dates(start, end)
     st = load_station(station)
     levels = (_activity(activity),) if activity is not None else (5, 50, 95)
     band = {a: D.decay(st, start, end, a, method, altitude) for a in levels}
