@@ -60,8 +60,8 @@ def test_transfer_small_grid_json(tmp_path):
 
 @pytest.mark.parametrize("args, text", [
     (("spiral", "--vehicle", "", "--isp", "3000", "--power-kwe", "100", "--efficiency", "1.2"), "efficiency"),
-    (("spiral", "--vehicle", "", "--isp", "0", "--thrust", "1", "--mass", "1000"), "isp_s"),
-    (("spiral", "--vehicle", "", "--isp", "3000", "--power-kwe", "-5", "--mass", "1000"), "power_w"),
+    (("spiral", "--vehicle", "", "--isp", "0", "--thrust", "1", "--mass", "1000"), "--isp"),
+    (("spiral", "--vehicle", "", "--isp", "3000", "--power-kwe", "-5", "--mass", "1000"), "--power-kwe"),
     (("compare", "--cargo", "-3t"), "--cargo"),
     (("compare", "--to", "venus"), "destination"),
     (("spiral", "--vehicle", "ntp-dra5"), "not a nuclear-electric"),

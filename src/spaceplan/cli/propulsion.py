@@ -42,7 +42,17 @@ def _engine(vehicle, thrust, isp, power_kwe, efficiency):
     """(thrust N, exhaust speed m/s, label) from a preset or explicit numbers."""
     from spaceplan.propulsion import electric
 
+    from spaceplan.core.errors import require_positive, require_range
+
+    for flag, value in (("--thrust", thrust), ("--isp", isp), ("--power-kwe", power_kwe)):
+        if value is not None:
+            require_positive(flag, value)
+    require_range("--efficiency", efficiency, 0.01, 1.0)
     if vehicle:
+        for flag, value in (("--thrust", thrust), ("--isp", isp)):
+            if value is not None:  # a preset's engine would silently win over the number given
+                raise InputError(flag, f"given together with --vehicle {vehicle}, whose engine sets it",
+                                 "--vehicle '' to use --thrust/--isp, or a preset without them")
         v = _nep(vehicle)
         if power_kwe is not None:
             v = v.with_power(power_kwe * 1e3)
@@ -81,6 +91,9 @@ def edelbaum_cmd(
             raise InputError("--accel", "give --accel or --vehicle, not both")
         v = _nep(vehicle)
         accel = v.thrust_n / (v.wet_mass_kg() + (parse_mass("--cargo", cargo) if cargo not in ("0", "0t") else 0.0))
+    elif cargo not in ("0", "0t", "0kg"):
+        raise InputError("--cargo", "only used with --vehicle (acceleration = thrust / (wet mass + cargo))",
+                         "--vehicle PRESET --cargo MASS, or --accel alone")
     accel = 3.5e-4 if accel is None else accel
     t = edelbaum(a0 * 1e3, af * 1e3, np.radians(inc), accel, body(central).gm)
     if json_out:
