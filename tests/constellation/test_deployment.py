@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from spaceplan.core.constants import DAY, JULIAN_YEAR
+from spaceplan.core.time import utc_to_tdb
 from spaceplan.core.errors import InputError, UnknownNameError
 from spaceplan.constellation.deployment import (
     launch_epochs, load_launcher, parse_cadence, plan_deployment, raan_rate,
@@ -39,7 +40,7 @@ def test_raan_rate_sun_synchronous_and_sign():
 def test_one_plane_per_launch_has_no_drift_wait():
     sh = WalkerShell("s", 550e3, math.radians(53), 10, 22)
     c = Constellation("c", (sh,), key="x")
-    d = plan_deployment(c, "falcon9", "12/yr", "2026-01-01", satellite_mass_kg=800, sats_per_launch=22, raise_days=60)
+    d = plan_deployment(c, "falcon9", "12/yr", utc_to_tdb("2026-01-01"), satellite_mass_kg=800, sats_per_launch=22, raise_days=60)
     assert len(d.launch_tdb) == 10 and d.shells[0].max_drift_wait_s == 0.0
     assert d.foc_tdb - d.launch_tdb[-1] == pytest.approx(60 * DAY)
     assert d.operational_count(d.foc_tdb) == 220 and d.operational_count(d.start_tdb) == 0
@@ -48,7 +49,7 @@ def test_one_plane_per_launch_has_no_drift_wait():
 def test_overflow_drifts_by_differential_j2():
     sh = WalkerShell("s", 550e3, math.radians(53), 4, 10)
     c = Constellation("c", (sh,), key="x")
-    d = plan_deployment(c, "falcon9", "1/yr", "2026-01-01", satellite_mass_kg=300, sats_per_launch=40, raise_days=0)
+    d = plan_deployment(c, "falcon9", "1/yr", utc_to_tdb("2026-01-01"), satellite_mass_kg=300, sats_per_launch=40, raise_days=0)
     rel = abs(raan_rate(300e3, sh.inclination_rad) - raan_rate(550e3, sh.inclination_rad))
     expected = 3 * (2 * math.pi / 4) / rel  # the last plane is three spacings away
     assert d.shells[0].max_drift_wait_s == pytest.approx(expected)
@@ -58,10 +59,10 @@ def test_overflow_drifts_by_differential_j2():
 
 
 def test_presets_and_errors():
-    d = plan_deployment("rassvet_2027", "soyuz-2.1b", "6/yr", "2026-01-01").to_dict()
+    d = plan_deployment("rassvet_2027", "soyuz-2.1b", "6/yr", utc_to_tdb("2026-01-01")).to_dict()
     assert d["satellites"] == 288 and d["sats_per_launch"] == 17 and d["launches"] == 17
     assert d["years_to_foc"] > 2.5
-    a = plan_deployment("rassvet_2027", "amur-lng", "10/yr", "2026-01-01").to_dict()
+    a = plan_deployment("rassvet_2027", "amur-lng", "10/yr", utc_to_tdb("2026-01-01")).to_dict()
     assert any("not expected to fly" in n for n in a["notes"])
     with pytest.raises(UnknownNameError):
         load_launcher("saturn-v")
@@ -72,7 +73,7 @@ def test_presets_and_errors():
 def test_coverage_milestone_monotone_endpoint():
     from spaceplan.constellation.deployment import coverage_milestone
 
-    camp = plan_deployment("rassvet_2027", "soyuz-2.1b", "6/yr", "2026-01-01")
+    camp = plan_deployment("rassvet_2027", "soyuz-2.1b", "6/yr", utc_to_tdb("2026-01-01"))
     m = coverage_milestone(camp, "rassvet_2027", "russia", threshold=0.99, grid_deg=10.0, samples=4,
                            window_s=1800.0, step_s=600.0)
     d = m.to_dict()

@@ -155,7 +155,8 @@ def deploy(
               "cadence": "--cadence", "launcher": "--launcher", "start": "--start", "launches": "--per-launch",
               "threshold": "--coverage-threshold", "region": "--coverage-region", "bbox": "--coverage-region"}
     with cli_fields(fields):
-        camp = plan_deployment(preset, launcher, cadence, start, satellite_mass_kg=sat_mass, sats_per_launch=per_launch,
+        camp = plan_deployment(preset, launcher, cadence, parse_utc("--start", start), satellite_mass_kg=sat_mass,
+                               sats_per_launch=per_launch,
                                raise_days=raise_days)
         if camp.foc_tdb > span_tdb()[1]:
             years = (camp.foc_tdb - camp.start_tdb) / (365.25 * 86400.0)

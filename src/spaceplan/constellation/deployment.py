@@ -220,11 +220,12 @@ class DeploymentCampaign:
         }
 
 
-def plan_deployment(constellation, launcher, cadence="24/yr", start_utc: str = "2026-01-01", *,
+def plan_deployment(constellation, launcher, cadence="24/yr", start_tdb: float | None = None, *,
                     satellite_mass_kg: float | None = None, sats_per_launch: int | None = None,
                     raise_days: float | None = None, max_launches: int = 20_000,
                     max_drift_years: float = 10.0) -> DeploymentCampaign:
-    """Plan a deployment of ``constellation`` (preset name or Constellation) with ``launcher``.
+    """Plan a deployment of ``constellation`` (preset name or Constellation) with ``launcher`` from the first
+    launch at ``start_tdb`` (TDB s past J2000; default 2026-01-01 00:00 UTC).
 
     Each launch serves one shell; satellites bound for other planes of that shell wait for the
     differential J2 nodal drift (at most ``max_drift_years``, else an InputError naming the launcher).
@@ -260,7 +261,9 @@ def plan_deployment(constellation, launcher, cadence="24/yr", start_utc: str = "
         raise InputError("sats_per_launch", f"{lv.name} cannot carry one {satellite_mass_kg:g} kg satellite "
                          f"({lv.payload_kg:g} kg to {lv.insertion_altitude_m / 1e3:g} km)", ">= 1 satellite per launch")
     steps = parse_cadence(cadence)
-    start = utc_to_tdb(start_utc, "start")
+    start = float(utc_to_tdb("2026-01-01") if start_tdb is None else start_tdb)
+    if not math.isfinite(start):
+        raise InputError("start", f"got {start_tdb!r}", "a finite TDB epoch")
     total = const.count
     # a launch serves one shell (one inclination): each shell is filled by its own launches
     per_shell = [math.ceil(sh.count / n_launch) for sh in const.shells]

@@ -98,7 +98,7 @@ def compute(config: Config, progress=None) -> Result:
     cov = coverage(const, ground, time_grid(start, config.duration_s, config.step_s), elevation)
     if progress:
         progress(1, 3)
-    campaign = plan_deployment(const, config.launcher, f"{config.cadence_per_year:g}/yr", config.start_utc)
+    campaign = plan_deployment(const, config.launcher, f"{config.cadence_per_year:g}/yr", start)
     if progress:
         progress(2, 3)
     milestone = coverage_milestone(campaign, const, config.region, config.milestone_threshold,

@@ -131,7 +131,7 @@ def compute(config: Config, progress=None) -> Result:
 
     deployment, camps, reach = [], [], []
     for preset, launcher, cadence in config.deployments:
-        camp = plan_deployment(preset, launcher, cadence, config.start_utc)
+        camp = plan_deployment(preset, launcher, cadence, t0)
         d = camp.to_dict()
         if config.milestone_region:
             d["coverage_milestone"] = coverage_milestone(
