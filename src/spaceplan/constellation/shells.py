@@ -277,6 +277,8 @@ def load_constellation(name_or_path: str | Path | Constellation, **overrides) ->
             table["raan0_deg"] = math.degrees(s.raan0_rad)
             table["assumed"] = [a for a in s.assumed if a not in overrides]
             table.update({k: v for k, v in overrides.items() if v is not None})
+            if overrides.get("pattern") is not None and overrides.get("raan_spread_deg") is None:
+                table.pop("raan_spread_deg")  # a new pattern brings its own node spread (delta 360, star 180 deg)
             new_shells.append(_shell_from_table(table, where))
         const = replace(const, shells=tuple(new_shells),
                         notes=(const.notes + f" Overridden: {overrides}.").strip())
