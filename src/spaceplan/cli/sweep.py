@@ -36,11 +36,12 @@ def sweep(
         if scheduler == "serial":
             result = run_sweep(config, out, retry_errors=retry_errors, progress=update)
         else:
-            from distributed import Client, LocalCluster
+            from distributed import Client
+
+            from spaceplan.study.sweep import local_client
 
             if scheduler == "local":
-                with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None,
-                                  processes=True) as cluster, Client(cluster) as client:
+                with local_client(workers) as client:
                     result = run_sweep(config, out, client=client, retry_errors=retry_errors, progress=update)
             else:
                 with Client(scheduler, timeout="20s") as client:

@@ -28,6 +28,7 @@ ephemeris and presets stay cached in the worker process.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import hashlib
@@ -290,6 +291,15 @@ def _warm_worker_plugin(scenario: dict, sections: tuple[str, ...], point: dict[s
     return WarmWorker()
 
 
+def _evaluate_one_thread(scenario: dict, point: dict[str, Any], sections: tuple[str, ...]) -> dict[str, Any]:
+    """A point on a Dask worker: numba kernels on one thread, since the cluster runs points in parallel
+    (a worker's prange kernels on every core would oversubscribe the machine)."""
+    import numba
+
+    numba.set_num_threads(1)  # per calling thread: the worker's executor thread
+    return evaluate_point(scenario, point, sections)
+
+
 def _run_serial(todo, scenario, sections, store, progress):
     done = 0
     for point in todo:
@@ -303,7 +313,7 @@ def _run_dask(todo, scenario, sections, store, progress, client):
 
     client.register_plugin(_warm_worker_plugin(scenario, sections, todo[0]), name="spaceplan-warm")
     scattered = client.scatter(scenario, broadcast=True)
-    futures = {client.submit(evaluate_point, scattered, p, sections, key=f"point-{point_id(p)}", pure=False): p
+    futures = {client.submit(_evaluate_one_thread, scattered, p, sections, key=f"point-{point_id(p)}", pure=False): p
                for p in todo}
     done = 0
     for future in as_completed(futures):
@@ -316,6 +326,25 @@ def _run_dask(todo, scenario, sections, store, progress, client):
         done += 1
         progress(done, len(todo))
         future.release()
+
+
+@contextlib.contextmanager
+def local_client(workers: int = 2):
+    """A ``distributed.Client`` on a LocalCluster of ``workers`` single-threaded processes.
+
+    Dask's nanny sets ``MALLOC_TRIM_THRESHOLD_=65536`` in its workers to return memory eagerly;
+    for these array-heavy points it makes glibc unmap and re-fault every large temporary and slows
+    each point by about 1.6x (measured on the Rassvet sweep), so it is left at glibc's default.
+    """
+    import dask
+    from distributed import Client, LocalCluster
+
+    environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+               if k != "MALLOC_TRIM_THRESHOLD_"}
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, processes=True,
+                         env={"NUMBA_NUM_THREADS": "1"}) as cluster, Client(cluster) as client:
+        yield client
 
 
 def run_sweep(scenario: dict, out_dir: str | Path, *, client=None, retry_errors: bool = False,
