@@ -11,6 +11,7 @@ stdout, show no traceback or "internal error", and leave no file behind.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -30,6 +31,7 @@ ECO = ["launch", "economics", "falcon9"]
 MARS = ["mars", "mission", "--year", "2028"]
 DOSE = ["radiation", "dose", "--timeline", "deep_space:180d"]
 RATES = ["radiation", "rates"]
+TG1 = ["station", "reentry", str(Path(__file__).parents[1] / "validation" / "data" / "tiangong1_2017_2018.tle")]
 
 # (argv, text the one-line message must contain: the field, often with its allowed range)
 CASES = [
@@ -291,6 +293,13 @@ CASES = [
     (["station", "deorbit", "iss", "--plot", "afile/x.png"], "--plot"),
     (["station", "reentry", "nosuch.tle"], "TLE_FILE"),
     (["station", "reentry", "afile"], "TLE_FILE"),
+    (TG1 + ["--orbit", "2018-03-25"], "--orbit"),
+    (TG1 + ["--orbit", "2018-03-25=208.1"], "--orbit"),
+    (TG1 + ["--orbit", "2018-03-25=abcx224"], "--orbit"),
+    (TG1 + ["--orbit", "2018-13-45=208x224"], "--orbit"),
+    (TG1 + ["--orbit", "2018-03-25=240x224"], "apogee"),
+    (TG1 + ["--orbit", "2018-03-25=90x224"], "perigee"),
+    (TG1 + ["--orbit", "2018-03-25=208x224", "--orbit", "2018-03-25=209x225"], "time order"),
     # --- usage errors (typer) ------------------------------------------------------------
     (["nosuchcommand"], "nosuchcommand"),
     (["constellation", "coverage"], "preset"),

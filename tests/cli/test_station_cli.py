@@ -30,6 +30,11 @@ def test_reentry_and_presets():
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
     assert doc["window_start_utc"] < "2018-04-02T00:16Z" < doc["window_end_utc"]
+    # CMSE's published orbit of 25 March 2018 narrows the window to a few days around the reentry
+    result = runner.invoke(app, ["station", "reentry", str(TLE), "--orbit", "2018-03-25=208.1x224.3km", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["window_start_utc"] < "2018-04-02T00:16Z" < doc["window_end_utc"] and doc["window_days"] < 5
     result = runner.invoke(app, ["station", "presets"], terminal_width=160)
     assert result.exit_code == 0 and "usdv" in result.output
 

@@ -162,6 +162,8 @@ def deorbit_cmd(
 @station_app.command("reentry")
 def reentry_cmd(
     tle_file: str = typer.Argument(..., help="TLE history of one object (2- or 3-line sets, oldest first)."),
+    orbit: list[str] = typer.Option([], "--orbit", help="A published orbit to add to the history, "
+                                    "DATE=PERIGEExAPOGEE in km (e.g. 2018-03-25=208.1x224.3); repeatable."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Reentry window: fit Cd A / m to the TLE history, decay to 120 km with persistence space weather."""
@@ -171,7 +173,10 @@ def reentry_cmd(
 
     if not Path(tle_file).is_file():
         raise InputError("TLE_FILE", f"no such file {tle_file!r}")
-    result = forecast(read_tles(tle_file, "TLE_FILE"))
+    history = read_tles(tle_file, "TLE_FILE")
+    history = sorted(history + [_published_orbit(text, history[-1].inclination) for text in orbit],
+                     key=lambda e: e.epoch_tdb)
+    result = forecast(history)
     if json_out:
         emit_json(result)
         return
@@ -182,6 +187,24 @@ def reentry_cmd(
                  f"({d['window_days']:.1f} days)")
     for note in d["notes"]:
         stdout.print(f"[dim]{note}[/dim]")
+
+
+def _published_orbit(text: str, inclination: float):
+    """``DATE=PERIGEExAPOGEE`` (km) -> an element set at the TLEs' inclination."""
+    from spaceplan.core.time import utc_to_tdb
+    from spaceplan.station.reentry import published_state
+
+    allowed = "DATE=PERIGEExAPOGEE in km, e.g. 2018-03-25=208.1x224.3"
+    date, sep, heights = text.partition("=")
+    parts = heights.lower().removesuffix("km").split("x")
+    if not sep or len(parts) != 2:
+        raise InputError("--orbit", f"cannot read {text!r}", allowed)
+    try:
+        hp, ha = (float(p) for p in parts)
+    except ValueError:
+        raise InputError("--orbit", f"cannot read {text!r}", allowed) from None
+    epoch = float(utc_to_tdb(date.strip(), "--orbit"))
+    return published_state(epoch, hp * 1e3, ha * 1e3, inclination, f"published orbit {date.strip()}")
 
 
 @station_app.command("presets")

@@ -12,6 +12,10 @@
    with the density scaled by 0.8 and 1.25 (the +-20-25 % uncertainty of
    thermosphere models and short-term solar forecasts, ISO 27852:2016 sec. 6
    and IADC reentry-campaign practice): those two runs bound the window.
+
+An operator's published orbit (perigee and apogee heights on a date, as the
+China Manned Space Engineering Office issued daily for Tiangong-1 in March
+2018) enters the same fit through :func:`published_state`.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from scipy.optimize import brentq
 
 from spaceplan.core import _kernels, nrlmsis
 from spaceplan.core.constants import EARTH_GM, EARTH_RADIUS
-from spaceplan.core.errors import InputError, ParseError
+from spaceplan.core.errors import InputError, ParseError, require_range
 from spaceplan.core.time import tdb_to_iso, utc_to_tdb
 from spaceplan.station.decay import REENTRY_ALTITUDE, mean_radius, rotation_factor
 
@@ -113,6 +117,22 @@ def read_tles(path_or_text: str | Path, field: str = "tle_file") -> list[Element
     return out
 
 
+def published_state(epoch_tdb: float, perigee_altitude: float, apogee_altitude: float, inclination: float,
+                    name: str = "published state") -> ElementSet:
+    """A published orbit (heights in m above the ellipsoid, inclination in rad) as an element set for :func:`forecast`.
+
+    The mean altitude is (h_p + h_a) / 2, which equals a - R_e to first order in
+    e for a near-circular orbit, the same quantity the TLEs give.  B* is
+    unknown (0), so a forecast needs at least one other element set to fit B.
+    """
+    require_range("perigee altitude", perigee_altitude / 1e3, REENTRY_ALTITUDE / 1e3, 2000.0, "km")
+    require_range("apogee altitude", apogee_altitude / 1e3, perigee_altitude / 1e3, 2000.0, "km")
+    require_range("inclination", math.degrees(inclination), 0.0, 180.0, "deg")
+    if not math.isfinite(epoch_tdb):
+        raise InputError("epoch", "not a finite time", "a date")
+    return ElementSet(name, float(epoch_tdb), 0.5 * (perigee_altitude + apogee_altitude), float(inclination), 0.0, 0)
+
+
 def _checksum(line: str) -> str:
     return str(sum(int(c) if c.isdigit() else (1 if c == "-" else 0) for c in line[:68]) % 10)
 
@@ -127,6 +147,12 @@ def _decay_to(a0, t0, t1, h_stop, rot, bc, re, table, scale=1.0):
 
 def forecast(tles: list[ElementSet], horizon_days: float = 400.0, fit_days: float = 60.0) -> ReentryForecast:
     """Fit B on the element sets of the last ``fit_days`` (at least two) and forecast the window from the last one."""
+    if not tles:
+        raise InputError("tle_file", "no element sets", "at least one element set")
+    for a, b in zip(tles, tles[1:]):
+        if b.epoch_tdb <= a.epoch_tdb:
+            raise InputError("tle_file", f"{b.name} at {tdb_to_iso(b.epoch_tdb)} is not after {tdb_to_iso(a.epoch_tdb)}",
+                             "element sets in increasing time order")
     recent = [e for e in tles if e.epoch_tdb >= tles[-1].epoch_tdb - fit_days * 86400.0]
     if len(recent) < 2 and len(tles) >= 2:
         recent = tles[-2:]
