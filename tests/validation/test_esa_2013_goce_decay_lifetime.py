@@ -106,6 +106,6 @@ def test_esa_2013_goce_decay_lifetime(cases):
         assert B_RANGE[0] < mass_per_area < B_RANGE[1], f"{name}: m/(Cd A) = {mass_per_area:.0f} kg/m^2"
         windows.append((min(times.values()), max(times.values())))
     assert any(lo <= ACTUAL_120 <= hi for lo, hi in windows), (
-        f"actual 120-km time outside both windows: "
+        "actual 120-km time outside both windows: "
         + "; ".join(f"{(lo - T0) / 86400:.2f}-{(hi - T0) / 86400:.2f} d" for lo, hi in windows)
         + f" vs {(ACTUAL_120 - T0) / 86400:.2f} d")
