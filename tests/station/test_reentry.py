@@ -32,3 +32,16 @@ def test_forecast_refuses_states_out_of_time_order_and_a_lone_state_without_bsta
         forecast([a])
     with pytest.raises(InputError, match="element sets"):
         forecast([])
+
+
+def test_read_tles_takes_long_text_as_well_as_a_path():
+    from pathlib import Path
+
+    from spaceplan.station.reentry import read_tles
+
+    path = Path(__file__).parents[1] / "validation" / "data" / "tiangong1_2017_2018.tle"
+    text = path.read_text()
+    assert len(text) > 300  # longer than a file name may be: must not be tried as a path
+    assert [e.epoch_tdb for e in read_tles(text)] == [e.epoch_tdb for e in read_tles(path)]
+    with pytest.raises(InputError, match="no such file"):
+        read_tles("nosuch.tle")

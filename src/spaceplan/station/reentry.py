@@ -79,8 +79,11 @@ def read_tles(path_or_text: str | Path, field: str = "tle_file") -> list[Element
     """Element sets from a TLE file (2- or 3-line format), checked and in time order."""
     from sgp4.api import Satrec
 
-    text = Path(path_or_text).read_text() if Path(str(path_or_text)).is_file() else str(path_or_text)
-    if "\n" not in text and not Path(str(path_or_text)).is_file():
+    if isinstance(path_or_text, str) and "\n" in path_or_text:
+        text = path_or_text  # the TLE text itself
+    elif Path(path_or_text).is_file():
+        text = Path(path_or_text).read_text()
+    else:
         raise InputError(field, f"no such file {str(path_or_text)!r}")
     lines = [ln.rstrip() for ln in text.splitlines()]
     out, name = [], ""
