@@ -50,3 +50,12 @@ def test_bad_inputs_are_named():
         D.decay(load_station("iss"), "2026-02-01", "2026-01-01")
     with pytest.raises(InputError, match="method"):
         D.decay(load_station("iss"), "2026-01-01", "2026-02-01", method="guess")
+
+
+def test_numerical_run_that_reenters_within_its_first_orbit():
+    """From 138.8 km (Tiangong-1, 3 h before reentry) the first orbit already ends below 120 km: the run reenters
+    instead of failing with an absurd altitude (the osculating-to-mean probe used to run on without a stop)."""
+    body = station_from_dict({"mass_kg": 8506, "inclination_deg": 42.7, "altitude_km": 138.8,
+                              "drag_area_m2": 8506 / 116.0 / 2.2, "cd": 2.2})
+    run = D.decay(body, "2018-04-01T21:00", "2018-04-02T21:00", 50, "numerical", 138.8)
+    assert run.reentered and run.t[0] < run.reentry_tdb < run.t[0] + 6 * 3600.0

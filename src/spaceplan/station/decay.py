@@ -113,7 +113,9 @@ def _numerical(station: Station, t0: float, t1: float, h0: float, table, step_s:
     for _ in range(2):  # osculating -> mean: J2 short-period terms shift the orbit mean by a few km
         r, v = prop.circular_state(radius, inc)
         probe = prop.propagate(r, v, station.mass_kg, t0, every * step_s, step=step_s, force=force,
-                               output_every=every)
+                               output_every=every, stop_altitude=REENTRY_ALTITUDE)
+        if probe.stopped:  # reenters within its first orbit: no orbit mean to match, start osculating
+            break
         radius += h0 - probe.mean_altitude[1]
     r, v = prop.circular_state(radius, inc)
     tr = prop.propagate(r, v, station.mass_kg, t0, t1 - t0, step=step_s, force=force, output_every=every,
