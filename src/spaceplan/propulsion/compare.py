@@ -101,7 +101,8 @@ def _phase(name, dv, time_s, prop):
 # --- impulsive -----------------------------------------------------------------------------------
 
 def _burn_dv_escape(c3, mu, r):
-    return math.sqrt(c3 + 2 * mu / r) - math.sqrt(mu / r)
+    """Impulse at radius r on a circular orbit that leaves (or, reversed, captures) with energy C3 = v_inf^2."""
+    return np.sqrt(c3 + 2 * mu / r) - np.sqrt(mu / r)
 
 
 def _mars_burns(window):
@@ -116,8 +117,8 @@ def _mars_burns(window):
     mu_m, r_m = MARS.gm, MARS.radius + MARS_ORBIT_ALT_M
     c3 = pc.c3.astype(float)
     vinf = pc.vinf_arrival.astype(float)
-    dv1 = np.sqrt(c3 + 2 * mu_e / r_e) - np.sqrt(mu_e / r_e)
-    dv2 = np.sqrt(vinf ** 2 + 2 * mu_m / r_m) - np.sqrt(mu_m / r_m)
+    dv1 = _burn_dv_escape(c3, mu_e, r_e)
+    dv2 = _burn_dv_escape(vinf ** 2, mu_m, r_m)
     tot = np.where(np.isfinite(dv1 + dv2), dv1 + dv2, np.inf)
     k, i, j = np.unravel_index(int(np.argmin(tot)), tot.shape)
     if not np.isfinite(tot[k, i, j]):
@@ -131,7 +132,7 @@ def _moon_burns():
     dv1 = math.sqrt(mu * (2 / r1 - 1 / a)) - math.sqrt(mu / r1)
     vinf = math.sqrt(mu / r2) - math.sqrt(mu * (2 / r2 - 1 / a))
     rl = MOON.radius + LUNAR_ORBIT_ALT_M
-    dv2 = math.sqrt(vinf ** 2 + 2 * MOON.gm / rl) - math.sqrt(MOON.gm / rl)
+    dv2 = float(_burn_dv_escape(vinf ** 2, MOON.gm, rl))
     return dv1, dv2, math.pi * math.sqrt(a ** 3 / mu)
 
 
@@ -179,7 +180,7 @@ def impulsive_option(stage, cargo_kg, dv1, dv2, tof_s, launchers) -> Option:
     tank = stage.stage_dry_kg / stage.propellant_capacity_kg
     mp2, dry2 = _stage_prop(cargo_kg, dv2, c, 0.0, tank, stage.boiloff_fraction, f"{stage.name} capture stage")
     m2 = cargo_kg + dry2 + mp2
-    mp1, dry1 = _stage_prop(m2, dv1, c, 0.0, tank, stage.boiloff_fraction * 0.0, f"{stage.name} departure stage")
+    mp1, dry1 = _stage_prop(m2, dv1, c, 0.0, tank, 0.0, f"{stage.name} departure stage")
     imleo = m2 + dry1 + mp1
     n_units = math.ceil(mp1 / stage.propellant_capacity_kg - 1e-9) + math.ceil(mp2 / stage.propellant_capacity_kg - 1e-9)
     return Option(stage.name, "chemical", True, imleo, mp1 + mp2, tof_s, dv1 + dv2, _launches(imleo, launchers),

@@ -93,19 +93,3 @@ def plot_trade(comparison, path) -> None:
     ax.set_title(title, fontsize=9)
     ax.grid(alpha=0.3)
     _save(fig, path)
-
-
-def plot_sweep(legs, path) -> None:
-    """Propellant against time of flight for a sweep (infeasible points marked on the axis)."""
-    fig, ax = _fig(7.0, 4.5)
-    tof = np.array([leg.tof_s / DAY for leg in legs])
-    ok = np.array([leg.feasible for leg in legs])
-    prop = np.array([leg.propellant_kg for leg in legs])
-    ax.plot(tof[ok], prop[ok], "o-", label="feasible")
-    if np.any(~ok):
-        ax.plot(tof[~ok], np.zeros((~ok).sum()), "x", color="tab:red", label="infeasible")
-    ax.set_xlabel("time of flight, days")
-    ax.set_ylabel("propellant, kg")
-    ax.legend(fontsize=8)
-    ax.grid(alpha=0.3)
-    _save(fig, path)

@@ -116,13 +116,14 @@ def _finite_burn(y0, t0, thrust, isp, target_rp, dv_guess, re) -> tuple[np.ndarr
     d0 = m0 * (1 - math.exp(-dv_guess / (isp * G0))) * isp * G0 / thrust
     d1 = d0 * 1.02
     f0 = _perigee(fly(d0)) - target_rp
-    f1 = _perigee(fly(d1)) - target_rp
+    y1 = fly(d1)
+    f1 = _perigee(y1) - target_rp
     for _ in range(20):
         if abs(f1) < 5.0 or f1 == f0:
             break
         d0, d1, f0 = d1, d1 - f1 * (d1 - d0) / (f1 - f0), f1
-        f1 = _perigee(fly(d1)) - target_rp
-    y1 = fly(d1)
+        y1 = fly(d1)
+        f1 = _perigee(y1) - target_rp
     return y1, d1, isp * G0 * math.log(m0 / y1[6])
 
 

@@ -27,7 +27,6 @@ from spaceplan.core.time import tdb_to_iso, utc_to_tdb
 from spaceplan.station.decay import REENTRY_ALTITUDE, mean_radius, rotation_factor, table_for
 from spaceplan.station.presets import Station, Vehicle
 
-_YEAR = 365.25 * 86400.0
 
 
 def hohmann_dv(r1: float, r2: float) -> float:

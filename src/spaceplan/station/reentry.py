@@ -28,14 +28,13 @@ import numpy as np
 from scipy.optimize import brentq
 
 from spaceplan.core import _kernels, nrlmsis
-from spaceplan.core.constants import EARTH_GM, EARTH_RADIUS
+from spaceplan.core.constants import EARTH_GM
 from spaceplan.core.errors import InputError, ParseError, require_range
 from spaceplan.core.time import tdb_to_iso, utc_to_tdb
 from spaceplan.station.decay import REENTRY_ALTITUDE, mean_radius, rotation_factor
 
 RHO0_BSTAR = 0.15696615  # kg m^-2 ER^-1, SGP4 reference density for B*
 DENSITY_SCALES = (0.8, 1.25)
-_ER_KM = 6378.135  # WGS 72 radius used by SGP4's B* units
 
 
 @dataclass(frozen=True)
