@@ -9,7 +9,7 @@ import typer
 
 from spaceplan.core.durations import parse_duration
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_utc, stdout, \
-    table
+    table, write_figure
 from spaceplan.core.errors import InputError
 
 power_app = typer.Typer(help="Lunar surface power: illumination by site, fission vs solar + storage sizing and trade.",
@@ -111,7 +111,7 @@ def illumination_cmd(
     if plot:
         from spaceplan.surface_power.plots import plot_sun_elevation
 
-        plot_sun_elevation(series, plot, 0)
+        write_figure(plot, plot_sun_elevation, series, index=0)
     if json_out:
         emit_json([r.to_dict() for r in results])
         return
@@ -191,7 +191,7 @@ def trade_cmd(
     if plot:
         from spaceplan.surface_power.plots import plot_mass_vs_power
 
-        plot_mass_vs_power(curves, plot)
+        write_figure(plot, plot_mass_vs_power, curves)
     if json_out:
         emit_json({"curves": curves, "trades": trades})
         return

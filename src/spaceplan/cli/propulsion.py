@@ -9,7 +9,7 @@ import typer
 
 from spaceplan.core.durations import parse_duration
 from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_date_range,
-                                   parse_utc, progress, stdout, table)
+                                   parse_utc, progress, stdout, table, write_figure)
 from spaceplan.core.errors import InputError
 
 propulsion_app = typer.Typer(help="Nuclear-electric tugs (TEM/Zeus), NTP and chemical stages, low-thrust transfers.",
@@ -138,7 +138,7 @@ def spiral_cmd(
     if plot:
         from spaceplan.propulsion.plots import plot_spiral
 
-        plot_spiral(r, plot)
+        write_figure(plot, plot_spiral, r)
     if json_out:
         d = r.to_dict()
         d["vehicle"] = v.name if v else None
@@ -208,7 +208,7 @@ def transfer_cmd(
     if plot:
         from spaceplan.propulsion.plots import plot_leg_history
 
-        plot_leg_history(leg, plot)
+        write_figure(plot, plot_leg_history, leg)
     if json_out:
         emit_json({"vehicle": v.name, "grid": grid.to_dict(), "best": leg.to_dict()})
         return
@@ -253,7 +253,7 @@ def compare_cmd(
     if plot:
         from spaceplan.propulsion.plots import plot_trade
 
-        plot_trade(c, plot)
+        write_figure(plot, plot_trade, c)
     if json_out:
         emit_json(c)
         return

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table, write_figure
 from spaceplan.core.errors import InputError
 
 station_app = typer.Typer(help="Space stations: orbit decay, reboost propellant, controlled deorbit, reentry windows.",
@@ -68,7 +68,7 @@ def decay_cmd(
     if plot:
         from spaceplan.station.plots import plot_decay
 
-        plot_decay(band, plot)
+        write_figure(plot, plot_decay, band)
     if json_out:
         emit_json({"station": st.to_dict(), "runs": [band[a] for a in levels]})
         return
@@ -112,7 +112,7 @@ def reboost_cmd(
     if plot:
         from spaceplan.station.plots import plot_propellant
 
-        plot_propellant(plans, plot)
+        write_figure(plot, plot_propellant, plans)
     if json_out:
         emit_json(plan)
         return
@@ -144,7 +144,7 @@ def deorbit_cmd(
     if plot:
         from spaceplan.station.plots import plot_footprint
 
-        plot_footprint(plan, plot)
+        write_figure(plot, plot_footprint, plan)
     if json_out:
         emit_json(plan)
         return
