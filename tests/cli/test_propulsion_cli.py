@@ -21,6 +21,14 @@ def test_edelbaum_json():
     assert d["dv_km_s"] == pytest.approx(5.78378, rel=1e-5) and d["tof_days"] == pytest.approx(191.263, rel=1e-5)
 
 
+def test_zero_cargo_in_any_unit_is_no_cargo():
+    """``--cargo 0kg`` with a vehicle was refused ("> 0") while ``0`` and ``0t`` were accepted."""
+    outs = [json.loads(run("edelbaum", "--vehicle", "zeus", "--cargo", c, "--json").stdout) for c in ("0", "0t", "0kg")]
+    assert outs[0] == outs[1] == outs[2]
+    r = run("edelbaum", "--cargo", "0kg", "--json")
+    assert r.exit_code == 0, r.output
+
+
 def test_spiral_json_and_plot(tmp_path):
     png = tmp_path / "spiral.png"
     r = run("spiral", "--vehicle", "zeus", "--cargo", "7t", "--json", "--plot", str(png))

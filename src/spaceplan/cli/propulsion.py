@@ -18,14 +18,14 @@ propulsion_app = typer.Typer(help="Nuclear-electric tugs (TEM/Zeus), NTP and che
 _MASS = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:e[+-]?\d+)?)\s*(kg|t)?\s*$", re.IGNORECASE)
 
 
-def parse_mass(field: str, text: str) -> float:
-    """``20t``, ``7000kg`` or ``7000`` (kg) -> kg (> 0)."""
+def parse_mass(field: str, text: str, allow_zero: bool = False) -> float:
+    """``20t``, ``7000kg`` or ``7000`` (kg) -> kg (> 0, or >= 0 with ``allow_zero``)."""
     m = _MASS.match(str(text))
     if not m:
         raise InputError(field, f"cannot read mass {text!r}", "a number with t or kg, e.g. 20t")
     value = float(m.group(1)) * (1000.0 if (m.group(2) or "kg").lower() == "t" else 1.0)
-    if value <= 0:
-        raise InputError(field, f"got {text!r}", "> 0")
+    if value < 0 or (value == 0 and not allow_zero):
+        raise InputError(field, f"got {text!r}", ">= 0" if allow_zero else "> 0")
     return value
 
 
@@ -90,8 +90,8 @@ def edelbaum_cmd(
         if accel is not None:
             raise InputError("--accel", "give --accel or --vehicle, not both")
         v = _nep(vehicle)
-        accel = v.thrust_n / (v.wet_mass_kg() + (parse_mass("--cargo", cargo) if cargo not in ("0", "0t") else 0.0))
-    elif cargo not in ("0", "0t", "0kg"):
+        accel = v.thrust_n / (v.wet_mass_kg() + parse_mass("--cargo", cargo, allow_zero=True))
+    elif parse_mass("--cargo", cargo, allow_zero=True) > 0:
         raise InputError("--cargo", "only used with --vehicle (acceleration = thrust / (wet mass + cargo))",
                          "--vehicle PRESET --cargo MASS, or --accel alone")
     accel = 3.5e-4 if accel is None else accel
@@ -128,7 +128,7 @@ def spiral_cmd(
 
     check_plot_path(plot)
     f, c, v = _engine(vehicle or None, thrust, isp, power_kwe, efficiency)
-    m_cargo = parse_mass("--cargo", cargo) if cargo not in ("0", "0t", "0kg") else 0.0
+    m_cargo = parse_mass("--cargo", cargo, allow_zero=True)
     m = parse_mass("--mass", mass) if mass else ((v.wet_mass_kg() if v else 0.0) + m_cargo)
     if m <= 0:
         raise InputError("--mass", "no mass: give --mass or --vehicle", "> 0 kg")
@@ -191,7 +191,7 @@ def transfer_cmd(
         raise InputError("--tof", f"cannot read {tof!r}", "MIN:MAX days, e.g. 300:700") from None
     if not (0 < lo <= hi) or tof_step <= 0:
         raise InputError("--tof", f"got {tof!r} step {tof_step:g}", "0 < MIN <= MAX, step > 0")
-    m_cargo = parse_mass("--cargo", cargo) if cargo not in ("0", "0t", "0kg") else 0.0
+    m_cargo = parse_mass("--cargo", cargo, allow_zero=True)
     sc = LowThrustSpacecraft.from_vehicle(v, v.wet_mass_kg() + m_cargo)
     t0, t1 = parse_utc("--depart start", start), parse_utc("--depart end", end)
     from spaceplan.core.errors import require_size
