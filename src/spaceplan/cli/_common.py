@@ -97,7 +97,7 @@ def _first_existing(path: Path) -> Path:
     return p
 
 
-def check_output_path(field: str, path, kind: str = "file", suffixes: tuple[str, ...] | None = None) -> Path | None:
+def check_output_path(field: str, path, kind: str = "file") -> Path | None:
     """Check before any computation that ``path`` can be written; one InputError naming ``field`` if not.
 
     ``kind``: ``"figure"`` (a file with a known figure extension), ``"file"`` or ``"folder"``
@@ -112,12 +112,9 @@ def check_output_path(field: str, path, kind: str = "file", suffixes: tuple[str,
     if not text.strip():
         raise InputError(field, "empty path", "a file name" if kind != "folder" else "a folder name")
     p = Path(text).expanduser()
-    if kind == "figure":
-        suffixes = FIGURE_SUFFIXES
-    if suffixes is not None and p.suffix.lower() not in suffixes:
-        what = "figure file" if kind == "figure" else "file"
-        raise InputError(field, f"unknown {what} extension {p.suffix or '(none)'!r} in {text!r}",
-                         ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0])
+    if kind == "figure" and p.suffix.lower() not in FIGURE_SUFFIXES:
+        raise InputError(field, f"unknown figure file extension {p.suffix or '(none)'!r} in {text!r}",
+                         ", ".join(FIGURE_SUFFIXES[:-1]) + f" or {FIGURE_SUFFIXES[-1]}")
     if kind == "folder":
         if p.exists() and not p.is_dir():
             raise InputError(field, f"{text!r} is a file, not a folder", "a folder (created if missing)")

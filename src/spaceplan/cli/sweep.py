@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import progress, stdout
+from spaceplan.cli._common import check_output_path, progress, stdout
 
 
 def register(app: typer.Typer) -> None:
@@ -28,8 +28,7 @@ def sweep(
     from spaceplan.study.sweep import run_sweep
 
     config = load_scenario(_bundled(scenario))
-    if out.exists() and not out.is_dir():
-        raise InputError("--out", f"{out} is a file", "a folder (created if missing)")
+    check_output_path("--out", out, "folder")
     if scheduler not in ("local", "serial") and not scheduler.startswith(("tcp://", "tls://", "inproc://")):
         raise InputError("--scheduler", f"got {scheduler!r}", "local, serial, or a scheduler address tcp://host:port")
     with progress("sweep points") as update:

@@ -41,18 +41,21 @@ class UnknownNameError(InputError, KeyError):
         return self.args[0]
 
 
-def near_matches(name: str, known, n: int = 3) -> list[str]:
-    """Up to ``n`` known names closest to ``name`` (difflib ratio >= 0.6 on case- and punctuation-free keys)."""
-    import difflib
+def name_key(name) -> str:
+    """The matching key of a name: case-folded, letters and digits only (``Soyuz-2.1b`` -> ``soyuz21b``)."""
     import re
 
-    def key(text) -> str:
-        return re.sub(r"[^0-9a-z]", "", str(text).casefold())
+    return re.sub(r"[^0-9a-z]", "", str(name).casefold())
+
+
+def near_matches(name: str, known, n: int = 3) -> list[str]:
+    """Up to ``n`` known names closest to ``name`` (difflib ratio >= 0.6 on :func:`name_key` keys)."""
+    import difflib
 
     by_key: dict[str, str] = {}
     for k in known:
-        by_key.setdefault(key(k), str(k))
-    return [by_key[m] for m in difflib.get_close_matches(key(name), list(by_key), n=n, cutoff=0.6)]
+        by_key.setdefault(name_key(k), str(k))
+    return [by_key[m] for m in difflib.get_close_matches(name_key(name), list(by_key), n=n, cutoff=0.6)]
 
 
 class EphemerisRangeError(InputError):

@@ -35,20 +35,14 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from spaceplan.core.errors import InputError, ParseError, UnknownNameError
+from spaceplan.core.errors import InputError, ParseError, UnknownNameError, name_key
 
 _EXTRA_FOLDERS: list[tuple[str, Path, str]] = []  # (kind, folder, package label)
-
-
-def name_key(name: str) -> str:
-    """The matching key of a name: case-folded, letters and digits only (``Soyuz-2.1b`` -> ``soyuz21b``)."""
-    return re.sub(r"[^0-9a-z]", "", str(name).casefold())
 
 
 @dataclass(frozen=True)

@@ -151,9 +151,6 @@ def year_fraction(tdb) -> np.ndarray:
     return 2000.0 + np.asarray(tdb, dtype=float) / (365.25 * DAY)
 
 
-GRID_SLACK_S = 4e-3  # s: an epoch this close past the stop still counts as on it (TDB - TT drift, rounding)
-
-
 def epoch_grid(start_tdb: float, step_s: float, *, stop_tdb: float | None = None, duration_s: float | None = None,
                field: str = "dates") -> np.ndarray:
     """TDB epochs ``start_tdb + k step_s`` (k = 0, 1, ...): the one time-grid builder of spaceplan.

@@ -44,7 +44,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from spaceplan.core.errors import InputError, SpaceplanError, UnknownNameError
+from spaceplan.core.errors import InputError, UnknownNameError
 from spaceplan.study.config import SectionConfig, option
 
 MAX_POINTS = 1_000_000
@@ -191,9 +191,7 @@ def evaluate_point(scenario: dict, point: dict[str, Any], sections: tuple[str, .
             _flatten(section, jsonable(result.to_dict()), values)
             for column, value in values.items():  # a result never overwrites a swept input
                 row[f"{section}.result.{column.split('.', 1)[1]}" if column in point else column] = value
-    except SpaceplanError as exc:
-        row["error"] = f"{type(exc).__name__}: {exc}"
-    except Exception as exc:  # a bug at one point must not stop the others; it is recorded with its type
+    except Exception as exc:  # a named error or a bug at one point must not stop the others; recorded with its type
         row["error"] = f"{type(exc).__name__}: {exc}"
     row["wall_s"] = time.perf_counter() - t0
     return row
