@@ -30,9 +30,11 @@ class ParetoPicture:
 
 def pareto_picture(search) -> ParetoPicture:
     """The slim content of ``plot_pareto`` for a :class:`~spaceplan.interplanetary.roundtrip.RoundTripSearch`."""
-    summary = search.to_dict()
+    from spaceplan.core.time import tdb_to_iso
+
     return ParetoPicture(float(search.step_s), {c: np.asarray(cur.best_total, float) for c, cur in search.curves.items()},
-                         tuple(search.pareto), summary["window_start_utc"], summary["window_end_utc"])
+                         tuple(search.pareto), str(tdb_to_iso(search.window_start, unit="D")),
+                         str(tdb_to_iso(search.window_end, unit="D")))
 
 
 def plot_pareto(search, path, chosen=(), dv_max_kms: float | None = None) -> Path:

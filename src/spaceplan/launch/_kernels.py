@@ -484,11 +484,11 @@ def _alt(y, re):
 
 
 @njit(cache=True)
-def coast_descent(y0, dt, t_max, area, cd, mu, re, omega, stop_alt, stop_radial_rate):
+def coast_descent(y0, dt, t_max, area, cd, mu, re, omega, stop_alt):
     """Ballistic (drag + gravity) flight of a separated stage for ``t_max`` s or until the altitude falls to
     ``stop_alt`` while descending; that crossing is located inside the RK4 step by root finding (Illinois regula
     falsi on the step length, to 1e-9 m), so the stop state is a continuous function of the start state.
-    ``stop_radial_rate`` is unused (kept for the call signature).  Returns (y, t, max_q)."""
+    Returns (y, t, max_q)."""
     y = y0.copy()
     ynew = np.empty(NY)
     k1 = np.empty(NY)

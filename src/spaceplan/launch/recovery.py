@@ -131,7 +131,7 @@ def _site_ecef(site: Site) -> np.ndarray:
 def _descend(stage: Stage, y, t, area, entry_target_speed):
     """Coast to 70 km, entry burn, coast to the hand-over altitude. Returns (y, t, entry_kg, entry_dv, max_q)."""
     mu, re, om = EARTH_GM, EARTH_RADIUS, EARTH_ROTATION_RATE
-    y1, dt1, q1 = K.coast_descent(y, 1.0, 3000.0, area, stage.descent_cd, mu, re, om, ENTRY_ALTITUDE_M, 0.0)
+    y1, dt1, q1 = K.coast_descent(y, 1.0, 3000.0, area, stage.descent_cd, mu, re, om, ENTRY_ALTITUDE_M)
     t += dt1
     tv, ae, md = _engine_set(stage, stage.entry_engines)
     m_before = y1[6]
@@ -144,7 +144,7 @@ def _descend(stage: Stage, y, t, area, entry_target_speed):
         entry_kg = used
         entry_dv = tv / md * math.log(m_before / (m_before - used)) if used > 0 else 0.0
         y1, t = y2, t2
-    y3, dt3, q3 = K.coast_descent(y1, 0.5, 3000.0, area, stage.descent_cd, mu, re, om, HANDOVER_ALTITUDE_M, 0.0)
+    y3, dt3, q3 = K.coast_descent(y1, 0.5, 3000.0, area, stage.descent_cd, mu, re, om, HANDOVER_ALTITUDE_M)
     return y3, t + dt3, entry_kg, entry_dv, max(q1, q3)
 
 
@@ -157,7 +157,7 @@ def _landing_own(stage: Stage, y, area):
     tv, md = LANDING_THROTTLE * tv, LANDING_THROTTLE * md  # throttled: thrust LT T_vac - p A_e (A_e fixed)
 
     def attempt(h_ign):
-        ya, _, _ = K.coast_descent(y, 0.1, 600.0, area, stage.descent_cd, mu, re, om, h_ign, 0.0)
+        ya, _, _ = K.coast_descent(y, 0.1, 600.0, area, stage.descent_cd, mu, re, om, h_ign)
         yb, _, used = K.retro_burn(ya, 0.05, tv, ae, md, area, stage.descent_cd, mu, re, om, 0.5, 0,
                                    np.zeros(3), 1.0e9, 0.0)
         return float(np.linalg.norm(yb[:3]) - re), used, ya
@@ -223,7 +223,7 @@ def recovery_budget(vehicle: Vehicle, ascent_result, site: Site, mode: str, rese
     boost_kg = boost_dv = 0.0
     if mode == "rtls":
         # flip, then boost back horizontally towards the site
-        y0, dtf, _ = K.coast_descent(y_sep, 1.0, FLIP_COAST_S, area, stage.descent_cd, mu, re, om, -1e9, 0.0)
+        y0, dtf, _ = K.coast_descent(y_sep, 1.0, FLIP_COAST_S, area, stage.descent_cd, mu, re, om, -1e9)
         t0 = t_sep + FLIP_COAST_S
         p = _ecef(y0, t0)
         up = p / np.linalg.norm(p)
