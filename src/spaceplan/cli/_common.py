@@ -179,6 +179,17 @@ def parse_utc(field: str, text) -> float:
 EPHEMERIS_SPAN = "1899-07-29 to 2053-10-09 (DE421)"
 
 
+def parse_window(start: str, duration: str, duration_s: float) -> float:
+    """``--start`` as TDB s, for a window of ``duration_s`` that must end inside the DE421 span."""
+    from spaceplan.core.ephemeris import span_tdb
+
+    t0 = parse_utc("--start", start)
+    if t0 + duration_s > span_tdb()[1]:
+        raise InputError("--duration", f"{start} + {duration} ends after 2053-10-09 (DE421)",
+                         "a window inside 1899-07-29 to 2053-10-09")
+    return t0
+
+
 def renamed_error(exc: InputError, field: str) -> InputError:
     """The same error (same class) under the option name the user wrote (``--duration`` for ``duration_s``)."""
     from spaceplan.core.errors import UnknownNameError

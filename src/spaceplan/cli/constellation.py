@@ -14,8 +14,8 @@ from typing import List, Optional
 import typer
 
 from spaceplan.core.durations import parse_duration
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_utc, \
-    progress, stdout, table, write_figure
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, \
+    parse_window, progress, stdout, table, write_figure
 
 PRESET_HELP = ("Constellation preset (see 'spaceplan constellation presets'), a TOML file of [[shell]] tables, "
                "or a satellite catalog: TLE/3LE or OMM XML, KVN, JSON, CSV (format read from the content).")
@@ -65,7 +65,6 @@ def _window(start: str, duration: str, step: str):
     1e7 steps; both are checked before the grid is built.
     """
     from spaceplan.constellation.coverage import time_grid
-    from spaceplan.core.ephemeris import span_tdb
     from spaceplan.core.errors import InputError, require_size
 
     duration_s = parse_duration(duration, "--duration")
@@ -73,10 +72,7 @@ def _window(start: str, duration: str, step: str):
     if step_s > duration_s:
         raise InputError("--step", f"step {step} is longer than --duration {duration}", "step <= duration")
     require_size("--duration", duration_s / step_s, 10_000_000, "time steps", "use a longer --step")
-    t0 = parse_utc("--start", start)
-    if t0 + duration_s > span_tdb()[1]:
-        raise InputError("--duration", f"{start} + {duration} ends after 2053-10-09 (DE421)",
-                         "a window inside 1899-07-29 to 2053-10-09")
+    t0 = parse_window(start, duration, duration_s)
     with cli_fields(WINDOW_FIELDS):
         return time_grid(t0, duration_s, step_s), duration_s, step_s
 

@@ -12,7 +12,7 @@ import typer
 
 from spaceplan.core.durations import parse_duration
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_utc, \
-    progress, stdout, table, write_figure
+    parse_window, progress, stdout, table, write_figure
 
 
 def catalog(
@@ -83,12 +83,7 @@ def latency(
     fields = {"duration_s": "--duration", "step_s": "--step", "step": "--step", "min_elevation_deg": "--min-elevation",
               "route_factor": "--route-factor", "destination": "--to"}
     duration_s, step_s = parse_duration(duration, "--duration"), parse_duration(step, "--step")
-    t0 = parse_utc("--start", start)
-    from spaceplan.core.ephemeris import span_tdb
-
-    if t0 + duration_s > span_tdb()[1]:
-        raise InputError("--duration", f"{start} + {duration} ends after 2053-10-09 (DE421)",
-                         "a window inside 1899-07-29 to 2053-10-09")
+    t0 = parse_window(start, duration, duration_s)
     with cli_fields(fields):
         const = load_source(preset)
     system = const

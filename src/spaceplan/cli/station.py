@@ -16,16 +16,6 @@ _STATION_HELP = "Station preset (iss, ros, ros_97, tiangong, tiangong1, mir) or 
 _ACTIVITY_HELP = "Solar activity percentile after the last observed day: 5, 50 or 95 (NASA MSFC forecast)."
 
 
-def _check_dates(start: str, end: str) -> None:
-    """--from/--to inside the span the station models cover (1958-2100, as --years of reboost)."""
-    from spaceplan.core.time import utc_to_tdb
-
-    lo, hi = utc_to_tdb("1958-01-01"), utc_to_tdb("2100-12-31")
-    for field, text in (("--from", start), ("--to", end)):
-        if not lo <= utc_to_tdb(text, field) <= hi:
-            raise InputError(field, f"{text} is outside the span of the decay model", "1958-01-01 to 2100-12-31")
-
-
 def _activity(value: int) -> int:
     if value not in (5, 50, 95):
         raise InputError("--activity", f"got {value}", "5, 50 or 95")
@@ -61,7 +51,6 @@ def decay_cmd(
     from spaceplan.station.presets import load_station
 
     check_plot_path(plot)
-    _check_dates(start, end)
     st = load_station(station)
     levels = (_activity(activity),) if activity is not None else (5, 50, 95)
     band = {a: D.decay(st, start, end, a, method, altitude) for a in levels}

@@ -129,7 +129,7 @@ class CatalogConstellation:
 Source = Constellation | CatalogConstellation
 
 
-def _toml_problem(text: str, where: str) -> tuple[dict | None, str]:
+def _toml_problem(text: str) -> tuple[dict | None, str]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -160,7 +160,7 @@ def read_source_file(path: str | Path, *, field: str = "constellation", strict: 
                                     "TOML [[shell]] file, TLE/3LE, OMM XML/KVN/JSON/CSV") from None
     fmt = sniff_format(text)  # '[' opens both a JSON array and a TOML table: TOML is tried first
     tried = []
-    data, problem = _toml_problem(text, str(path))
+    data, problem = _toml_problem(text)
     if data is not None:
         return load_constellation(path)
     tried.append(("TOML [[shell]] file", problem))

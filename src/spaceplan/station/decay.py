@@ -89,8 +89,15 @@ class DecayResult:
 
 
 def _span(start, end) -> tuple[float, float]:
+    """(start, end) as TDB s, both inside the span the models cover (1958-2100: observed space weather and
+    the MSFC forecast with its stated extrapolation)."""
     t0 = start if isinstance(start, float) else float(utc_to_tdb(start, "--from"))
     t1 = end if isinstance(end, float) else float(utc_to_tdb(end, "--to"))
+    lo, hi = float(utc_to_tdb("1958-01-01")), float(utc_to_tdb("2100-12-31"))
+    for field, text, t in (("--from", start, t0), ("--to", end, t1)):
+        if not lo <= t <= hi:
+            shown = text if isinstance(text, str) else tdb_to_iso(t)
+            raise InputError(field, f"{shown} is outside the span of the decay model", "1958-01-01 to 2100-12-31")
     if t1 <= t0:
         raise InputError("--to", "end must be after start", "a date after --from")
     if t1 - t0 > 60 * 365.25 * _DAY:
