@@ -105,6 +105,20 @@ def _span(start, end) -> tuple[float, float]:
     return t0, t1
 
 
+def king_hele_run(a0: float, t_start: float, t_end: float, h_stop: float, rot: float, bc: float, re: float,
+                  table: nrlmsis.DensityTable, density_scale: float = 1.0):
+    """King-Hele decay on ``table`` (:func:`spaceplan.core._kernels.king_hele_decay`, steps of at most a day
+    and 500 m of altitude loss) from semi-major axis ``a0`` until ``t_end`` or the mean altitude ``h_stop``,
+    with the density times ``density_scale``: (t, h, reached, t_reached)."""
+    # every step is a full day or loses ~500 m (more, as the density grows downwards): this many suffice
+    cap = int((t_end - t_start) / _DAY) + int(max(a0 - re - h_stop, 0.0) / 250.0) + 64
+    t_out, h_out = np.empty(cap), np.empty(cap)
+    log_rho = table.log_rho if density_scale == 1.0 else table.log_rho + math.log(density_scale)
+    n, hit, t_hit = _kernels.king_hele_decay(a0, t_start, t_end, h_stop, rot, bc, EARTH_GM, re, table.t0, table.dt,
+                                             table.alt, log_rho, _DAY, t_out, h_out)
+    return t_out[:n], h_out[:n], bool(hit), float(t_hit)
+
+
 def table_for(t0: float, t1: float, altitude: float, inclination: float, activity: int) -> nrlmsis.DensityTable:
     """The density table a decay run needs: from 100 km to 60 km above the start altitude."""
     return nrlmsis.density_table(t0, t1, 100e3, min(altitude + 60e3, nrlmsis.ALT_MAX), inclination, activity)
@@ -153,13 +167,8 @@ def decay(station: Station, start, end, activity: int = 50, method: str = "numer
     if method == "numerical":
         t, h, hit, t_hit = _numerical(station, t0, t1, h0, table, step_s)
     else:
-        cap = int((t1 - t0) / 600.0) + 10_000
-        t_out, h_out = np.empty(cap), np.empty(cap)
-        n, hit, t_hit = _kernels.king_hele_decay(re + h0, t0, t1, REENTRY_ALTITUDE,
-                                                 float(rotation_factor(h0, inc)), station.ballistic_coefficient,
-                                                 EARTH_GM, re, table.t0, table.dt, table.alt, table.log_rho, _DAY,
-                                                 t_out, h_out)
-        t, h = t_out[:n], h_out[:n]
+        t, h, hit, t_hit = king_hele_run(re + h0, t0, t1, REENTRY_ALTITUDE, float(rotation_factor(h0, inc)),
+                                         station.ballistic_coefficient, re, table)
     return DecayResult(station.name, method, int(activity), t, h, bool(hit), float(t_hit), table.notes)
 
 

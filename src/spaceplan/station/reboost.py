@@ -20,11 +20,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spaceplan.core import _kernels
 from spaceplan.core.constants import EARTH_GM, G0
 from spaceplan.core.errors import InputError, require_range
 from spaceplan.core.time import tdb_to_iso, utc_to_tdb
-from spaceplan.station.decay import REENTRY_ALTITUDE, mean_radius, rotation_factor, table_for
+from spaceplan.station.decay import REENTRY_ALTITUDE, king_hele_run, mean_radius, rotation_factor, table_for
 from spaceplan.station.presets import Station, Vehicle
 
 
@@ -102,13 +101,10 @@ def reboost_plan(station: Station, vehicle: Vehicle, band_km: tuple[float, float
     rot = float(rotation_factor((lo + hi) * 500.0, inc))
     dv_boost = hohmann_dv(re + lo * 1e3, re + hi * 1e3)
     t, ts, hs, boosts = t0, [t0], [hi * 1e3], []
-    cap = 200_000
-    t_out, h_out = np.empty(cap), np.empty(cap)
     while t < t1:
-        n, hit, t_hit = _kernels.king_hele_decay(re + hi * 1e3, t, t1, lo * 1e3, rot, bc, EARTH_GM, re, table.t0,
-                                                 table.dt, table.alt, table.log_rho, 86400.0, t_out, h_out)
-        ts.extend(t_out[1:n])
-        hs.extend(h_out[1:n])
+        t_run, h_run, hit, t_hit = king_hele_run(re + hi * 1e3, t, t1, lo * 1e3, rot, bc, re, table)
+        ts.extend(t_run[1:])
+        hs.extend(h_run[1:])
         if not hit:
             break
         boosts.append(t_hit)

@@ -27,11 +27,11 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import brentq
 
-from spaceplan.core import _kernels, nrlmsis
+from spaceplan.core import nrlmsis
 from spaceplan.core.constants import EARTH_GM
 from spaceplan.core.errors import InputError, ParseError, require_range
 from spaceplan.core.time import tdb_to_iso, utc_to_tdb
-from spaceplan.station.decay import REENTRY_ALTITUDE, mean_radius, rotation_factor
+from spaceplan.station.decay import REENTRY_ALTITUDE, king_hele_run, mean_radius, rotation_factor
 
 RHO0_BSTAR = 0.15696615  # kg m^-2 ER^-1, SGP4 reference density for B*
 DENSITY_SCALES = (0.8, 1.25)
@@ -139,14 +139,6 @@ def _checksum(line: str) -> str:
     return str(sum(int(c) if c.isdigit() else (1 if c == "-" else 0) for c in line[:68]) % 10)
 
 
-def _decay_to(a0, t0, t1, h_stop, rot, bc, re, table, scale=1.0):
-    cap = 100_000
-    t_out, h_out = np.empty(cap), np.empty(cap)
-    n, hit, t_hit = _kernels.king_hele_decay(a0, t0, t1, h_stop, rot, bc, EARTH_GM, re, table.t0, table.dt,
-                                             table.alt, table.log_rho + math.log(scale), 86400.0, t_out, h_out)
-    return t_out[:n], h_out[:n], hit, t_hit
-
-
 def forecast(tles: list[ElementSet], horizon_days: float = 400.0, fit_days: float = 60.0) -> ReentryForecast:
     """Fit B on the element sets of the last ``fit_days`` (at least two) and forecast the window from the last one."""
     if not tles:
@@ -172,8 +164,8 @@ def forecast(tles: list[ElementSet], horizon_days: float = 400.0, fit_days: floa
     notes = list(table.notes)
     if len(tles) >= 2 and last.epoch_tdb - first.epoch_tdb > 2 * 86400.0:
         def miss(log_b):
-            t, h, hit, _ = _decay_to(re + first.mean_altitude, first.epoch_tdb, last.epoch_tdb, 0.0, rot,
-                                     math.exp(log_b), re, table)
+            _, h, _, _ = king_hele_run(re + first.mean_altitude, first.epoch_tdb, last.epoch_tdb, 0.0, rot,
+                                       math.exp(log_b), re, table)
             return h[-1] - last.mean_altitude
 
         try:
@@ -190,8 +182,8 @@ def forecast(tles: list[ElementSet], horizon_days: float = 400.0, fit_days: floa
         notes.append("single element set: B = 2 B* / rho0 (SGP4 convention)")
     times = []
     for scale in (1.0,) + DENSITY_SCALES:
-        _, _, hit, t_hit = _decay_to(re + last.mean_altitude, last.epoch_tdb, t_end, REENTRY_ALTITUDE, rot, bc, re,
-                                     table, scale)
+        _, _, hit, t_hit = king_hele_run(re + last.mean_altitude, last.epoch_tdb, t_end, REENTRY_ALTITUDE, rot, bc,
+                                         re, table, scale)
         if not hit:
             raise InputError("tle_file", f"no reentry within {horizon_days:g} days of the last element set",
                              "an object decaying within the horizon")
