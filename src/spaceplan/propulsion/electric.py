@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spaceplan.core.constants import G0
+from spaceplan.core.constants import DAY, G0
 from spaceplan.core.errors import InputError, require_positive, require_range
 
 __all__ = ["thrust", "mass_flow", "jet_power", "electric_power_for", "exhaust_speed", "isp_from_speed",
@@ -97,7 +97,7 @@ class StuhlingerOptimum:
         return self.exhaust_speed_m_s / G0
 
     def to_dict(self) -> dict:
-        return {"dv_km_s": self.dv_m_s / 1e3, "trip_time_days": self.trip_time_s / 86400.0,
+        return {"dv_km_s": self.dv_m_s / 1e3, "trip_time_days": self.trip_time_s / DAY,
                 "v_ch_km_s": self.v_ch_m_s / 1e3, "exhaust_speed_km_s": self.exhaust_speed_m_s / 1e3,
                 "isp_s": self.isp_s, "payload_ratio": self.payload_ratio,
                 "power_plant_ratio": self.power_plant_ratio, "propellant_ratio": self.propellant_ratio,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from spaceplan.core.constants import G0
+from spaceplan.core.constants import DAY, G0
 from spaceplan.propulsion.presets import load_thruster
 
 THRUST_N = 18.0
@@ -100,7 +100,7 @@ def _lunar_checks() -> list[Check]:
     for key in ("zeus-official", "zeus"):
         v = load_vehicle(key)
         o = nep_lunar(v, 7000.0, lv)
-        out.append(Check(f"7 t LEO -> lunar orbit at {v.electric_power_w / 1e6:g} MWe", "trip time", o.trip_time_s / 86400,
+        out.append(Check(f"7 t LEO -> lunar orbit at {v.electric_power_w / 1e6:g} MWe", "trip time", o.trip_time_s / DAY,
                          "d", o.feasible and o.imleo_kg <= MASS_OFFICIAL_KG + 7000.0,
                          f"{o.propellant_kg / 1e3:.1f} t of xenon, {o.imleo_kg / 1e3:.1f} t in LEO with the cargo "
                          f"(<= 22 t tug + 7 t), Edelbaum + capture spiral"))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from spaceplan.core import propagator as prop
-from spaceplan.core.constants import EARTH_RADIUS
+from spaceplan.core.constants import DAY, EARTH_RADIUS
 from spaceplan.core.frames import ecef_to_geocentric, eci_to_ecef
 from spaceplan.core.time import utc_to_tdb
 from spaceplan.station import decay as D
@@ -55,7 +55,7 @@ def region_revisit(station: Station, region: str = "russia", start: str = "2027-
     pts = parse_region(region, grid_deg)
     t0 = float(utc_to_tdb(start, "start"))
     r, v = prop.circular_state(station.altitude_km * 1e3, station.inclination)
-    tr = prop.propagate(r, v, station.mass_kg, t0, days * 86400.0, step=60.0, force=prop.ForceModel())
+    tr = prop.propagate(r, v, station.mass_kg, t0, days * DAY, step=60.0, force=prop.ForceModel())
     lat, lon, rad = ecef_to_geocentric(eci_to_ecef(tr.state[:, :3], tr.t))
     eps = math.radians(min_elevation_deg)
     h = float(np.mean(rad)) - EARTH_RADIUS

@@ -25,14 +25,13 @@ import numpy as np
 
 from spaceplan.core import _kernels, nrlmsis, space_weather
 from spaceplan.core import propagator as prop
-from spaceplan.core.constants import EARTH_FLATTENING, EARTH_GM, EARTH_RADIUS, EARTH_ROTATION_RATE
+from spaceplan.core.constants import DAY, EARTH_FLATTENING, EARTH_GM, EARTH_RADIUS, EARTH_ROTATION_RATE, JULIAN_YEAR
 from spaceplan.core.errors import InputError, require_positive, require_range
 from spaceplan.core.time import tdb_to_iso, utc_to_tdb
 from spaceplan.station.presets import Station
 
 REENTRY_ALTITUDE = 120e3  # m
 METHODS = ("numerical", "king-hele")
-_DAY = 86400.0
 
 
 def mean_radius(inclination: float) -> float:
@@ -62,7 +61,7 @@ class DecayResult:
 
     @property
     def days(self) -> np.ndarray:
-        return (self.t - self.t[0]) / _DAY
+        return (self.t - self.t[0]) / DAY
 
     def rate_m_per_day(self) -> np.ndarray:
         """Decay rate (m/day, positive = losing altitude) at each sample."""
@@ -100,7 +99,7 @@ def _span(start, end) -> tuple[float, float]:
             raise InputError(field, f"{shown} is outside the span of the decay model", "1958-01-01 to 2100-12-31")
     if t1 <= t0:
         raise InputError("--to", "end must be after start", "a date after --from")
-    if t1 - t0 > 60 * 365.25 * _DAY:
+    if t1 - t0 > 60 * JULIAN_YEAR:
         raise InputError("--to", "span longer than 60 years", "<= 60 years")
     return t0, t1
 
@@ -111,11 +110,11 @@ def king_hele_run(a0: float, t_start: float, t_end: float, h_stop: float, rot: f
     and 500 m of altitude loss) from semi-major axis ``a0`` until ``t_end`` or the mean altitude ``h_stop``,
     with the density times ``density_scale``: (t, h, reached, t_reached)."""
     # every step is a full day or loses ~500 m (more, as the density grows downwards): this many suffice
-    cap = int((t_end - t_start) / _DAY) + int(max(a0 - re - h_stop, 0.0) / 250.0) + 64
+    cap = int((t_end - t_start) / DAY) + int(max(a0 - re - h_stop, 0.0) / 250.0) + 64
     t_out, h_out = np.empty(cap), np.empty(cap)
     log_rho = table.log_rho if density_scale == 1.0 else table.log_rho + math.log(density_scale)
     n, hit, t_hit = _kernels.king_hele_decay(a0, t_start, t_end, h_stop, rot, bc, EARTH_GM, re, table.t0, table.dt,
-                                             table.alt, log_rho, _DAY, t_out, h_out)
+                                             table.alt, log_rho, DAY, t_out, h_out)
     return t_out[:n], h_out[:n], bool(hit), float(t_hit)
 
 
@@ -201,15 +200,15 @@ def lifetimes(altitude_km, ballistic_kg_m2, start="2026-01-01", activity: int = 
     require_range("cap", cap_years, 0.01, 60.0, "years")
     inc = math.radians(inclination_deg)
     t0 = float(utc_to_tdb(start, "start"))
-    t1 = t0 + cap_years * 365.25 * _DAY
+    t1 = t0 + cap_years * JULIAN_YEAR
     table = nrlmsis.density_table(t0, t1, 100e3, float(alt.max()) * 1e3 + 10e3, inc, activity)
     re = mean_radius(inc)
     aa, bb = np.meshgrid(alt * 1e3, bcs, indexing="ij")
     out = np.empty(aa.size)
     _kernels.king_hele_lifetimes(re + aa.ravel(), 1.0 / bb.ravel(), t0, t1, REENTRY_ALTITUDE,
                                  rotation_factor(aa.ravel(), inc), EARTH_GM, np.full(aa.size, re), table.t0,
-                                 table.dt, table.alt, table.log_rho, 5 * _DAY, out)
-    return Lifetimes(alt, bcs, out.reshape(aa.shape) / (365.25 * _DAY), int(activity), str(start), cap_years,
+                                 table.dt, table.alt, table.log_rho, 5 * DAY, out)
+    return Lifetimes(alt, bcs, out.reshape(aa.shape) / JULIAN_YEAR, int(activity), str(start), cap_years,
                      table.notes)
 
 

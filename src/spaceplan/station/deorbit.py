@@ -31,7 +31,7 @@ import numpy as np
 
 from spaceplan.core import nrlmsis
 from spaceplan.core import propagator as prop
-from spaceplan.core.constants import EARTH_GM, EARTH_RADIUS, G0
+from spaceplan.core.constants import DAY, EARTH_GM, EARTH_MEAN_RADIUS, EARTH_RADIUS, G0
 from spaceplan.core.errors import InfeasibleError, InputError, require_range
 from spaceplan.core.frames import ecef_to_geodetic, eci_to_ecef
 from spaceplan.core.time import utc_to_tdb
@@ -187,7 +187,7 @@ def deorbit_plan(station: Station, vehicle: Vehicle, start_altitude_km: float = 
 
 def _footprint(y_apo, t0, inc, re) -> tuple[np.ndarray, np.ndarray]:
     """Fragment 70 km points, the nominal one placed at Point Nemo (see the module docstring)."""
-    table = nrlmsis.density_table(t0, t0 + 2 * 86400.0, 80e3, 400e3, inc, 50)
+    table = nrlmsis.density_table(t0, t0 + 2 * DAY, 80e3, 400e3, inc, 50)
     ra = np.linalg.norm(y_apo[:3])
     va = np.linalg.norm(y_apo[3:6])
 
@@ -226,4 +226,4 @@ def _ground_distance(lat1, lon1, lat2, lon2) -> float:
     """Great-circle distance (km) on the mean sphere."""
     p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
     c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
-    return 6371.0088 * math.acos(max(-1.0, min(1.0, c)))
+    return EARTH_MEAN_RADIUS / 1e3 * math.acos(max(-1.0, min(1.0, c)))

@@ -28,7 +28,7 @@ import numpy as np
 from scipy.optimize import brentq
 
 from spaceplan.core import nrlmsis
-from spaceplan.core.constants import EARTH_GM
+from spaceplan.core.constants import DAY, EARTH_GM
 from spaceplan.core.errors import InputError, ParseError, require_range
 from spaceplan.core.time import tdb_to_iso, utc_to_tdb
 from spaceplan.station.decay import REENTRY_ALTITUDE, king_hele_run, mean_radius, rotation_factor
@@ -61,7 +61,7 @@ class ReentryForecast:
 
     @property
     def width_days(self) -> float:
-        return (self.late_tdb - self.early_tdb) / 86400.0
+        return (self.late_tdb - self.early_tdb) / DAY
 
     def contains(self, tdb: float) -> bool:
         return self.early_tdb <= tdb <= self.late_tdb
@@ -147,7 +147,7 @@ def forecast(tles: list[ElementSet], horizon_days: float = 400.0, fit_days: floa
         if b.epoch_tdb <= a.epoch_tdb:
             raise InputError("tle_file", f"{b.name} at {tdb_to_iso(b.epoch_tdb)} is not after {tdb_to_iso(a.epoch_tdb)}",
                              "element sets in increasing time order")
-    recent = [e for e in tles if e.epoch_tdb >= tles[-1].epoch_tdb - fit_days * 86400.0]
+    recent = [e for e in tles if e.epoch_tdb >= tles[-1].epoch_tdb - fit_days * DAY]
     if len(recent) < 2 and len(tles) >= 2:
         recent = tles[-2:]
     tles = recent
@@ -157,12 +157,12 @@ def forecast(tles: list[ElementSet], horizon_days: float = 400.0, fit_days: floa
     if last.mean_altitude < REENTRY_ALTITUDE:
         raise InputError("tle_file", f"last element set is already at {last.mean_altitude / 1e3:.0f} km",
                          "mean altitude above 120 km")
-    t_end = last.epoch_tdb + horizon_days * 86400.0
-    table = nrlmsis.density_table(first.epoch_tdb - 86400.0, t_end, 100e3, first.mean_altitude + 40e3, inc, 50,
+    t_end = last.epoch_tdb + horizon_days * DAY
+    table = nrlmsis.density_table(first.epoch_tdb - DAY, t_end, 100e3, first.mean_altitude + 40e3, inc, 50,
                                   step_days=1.0, persist_after=last.epoch_tdb)
     rot = float(rotation_factor(first.mean_altitude, inc))
     notes = list(table.notes)
-    if len(tles) >= 2 and last.epoch_tdb - first.epoch_tdb > 2 * 86400.0:
+    if len(tles) >= 2 and last.epoch_tdb - first.epoch_tdb > 2 * DAY:
         def miss(log_b):
             _, h, _, _ = king_hele_run(re + first.mean_altitude, first.epoch_tdb, last.epoch_tdb, 0.0, rot,
                                        math.exp(log_b), re, table)
