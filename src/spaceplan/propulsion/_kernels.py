@@ -139,6 +139,47 @@ def spiral_escape(mu, r0, m0, thrust, mdot, energy_target, h, max_steps, m_min, 
     info[11] = status
 
 
+@njit(cache=True, inline="always")
+def _sf_half_leg(r, v, m, x, off, count, first, sign, dt, tmax, r_ref, veff, mu, prof, rt, vt):
+    """One half of a Sims-Flanagan leg, in place on (r, v): ``sign`` +1 forward from departure over segments
+    first, first + 1, ...; -1 backward from arrival over first, first - 1, ... (impulses undone, mass regained).
+    Coasts half a segment, then per segment: the midpoint impulse and a full segment's coast (half after the
+    last).  Writes the profile rows (mass before the impulse, forward time order) and returns (mass, ok)."""
+    ok = True
+    if count > 0:
+        ok &= kepler_universal(r, v, sign * 0.5 * dt, mu, rt, vt)
+        for k in range(3):
+            r[k] = rt[k]
+            v[k] = vt[k]
+    for i in range(count):
+        j = first + int(sign) * i
+        rn = math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2])
+        thr = tmax if r_ref <= 0.0 else tmax * (r_ref / rn) ** 2
+        ux = x[off + 3 * j]
+        uy = x[off + 3 * j + 1]
+        uz = x[off + 3 * j + 2]
+        un = math.sqrt(ux * ux + uy * uy + uz * uz)
+        dvm = thr / m * dt
+        v[0] += sign * dvm * ux
+        v[1] += sign * dvm * uy
+        v[2] += sign * dvm * uz
+        if sign < 0.0:
+            m *= math.exp(dvm * un / veff)
+        prof[j, 0] = rn
+        prof[j, 1] = m
+        prof[j, 2] = thr
+        prof[j, 3] = un
+        prof[j, 4] = dvm * un
+        if sign > 0.0:
+            m *= math.exp(-dvm * un / veff)
+        dur = sign * (0.5 * dt if i == count - 1 else dt)
+        ok &= kepler_universal(r, v, dur, mu, rt, vt)
+        for k in range(3):
+            r[k] = rt[k]
+            v[k] = vt[k]
+    return m, ok
+
+
 @njit(cache=True)
 def sf_eval(x, nd, na, n, nfwd, rdep, vdep, rarr, varr, m0, tof, tmax, r_ref, veff, mu, lu, vu, out, prof):
     """Sims-Flanagan leg mismatch for the scaled decision vector x = [v_inf dep (nd = 0|3), v_inf arr
@@ -152,76 +193,22 @@ def sf_eval(x, nd, na, n, nfwd, rdep, vdep, rarr, varr, m0, tof, tmax, r_ref, ve
     dt = tof / n
     r = np.empty(3)
     v = np.empty(3)
-    rt = np.empty(3)
-    vt = np.empty(3)
     ok = True
     for k in range(3):
         r[k] = rdep[k]
         v[k] = vdep[k] + (x[k] * vu if nd == 3 else 0.0)
     off = nd + na
-    m = m0
-    if nfwd > 0:
-        ok &= kepler_universal(r, v, 0.5 * dt, mu, rt, vt)
-        for k in range(3):
-            r[k] = rt[k]
-            v[k] = vt[k]
-    for i in range(nfwd):
-        rn = math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2])
-        thr = tmax if r_ref <= 0.0 else tmax * (r_ref / rn) ** 2
-        ux = x[off + 3 * i]
-        uy = x[off + 3 * i + 1]
-        uz = x[off + 3 * i + 2]
-        un = math.sqrt(ux * ux + uy * uy + uz * uz)
-        dvm = thr / m * dt
-        v[0] += dvm * ux
-        v[1] += dvm * uy
-        v[2] += dvm * uz
-        prof[i, 0] = rn
-        prof[i, 1] = m
-        prof[i, 2] = thr
-        prof[i, 3] = un
-        prof[i, 4] = dvm * un
-        m *= math.exp(-dvm * un / veff)
-        dur = 0.5 * dt if i == nfwd - 1 else dt
-        ok &= kepler_universal(r, v, dur, mu, rt, vt)
-        for k in range(3):
-            r[k] = rt[k]
-            v[k] = vt[k]
+    rt = np.empty(3)
+    vt = np.empty(3)
+    m, ok_f = _sf_half_leg(r, v, m0, x, off, nfwd, 0, 1.0, dt, tmax, r_ref, veff, mu, prof, rt, vt)
     rb = np.empty(3)
     vb = np.empty(3)
     for k in range(3):
         rb[k] = rarr[k]
         vb[k] = varr[k] + (x[nd + k] * vu if na == 3 else 0.0)
-    mb = x[off + 3 * n] * m0
-    nb = n - nfwd
-    if nb > 0:
-        ok &= kepler_universal(rb, vb, -0.5 * dt, mu, rt, vt)
-        for k in range(3):
-            rb[k] = rt[k]
-            vb[k] = vt[k]
-    for i in range(nb):
-        j = n - 1 - i
-        rn = math.sqrt(rb[0] * rb[0] + rb[1] * rb[1] + rb[2] * rb[2])
-        thr = tmax if r_ref <= 0.0 else tmax * (r_ref / rn) ** 2
-        ux = x[off + 3 * j]
-        uy = x[off + 3 * j + 1]
-        uz = x[off + 3 * j + 2]
-        un = math.sqrt(ux * ux + uy * uy + uz * uz)
-        dvm = thr / mb * dt
-        vb[0] -= dvm * ux
-        vb[1] -= dvm * uy
-        vb[2] -= dvm * uz
-        mb *= math.exp(dvm * un / veff)
-        prof[j, 0] = rn
-        prof[j, 1] = mb
-        prof[j, 2] = thr
-        prof[j, 3] = un
-        prof[j, 4] = dvm * un
-        dur = -0.5 * dt if i == nb - 1 else -dt
-        ok &= kepler_universal(rb, vb, dur, mu, rt, vt)
-        for k in range(3):
-            rb[k] = rt[k]
-            vb[k] = vt[k]
+    mb, ok_b = _sf_half_leg(rb, vb, x[off + 3 * n] * m0, x, off, n - nfwd, n - 1, -1.0, dt, tmax, r_ref, veff, mu,
+                            prof, rt, vt)
+    ok = ok and ok_f and ok_b
     for k in range(3):
         out[k] = (r[k] - rb[k]) / lu
         out[3 + k] = (v[k] - vb[k]) / vu
@@ -235,15 +222,13 @@ def sf_jacobian(x, h, nd, na, n, nfwd, rdep, vdep, rarr, varr, m0, tof, tmax, r_
     a thread pool's start-up on a shared machine)."""
     nx = x.shape[0]
     buf = np.empty((2 * nx, 7))
+    xp = x.copy()
+    prof = np.empty((n, 5))
     for q in range(2 * nx):
         k = q // 2
-        xp = x.copy()
-        xp[k] += h if q % 2 == 0 else -h
-        prof = np.empty((n, 5))
-        o = np.empty(7)
-        sf_eval(xp, nd, na, n, nfwd, rdep, vdep, rarr, varr, m0, tof, tmax, r_ref, veff, mu, lu, vu, o, prof)
-        for c in range(7):
-            buf[q, c] = o[c]
+        xp[k] = x[k] + (h if q % 2 == 0 else -h)
+        sf_eval(xp, nd, na, n, nfwd, rdep, vdep, rarr, varr, m0, tof, tmax, r_ref, veff, mu, lu, vu, buf[q], prof)
+        xp[k] = x[k]
     for k in range(nx):
         for c in range(7):
             jac[c, k] = (buf[2 * k, c] - buf[2 * k + 1, c]) / (2.0 * h)
