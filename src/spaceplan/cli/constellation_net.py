@@ -138,19 +138,20 @@ def deploy(
     from spaceplan.core.errors import InputError, require_range
 
     check_plot_path(plot)
-    parse_utc("--start", start)
+    t0 = parse_utc("--start", start)
     if raise_days is not None:
         require_range("--raise-days", raise_days, 0.0, 3650.0, "days")
     if coverage_region is not None:
         require_range("--coverage-threshold", coverage_threshold, 1e-6, 1.0)
-    if isinstance(load_source(preset), CatalogConstellation):
+    const = load_source(preset)
+    if isinstance(const, CatalogConstellation):
         raise InputError("constellation", f"{preset!r} is a TLE/OMM catalog: its satellites are already in orbit",
                          "a Walker preset or TOML file of [[shell]] tables to plan a deployment")
     fields = {"satellite_mass_kg": "--sat-mass", "raise_days": "--raise-days", "sats_per_launch": "--per-launch",
               "cadence": "--cadence", "launcher": "--launcher", "start": "--start", "launches": "--per-launch",
               "threshold": "--coverage-threshold", "region": "--coverage-region", "bbox": "--coverage-region"}
     with cli_fields(fields):
-        camp = plan_deployment(preset, launcher, cadence, parse_utc("--start", start), satellite_mass_kg=sat_mass,
+        camp = plan_deployment(const, launcher, cadence, t0, satellite_mass_kg=sat_mass,
                                sats_per_launch=per_launch,
                                raise_days=raise_days)
         if camp.foc_tdb > span_tdb()[1]:
@@ -161,7 +162,7 @@ def deploy(
         d = camp.to_dict()
         if coverage_region:
             with progress("coverage milestone", enabled=not as_json) as update:
-                d["coverage_milestone"] = coverage_milestone(camp, preset, coverage_region, coverage_threshold,
+                d["coverage_milestone"] = coverage_milestone(camp, const, coverage_region, coverage_threshold,
                                                              progress=update).to_dict()
     if plot:
         from spaceplan.constellation.network_plots import plot_deployment

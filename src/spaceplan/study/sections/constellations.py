@@ -131,16 +131,17 @@ def compute(config: Config, progress=None) -> Result:
 
     deployment, camps, reach = [], [], []
     for preset, launcher, cadence in config.deployments:
-        camp = plan_deployment(preset, launcher, cadence, t0)
+        const = load_constellation(preset)
+        camp = plan_deployment(const, launcher, cadence, t0)
         d = camp.to_dict()
         if config.milestone_region:
             d["coverage_milestone"] = coverage_milestone(
-                camp, preset, config.milestone_region, config.milestone_threshold, config.min_elevation_deg,
+                camp, const, config.milestone_region, config.milestone_threshold, config.min_elevation_deg,
                 grid_deg=10.0, samples=8).to_dict()
         d["cadence"] = cadence
         deployment.append(d)
         camps.append(camp)
-        reach.append(_reach_deg(load_constellation(preset), elev))
+        reach.append(_reach_deg(const, elev))
         step()
     return Result(config, tuple(c.name for c in systems), tuple(entries), tuple(latency), tuple(deployment),
                   tuple(reach), len(tgrid), tuple(maps), tuple(series), tuple(camps))
