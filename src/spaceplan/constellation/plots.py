@@ -165,20 +165,12 @@ def coverage_map(result, path, quantity: str = "auto", title: str | None = None)
 
 def select_satellites(constellation, n: int) -> np.ndarray:
     """Indices of ``n`` satellites spread over every shell (round robin) and, in a shell, over its planes."""
-    from spaceplan.constellation.shells import WalkerShell
+    from spaceplan.constellation.shells import WalkerShell, spread_counts
 
     if hasattr(constellation, "spread_indices"):  # a TLE/OMM catalog (sources.CatalogConstellation)
         return constellation.spread_indices(n)
     shells = (constellation,) if isinstance(constellation, WalkerShell) else constellation.shells
-    total = sum(s.count for s in shells)
-    if int(n) != n or not 1 <= n <= total:
-        raise InputError("satellites", f"got {n!r}", f"integer 1 to {total}")
-    per_shell = [0] * len(shells)
-    k = 0
-    while sum(per_shell) < n:
-        if per_shell[k % len(shells)] < shells[k % len(shells)].count:
-            per_shell[k % len(shells)] += 1
-        k += 1
+    per_shell = spread_counts([s.count for s in shells], n)
     out, offset = [], 0
     for shell, m in zip(shells, per_shell):
         rounds = -(-m // shell.planes)  # satellites per plane needed

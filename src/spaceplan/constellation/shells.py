@@ -126,6 +126,22 @@ class Constellation:
         }
 
 
+def spread_counts(shell_sizes, n) -> list[int]:
+    """How many of ``n`` satellites each shell gets when they are dealt round-robin over shells of these sizes
+    (a full shell is skipped); ``n`` must be an integer from 1 to the total."""
+    total = sum(shell_sizes)
+    if int(n) != n or not 1 <= n <= total:
+        raise InputError("satellites", f"got {n!r}", f"integer 1 to {total}")
+    per = [0] * len(shell_sizes)
+    k = 0
+    while sum(per) < n:
+        j = k % len(shell_sizes)
+        if per[j] < shell_sizes[j]:
+            per[j] += 1
+        k += 1
+    return per
+
+
 def shell_elements(shell: WalkerShell) -> tuple[np.ndarray, ...]:
     """Arrays (a, e, i, raan, argp, u0) of every satellite of ``shell`` at the element epoch.
 

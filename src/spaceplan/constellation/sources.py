@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from spaceplan.constellation.catalog import Catalog, ShellGroup, group_shells, sniff_format
-from spaceplan.constellation.shells import Constellation, load_constellation
+from spaceplan.constellation.shells import Constellation, load_constellation, spread_counts
 from spaceplan.core.errors import InputError, ParseError
 
 CATALOG_SUFFIXES = (".tle", ".3le", ".txt", ".xml", ".kvn", ".json", ".csv")
@@ -104,15 +104,7 @@ class CatalogConstellation:
 
     def spread_indices(self, n: int) -> np.ndarray:
         """``n`` satellites spread round-robin over the shells and evenly inside each."""
-        if int(n) != n or not 1 <= n <= self.count:
-            raise InputError("satellites", f"got {n!r}", f"integer 1 to {self.count}")
-        per = [0] * len(self.shells)
-        k = 0
-        while sum(per) < n:
-            j = k % len(self.shells)
-            if per[j] < self.shells[j].count:
-                per[j] += 1
-            k += 1
+        per = spread_counts([sh.count for sh in self.shells], n)
         out = []
         for sh, m in zip(self.shells, per):
             if m:
