@@ -32,7 +32,8 @@ def mission(
 ) -> None:
     """Best conjunction- and opposition-class round trips for a departure year, with crew dose."""
     from spaceplan.core.errors import InfeasibleError, require_positive
-    from spaceplan.interplanetary.roundtrip import crew_dose, search_round_trips
+    from spaceplan.interplanetary.roundtrip import search_round_trips
+    from spaceplan.missions import crew_dose
 
     check_plot_path(plot)
     require_positive("--shielding", shielding, allow_zero=True, unit="g/cm^2")

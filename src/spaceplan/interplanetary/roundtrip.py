@@ -880,10 +880,3 @@ def crew_phases(trip: RoundTrip, at_mars: str = "mars_surface") -> list[tuple[st
         ("deep_space", r.tof_s, r.departure, "Mars -> Earth" + (" via Venus" if r.flyby else "")),
     ]
 
-
-def crew_dose(trip: RoundTrip, shielding_gcm2: float, at_mars: str = "mars_surface"):
-    """The round trip -> radiation hand-off: :func:`spaceplan.radiation.mission_dose` (a ``MissionDose``)
-    over :func:`crew_phases` behind ``shielding_gcm2`` of aluminium.  Used by the CLI and the study."""
-    from spaceplan.radiation import Phase, mission_dose
-
-    return mission_dose([Phase(*row) for row in crew_phases(trip, at_mars)], shielding_gcm2=shielding_gcm2)

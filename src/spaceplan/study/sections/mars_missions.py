@@ -79,7 +79,8 @@ def compute(config: Config, progress=None) -> Result:
     from spaceplan.core.time import epoch_grid, utc_to_tdb
     from spaceplan.interplanetary.mission_plots import pareto_picture
     from spaceplan.interplanetary.porkchop import porkchop
-    from spaceplan.interplanetary.roundtrip import crew_dose, search_round_trips
+    from spaceplan.interplanetary.roundtrip import search_round_trips
+    from spaceplan.missions import crew_dose
 
     tick = progress or (lambda done, total: None)
     step = config.step_days
