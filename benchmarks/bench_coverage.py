@@ -31,7 +31,7 @@ _COLD = """
 import math, time
 t = time.perf_counter()
 from spaceplan.constellation.coverage import coverage
-from spaceplan.constellation.regions import global_grid
+from spaceplan.core.regions import global_grid
 from spaceplan.constellation.shells import load_constellation
 coverage(load_constellation('starlink_gen1'), global_grid(10.0), [0.0, 60.0], math.radians(25.0))
 print(time.perf_counter() - t)
@@ -51,7 +51,7 @@ def _cold_first_call_s() -> float | None:
 
 def run() -> list[dict]:
     from spaceplan.constellation.coverage import brute_force_counts, coverage, time_grid, visibility_counts
-    from spaceplan.constellation.regions import global_grid
+    from spaceplan.core.regions import global_grid
     from spaceplan.constellation.shells import ecef_chunks, load_constellation
     from spaceplan.core.time import utc_to_tdb
 

@@ -53,7 +53,7 @@ def _cold(env_cache: str | None) -> float:
     if env_cache is not None:
         env["NUMBA_CACHE_DIR"] = env_cache
     code = _SETUP.format(n=N) + (
-        "import time\nt=time.perf_counter()\nfrom spaceplan.interplanetary.porkchop import porkchop\n"
+        "import time\nt=time.perf_counter()\nfrom spaceplan.core.porkchop import porkchop\n"
         "porkchop('earth','mars',t_dep,t_arr)\nprint(time.perf_counter()-t)\n")
     return _subprocess_time(code, env)
 
@@ -87,7 +87,7 @@ def run() -> list[dict]:
     from spaceplan.core.constants import SUN
     from spaceplan.core.ephemeris import state
     from spaceplan.core.lambert import solve_lambert
-    from spaceplan.interplanetary.porkchop import porkchop
+    from spaceplan.core.porkchop import porkchop
 
     t_dep, t_arr = _grids()
     porkchop("earth", "mars", t_dep[:10], t_arr[:10])  # compile / load

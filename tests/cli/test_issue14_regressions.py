@@ -36,7 +36,7 @@ def _forbid(monkeypatch, module, name):
 
 def test_porkchop_one_second_step_is_refused_with_cell_count_and_limit(monkeypatch, capsys):
     """``--step 1s`` over 6 x 12 months was ~5e14 cells and ran until killed."""
-    pc = importlib.import_module("spaceplan.interplanetary.porkchop")
+    pc = importlib.import_module("spaceplan.core.porkchop")
 
     _forbid(monkeypatch, pc, "porkchop")
     code, out, err = _run(PORKCHOP + ["--step", "1s"], monkeypatch, capsys)
@@ -45,7 +45,7 @@ def test_porkchop_one_second_step_is_refused_with_cell_count_and_limit(monkeypat
 
 
 def test_porkchop_api_refuses_grids_beyond_the_cell_limit():
-    from spaceplan.interplanetary.porkchop import MAX_CELLS, porkchop
+    from spaceplan.core.porkchop import MAX_CELLS, porkchop
 
     n = int(np.sqrt(MAX_CELLS)) + 10
     dep = 8.3e8 + 60.0 * np.arange(n)
@@ -93,7 +93,7 @@ def test_progress_bar_appears_only_after_a_second(monkeypatch):
 
 def test_porkchop_plot_under_a_regular_file_is_refused_before_computing(tmp_path, monkeypatch, capsys):
     """Was ``internal error: FileExistsError`` after the whole computation, exit 1."""
-    pc = importlib.import_module("spaceplan.interplanetary.porkchop")
+    pc = importlib.import_module("spaceplan.core.porkchop")
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "afile").write_text("")

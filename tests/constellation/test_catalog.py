@@ -253,7 +253,7 @@ def test_omm_day_of_year_epochs_are_range_checked(epoch, ok):
 # --- issue 14.3: records that sgp4's sscanf reader mis-reads silently ------------------------------
 
 def _with_checksums(l1: str, l2: str) -> str:
-    from spaceplan.constellation.omm import tle_checksum
+    from spaceplan.core.tle import tle_checksum
 
     l1, l2 = l1[:68], l2[:68]
     return f"BAD\n{l1}{tle_checksum(l1)}\n{l2}{tle_checksum(l2)}\n"

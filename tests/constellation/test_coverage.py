@@ -17,7 +17,7 @@ from spaceplan.constellation import geometry as g
 from spaceplan.constellation.coverage import (
     brute_force_counts, coverage, ground_unit_vectors, satellite_caps, surface_radius, time_grid, visibility_counts,
 )
-from spaceplan.constellation.regions import bounding_box, cities, global_grid
+from spaceplan.core.regions import bounding_box, cities, global_grid
 from spaceplan.constellation.shells import WalkerShell, ecef_chunks
 from spaceplan.core.errors import InputError
 

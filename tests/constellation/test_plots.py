@@ -7,7 +7,7 @@ import pytest
 
 from spaceplan.constellation import plots
 from spaceplan.constellation.coverage import coverage, time_grid
-from spaceplan.constellation.regions import bounding_box, cities, global_grid, parse_region
+from spaceplan.core.regions import bounding_box, cities, global_grid, parse_region
 from spaceplan.constellation.shells import Constellation, WalkerShell, load_constellation
 from spaceplan.core.errors import InputError
 

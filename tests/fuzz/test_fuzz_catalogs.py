@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from fuzz_support import spaceplan_error_or_result
 from spaceplan.constellation.catalog import ERROR_MESSAGES, Catalog
-from spaceplan.constellation.omm import tle_checksum
+from spaceplan.core.tle import tle_checksum
 
 ISS = ("ISS (ZARYA)",
        "1 25544U 98067A   26001.50000000 -.00002182  00000-0 -11606-4 0  2927",

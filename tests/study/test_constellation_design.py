@@ -4,7 +4,7 @@ import math
 import pickle
 
 from spaceplan.constellation.coverage import coverage, time_grid
-from spaceplan.constellation.regions import parse_region
+from spaceplan.core.regions import parse_region
 from spaceplan.constellation.shells import load_constellation
 from spaceplan.core.time import utc_to_tdb
 from spaceplan.study.sections import constellation_design as section

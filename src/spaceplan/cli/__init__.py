@@ -43,13 +43,7 @@ def _register() -> None:
 
     for name in ("interplanetary", "study", "constellation", "launch", "mars", "radiation", "presets",
                  "propulsion", "power", "station", "sweep"):
-        try:
-            module = importlib.import_module(f"spaceplan.cli.{name}")
-        except ModuleNotFoundError as exc:  # a domain not built yet
-            if exc.name == f"spaceplan.cli.{name}":
-                continue
-            raise
-        module.register(app)
+        importlib.import_module(f"spaceplan.cli.{name}").register(app)
 
 
 _register()

@@ -117,7 +117,7 @@ def porkchop_command(
     from spaceplan.core.constants import body
     from spaceplan.core.errors import InputError
     from spaceplan.core.time import epoch_count, epoch_grid
-    from spaceplan.interplanetary.porkchop import check_cells, porkchop
+    from spaceplan.core.porkchop import check_cells, porkchop
 
     body(departure), body(arrival)
     check_plot_path(plot)

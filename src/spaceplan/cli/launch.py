@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, stdout, table, write_figure
+from spaceplan.core.errors import InputError
 
 launch_app = typer.Typer(help="Launch vehicles: payload to orbit, recovery modes (drone ship, RTLS), reuse.",
                          no_args_is_help=True)
@@ -97,15 +98,155 @@ def vehicles(json_out: bool = typer.Option(False, "--json", help=JSON_HELP)) -> 
                          f"{o['liftoff_thrust_kn']:.0f}"] for o in out]))
 
 
+def _vec(field: str, text: Optional[str]):
+    if text is None:
+        return None
+    try:
+        parts = [float(x) for x in text.replace(";", ",").split(",")]
+    except ValueError:
+        raise InputError(field, f"cannot read {text!r}", "three numbers 'up,east,north' (or one: vertical)") from None
+    if len(parts) == 1:
+        parts = [parts[0], 0.0, 0.0]
+    if len(parts) != 3:
+        raise InputError(field, f"need 1 or 3 components, got {len(parts)}", "'up,east,north'")
+    return parts
+
+
+def _parse_flights(text: str) -> list[int]:
+    try:
+        if ".." in text:
+            a, b = (int(x) for x in text.split(".."))
+        else:
+            values = [int(x) for x in text.split(",")]
+    except ValueError:
+        raise InputError("--flights", f"cannot read {text!r}", "A..B or a comma list, e.g. 1..20") from None
+    if ".." in text:
+        if not 1 <= a <= b <= 1000:  # checked before the list is built: 1..10**11 must not eat the memory
+            raise InputError("--flights", f"got {text!r}", "A..B with 1 <= A <= B <= 1000, e.g. 1..20")
+        values = list(range(a, b + 1))
+    if not values or min(values) < 1 or max(values) > 1000:
+        raise InputError("--flights", f"got {text!r}", "integers 1 to 1000, e.g. 1..20")
+    return values
+
+
+def landing(
+    case: str = typer.Option("acikmese2007", "--case", help="Bundled case (acikmese2007, blackmore2010_infeasible, "
+                             "or a mars_* file name) or a FILE.toml with a [landing] table."),
+    r0: Optional[str] = typer.Option(None, "--r0", help="Initial position 'up,east,north' in m (overrides the case)."),
+    v0: Optional[str] = typer.Option(None, "--v0", help="Initial velocity 'up,east,north' in m/s."),
+    m_wet: Optional[float] = typer.Option(None, "--wet-mass", help="Initial mass, kg."),
+    m_dry: Optional[float] = typer.Option(None, "--dry-mass", help="Dry mass (lowest final mass), kg."),
+    thrust_max: Optional[float] = typer.Option(None, "--thrust-max", help="Upper thrust bound, N."),
+    thrust_min: Optional[float] = typer.Option(None, "--thrust-min", help="Lower thrust bound, N."),
+    isp: Optional[float] = typer.Option(None, "--isp", help="Specific impulse, s (with --cant)."),
+    cant: Optional[float] = typer.Option(None, "--cant", help="Thruster cant angle, deg (mass flow / cos cant)."),
+    gravity: Optional[float] = typer.Option(None, "--gravity", help="Surface gravity, m/s^2 (e.g. 9.80665, 3.7114)."),
+    glide: Optional[float] = typer.Option(None, "--glide-slope", help="Glide-slope cone half-angle from vertical, deg."),
+    pointing: Optional[float] = typer.Option(None, "--pointing", help="Thrust pointing limit from vertical, deg."),
+    nodes: int = typer.Option(55, "--nodes", help="Discretization nodes N (10-400)."),
+    tf: Optional[float] = typer.Option(None, "--tf", help="Fix the time of flight, s (default: searched)."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
+) -> None:
+    """Fuel-optimal powered-descent guidance (Açıkmeşe & Ploen 2007; Blackmore et al. 2010 fallback)."""
+    check_plot_path(plot)
+
+    from spaceplan.launch.landing import landing_cases, load_case, solve_landing
+
+    name = case
+    if not case.endswith(".toml") and case not in landing_cases():
+        matches = [c for c in landing_cases() if c.endswith(case) or case in c]
+        if len(matches) == 1:
+            name = matches[0]
+    overrides = {"r0_m": _vec("--r0", r0), "v0_m_s": _vec("--v0", v0), "m_wet_kg": m_wet, "m_dry_kg": m_dry,
+                 "thrust_max_n": thrust_max, "thrust_min_n": thrust_min, "glide_slope_deg": glide,
+                 "pointing_deg": pointing}
+    if gravity is not None:
+        overrides["gravity_m_s2"] = gravity
+    if isp is not None:
+        overrides["isp_s"] = isp
+    if cant is not None:
+        overrides["cant_deg"] = cant
+    fields = {"m_wet": "--wet-mass", "m_dry": "--dry-mass", "thrust_min (rho1)": "--thrust-min",
+              "thrust_min": "--thrust-min", "thrust_max (rho2)": "--thrust-max", "gravity": "--gravity",
+              "r0": "--r0", "v0": "--v0", "glide_slope_deg": "--glide-slope", "pointing_deg": "--pointing",
+              "n_nodes": "--nodes", "tf_s": "--tf", "isp_s": "--isp", "cant_deg": "--cant"}
+    with cli_fields(fields):
+        problem = load_case(name, **overrides)
+        sol = solve_landing(problem, n_nodes=nodes, tf_s=tf)
+    if plot:
+        from spaceplan.launch.landing_plots import plot_landing
+
+        write_figure(plot, plot_landing, sol)
+    if as_json:
+        emit_json(sol)
+        return
+    rows = [
+        ["case", problem.name],
+        ["mode", sol.mode.replace("_", " ") + ("" if sol.fuel_optimal_feasible else " (target out of reach)")],
+        ["time of flight", f"{sol.tf_s:.2f} s"],
+        ["propellant used", f"{sol.propellant_kg:.2f} kg of {problem.propellant_kg:.1f} kg"],
+        ["propellant to reach target", f"{sol.propellant_required_kg:.2f} kg"],
+        ["landing error", f"{sol.landing_error_m:.1f} m"],
+        ["final mass", f"{sol.m[-1]:.2f} kg"],
+        ["lossless (||T|| >= T_min)", f"{'yes' if sol.lossless else 'NO'} (min ||T||/T_min {sol.thrust_min_ratio:.4f}, "
+                                      f"relaxation gap {sol.lossless_gap:.1e})"],
+        ["solver", f"CLARABEL, {sol.status}, {sol.n_solves} solves, {sol.solve_time_s:.2f} s"],
+    ]
+    stdout.print(table("Powered-descent guidance", ["Quantity", "value"], rows))
+    if plot:
+        stdout.print(f"figure: {plot}")
+
+
+def economics(
+    vehicles: List[str] = typer.Argument(..., help="Vehicle presets (falcon9, amur_lng) or FILE.toml with an "
+                                         "[economics] table; several for a comparison."),
+    flights: str = typer.Option("1..20", "--flights", help="Flights per first stage: A..B or a list, e.g. 1..20."),
+    mode: Optional[str] = typer.Option(None, "--mode", help="Recovery mode: asds, rtls or land (default: the "
+                                       "vehicle's highest-payload recovery mode)."),
+    learning_rate: Optional[float] = typer.Option(None, "--learning-rate", help="Wright's-law learning rate (0.5-1)."),
+    flights_per_year: Optional[float] = typer.Option(None, "--flights-per-year", help="Launch rate, per year."),
+    refurbish: Optional[float] = typer.Option(None, "--refurbish", help="Refurbishment per reflight, fraction of a "
+                                              "new first stage."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
+) -> None:
+    """Cost per launch and per kg against flights per first stage; break-even reuses vs expendable."""
+    check_plot_path(plot)
+    from spaceplan.launch.economics import load_cost_model, reuse_costs
+
+    n = _parse_flights(flights)
+    results = []
+    for v in vehicles:
+        model = load_cost_model(v, learning_rate=learning_rate, flights_per_year=flights_per_year,
+                                refurbish_fraction=refurbish)
+        results.append(reuse_costs(model, n, mode))
+    if plot:
+        from spaceplan.launch.economics_plots import plot_cost_per_kg
+
+        write_figure(plot, plot_cost_per_kg, results)
+    if as_json:
+        emit_json({"vehicles": results})
+        return
+    for b in results:
+        m = b.model
+        rows = [[int(k), f"{c / 1e6:.2f}", f"{x:,.0f}"] for k, c, x in
+                zip(b.flights, b.cost_per_launch_usd, b.cost_per_kg_usd)]
+        stdout.print(table(f"{m.name}: {b.mode} recovery, {m.payload_kg[b.mode]:,.0f} kg to {m.orbit} "
+                           f"(expendable {m.payload_kg['expendable']:,.0f} kg)",
+                           ["Flights per stage", "cost per launch (M USD)", "cost per kg (USD)"], rows))
+        be = "never within the range" if b.break_even_flights is None else f"{b.break_even_flights} flights"
+        price = "" if m.price_usd is None else (f"; list price {m.price_usd / 1e6:.2f} M USD = "
+                                                f"{m.price_usd / m.payload_kg[b.mode]:,.0f} USD/kg")
+        stdout.print(f"expendable: {b.expendable_cost_usd / 1e6:.2f} M USD = {b.expendable_cost_per_kg_usd:,.0f} "
+                     f"USD/kg; break-even: {be}{price}. Costs are estimates: see the preset's sources.")
+    if plot:
+        stdout.print(f"figure: {plot}")
+
+
 def register(app: typer.Typer) -> None:
-    """Attach ``spaceplan launch`` (and the landing/economics commands when present)."""
+    """Attach ``spaceplan launch`` (payload, vehicles, landing, economics)."""
+    launch_app.command("landing")(landing)
+    launch_app.command("economics")(economics)
     app.add_typer(launch_app, name="launch")
 
-
-try:  # the powered-descent / economics commands live in another module
-    from spaceplan.cli import launch_more as _launch_more
-except ModuleNotFoundError as _exc:  # not built (yet)
-    if _exc.name != "spaceplan.cli.launch_more":
-        raise
-else:
-    _launch_more.register(launch_app)

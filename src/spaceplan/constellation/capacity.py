@@ -47,7 +47,7 @@ from spaceplan.core.errors import InputError, UnknownNameError, require_positive
 # Land fraction per band from the classic table of Sverdrup, Johnson & Fleming (1942),
 # "The Oceans", table 1 (as reproduced in physical-geography texts), with Antarctica
 # (south of 60S) and the Arctic ice (north of 80N) set to 0: nobody to serve there.
-# Checked against the Natural Earth 110m land polygons bundled with spaceplan.constellation.regions
+# Checked against the Natural Earth 110m land polygons bundled with spaceplan.core.regions
 # (1-deg grid, area-weighted): every band from 60S to 70N agrees within 0.01, 70-80N within 0.03.
 _LAND_FRACTION = np.array([
     0.00, 0.00, 0.00,   # 90-60 S (Antarctica, Southern Ocean)
@@ -82,7 +82,7 @@ INHABITED_LATITUDES_DEG = (-60.0, 80.0)  # as _LAND_FRACTION: no users on Antarc
 def _inhabited_land_grid() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(cell-centre latitudes (rad), unit vectors (K, 3) of inhabited land cells, grid longitudes (rad))
     on a 1-deg grid from the bundled Natural Earth 1:110m land polygons."""
-    from spaceplan.constellation.regions import points_in_rings, world_rings
+    from spaceplan.core.regions import points_in_rings, world_rings
 
     lat = np.arange(-89.5, 90.0, 1.0)
     lon = np.arange(-179.5, 180.0, 1.0)

@@ -2,7 +2,7 @@
 
 A :class:`Catalog` holds names, NORAD ids, epochs, mean elements and the ``sgp4``
 ``Satrec`` objects of a set of satellites read from a TLE/3LE file or a CCSDS OMM
-message (XML, KVN, JSON, CSV; see :mod:`spaceplan.constellation.omm`).  Propagation
+message (XML, KVN, JSON, CSV; see :mod:`spaceplan.core.tle`).  Propagation
 uses the library's vectorized ``SatrecArray.sgp4`` (Vallado et al. 2006, "Revisiting
 Spacetrack Report #3", AIAA 2006-6753; the C++ code of the ``sgp4`` package, verified
 against its own SGP4-VER.TLE / tcppver.out).  spaceplan adds no SGP4 of its own.
@@ -30,7 +30,7 @@ from sgp4.api import SGP4_ERRORS, Satrec, SatrecArray
 
 from spaceplan.core.constants import DAY, EARTH_GM, EARTH_J2, EARTH_RADIUS, J2000_JD
 from spaceplan.core.errors import InputError, ParseError
-from spaceplan.constellation import omm as _omm
+from spaceplan.core import tle as _omm
 
 FORMATS = ("tle", "xml", "kvn", "json", "csv")
 

@@ -33,7 +33,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from spaceplan.constellation.regions import GroundPoints, global_grid
+from spaceplan.core.regions import GroundPoints, global_grid
 from spaceplan.constellation.shells import Constellation, WalkerShell, ecef_chunks
 from spaceplan.core.constants import EARTH_FLATTENING, EARTH_RADIUS
 from spaceplan.core.errors import ImpossibleOrbitError, InputError, require_range

@@ -340,7 +340,7 @@ def coverage_milestone(campaign: DeploymentCampaign, constellation, region: str 
     the sampling interval).  ``progress(done_samples, samples)`` is called after each date.
     """
     from spaceplan.constellation.coverage import coverage, time_grid
-    from spaceplan.constellation.regions import parse_region
+    from spaceplan.core.regions import parse_region
     from spaceplan.constellation.shells import Constellation, load_constellation, positions_eci
     from spaceplan.core.frames import teme_to_ecef
 

@@ -2,7 +2,7 @@
 
 Maps are equirectangular (plate carree, degrees of longitude and latitude to equal scale)
 with the land outline of the bundled Natural Earth 1:110m countries
-(:func:`spaceplan.constellation.regions.world_rings`, public domain), so they need no
+(:func:`spaceplan.core.regions.world_rings`, public domain), so they need no
 network and no cartography package.  Grid results are drawn cell by cell; point sets
 without a grid (city lists) as coloured markers.  Polylines that jump by more than
 180 deg of longitude (the antimeridian, or the seam of a map re-centred on a region)
@@ -49,7 +49,7 @@ def _draw_coast(ax, lon0: float = 0.0) -> None:
     Natural Earth splits polygons at the antimeridian; the edges running along it are not
     coastline and are left out (they would show as a vertical line on a re-centred map).
     """
-    from spaceplan.constellation.regions import world_rings
+    from spaceplan.core.regions import world_rings
 
     for ring in world_rings():
         on_seam = np.abs(ring[:, 0]) >= 179.99

@@ -5,7 +5,7 @@
 * a bundled preset name (``starlink_gen1``; see :func:`~spaceplan.constellation.shells.list_presets`),
 * a TOML file of ``[[shell]]`` tables (a Walker constellation), or
 * a satellite catalog: TLE/3LE or CCSDS OMM in XML, KVN, JSON or CSV
-  (:mod:`spaceplan.constellation.omm`),
+  (:mod:`spaceplan.core.tle`),
 
 and tells files apart by their content, not by their extension (a ``.txt`` of TLEs or an OMM
 JSON saved as ``.tle`` both work).  A catalog comes back as a :class:`CatalogConstellation`,

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from spaceplan.core.constants import DAY
-from spaceplan.interplanetary.porkchop import KM2, Porkchop
+from spaceplan.core.porkchop import KM2, Porkchop
 
 _C3_LEVELS = np.array([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 18, 20, 25, 30, 40, 50, 60, 80, 100])
 

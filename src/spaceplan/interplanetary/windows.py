@@ -34,7 +34,7 @@ import numpy as np
 from spaceplan.core.constants import DAY, SUN, body
 from spaceplan.core.errors import InputError
 from spaceplan.core.time import epoch_grid
-from spaceplan.interplanetary.porkchop import (
+from spaceplan.core.porkchop import (
     KM2,
     TYPES,
     CellStatus,

@@ -108,7 +108,7 @@ def _burn_dv_escape(c3, mu, r):
 def _mars_burns(window):
     """Least departure + capture delta-v on the porkchop of the window; returns (dv1, dv2, tof, point)."""
     from spaceplan.core.time import epoch_grid
-    from spaceplan.interplanetary.porkchop import porkchop
+    from spaceplan.core.porkchop import porkchop
 
     t_dep = epoch_grid(window[0], 4 * DAY, stop_tdb=window[1])
     t_arr = epoch_grid(window[0] + 120 * DAY, 4 * DAY, stop_tdb=window[1] + 400 * DAY)  # every TOF 120-400 d

@@ -13,7 +13,7 @@ with central-difference constraint Jacobians from a parallel numba kernel.
 
 Body states come from DE421 (``spaceplan.core.ephemeris``); the initial guess is the Lambert arc
 (``spaceplan.core.lambert``) for a single leg and the porkchop cell
-(``spaceplan.interplanetary.porkchop``) for a launch-date x time-of-flight grid.
+(``spaceplan.core.porkchop``) for a launch-date x time-of-flight grid.
 """
 
 from __future__ import annotations
@@ -352,10 +352,10 @@ def date_tof_grid(dep_body: str, arr_body: str, departure_tdb, tofs_s, spacecraf
                   n_segments: int = 20, c3_max_m2_s2: float = 0.0, vinf_arrival_max_m_s: float = 0.0,
                   progress=None) -> DateTofGrid:
     """Minimum-propellant legs over launch dates x times of flight.  The ballistic porkchop over the same
-    cells (``spaceplan.interplanetary.porkchop``) seeds every solve with its departure v-infinity and
+    cells (``spaceplan.core.porkchop``) seeds every solve with its departure v-infinity and
     the cell's Lambert arrival v-infinity (clipped to the bounds); along each row the shorter feasible leg
     also warm-starts the next (see :func:`tof_sweep`)."""
-    from spaceplan.interplanetary.porkchop import porkchop
+    from spaceplan.core.porkchop import porkchop
 
     t_dep = np.atleast_1d(np.asarray(departure_tdb, float))
     tofs = np.atleast_1d(np.asarray(tofs_s, float))

@@ -3,7 +3,7 @@ and what the supply flights for that propellant cost.
 
 * decay: King-Hele free-decay rate over the first month at the station's altitude;
 * reboost: :func:`spaceplan.station.reboost.reboost_plan` in the preset's band, propellant per year;
-* revisit of a region (default: Russia, Natural Earth outline through ``spaceplan.constellation.regions``):
+* revisit of a region (default: Russia, Natural Earth outline through ``spaceplan.core.regions``):
   a point is "visited" when the station passes within the Earth-central angle at which it stands
   ``min_elevation`` above the horizon (SMAD, Wertz 1999, eq. 5-16 ff.); the ground track comes from the
   Cowell propagator (J2-J4, no drag) over ``days`` at 60 s steps, rotated into the Earth-fixed frame by
@@ -50,7 +50,7 @@ class StationSummary:
 def region_revisit(station: Station, region: str = "russia", start: str = "2027-01-01", days: float = 3.0,
                    min_elevation_deg: float = 10.0, grid_deg: float = 2.0) -> tuple[float, float]:
     """(area fraction of ``region`` seen at least once, mean passes per day over its points)."""
-    from spaceplan.constellation.regions import parse_region
+    from spaceplan.core.regions import parse_region
 
     pts = parse_region(region, grid_deg)
     t0 = float(utc_to_tdb(start, "start"))

@@ -69,7 +69,7 @@ def plot_footprint(plan, path: str) -> None:
     """Fragment points at 70 km after the final burn over the South Pacific, land outlines for orientation."""
     import matplotlib.pyplot as plt
 
-    from spaceplan.constellation.regions import world_rings
+    from spaceplan.core.regions import world_rings
     from spaceplan.station.deorbit import FRAGMENT_BALLISTIC, POINT_NEMO
 
     fig, ax = _figure(8.0, 5.0)

@@ -31,6 +31,7 @@ from spaceplan.core import nrlmsis
 from spaceplan.core.constants import DAY, EARTH_GM
 from spaceplan.core.errors import InputError, ParseError, require_range
 from spaceplan.core.time import tdb_to_iso, utc_to_tdb
+from spaceplan.core.tle import read_tle
 from spaceplan.station.decay import REENTRY_ALTITUDE, king_hele_run, mean_radius, rotation_factor
 
 RHO0_BSTAR = 0.15696615  # kg m^-2 ER^-1, SGP4 reference density for B*
@@ -75,41 +76,31 @@ class ReentryForecast:
 
 
 def read_tles(path_or_text: str | Path, field: str = "tle_file") -> list[ElementSet]:
-    """Element sets from a TLE file (2- or 3-line format), checked and in time order."""
+    """Element sets from a TLE file (2- or 3-line format), checked by the one TLE reader
+    (:func:`spaceplan.core.tle.read_tle`, strict: the first bad line is an error naming it) and in time order."""
     from sgp4.api import Satrec
 
     if isinstance(path_or_text, str) and "\n" in path_or_text:
         text = path_or_text  # the TLE text itself
     elif Path(path_or_text).is_file():
-        text = Path(path_or_text).read_text()
+        try:
+            text = Path(path_or_text).read_text()
+        except UnicodeDecodeError:
+            raise ParseError(field, f"{str(path_or_text)!r} is not a text file of element sets") from None
     else:
         raise InputError(field, f"no such file {str(path_or_text)!r}")
-    lines = [ln.rstrip() for ln in text.splitlines()]
-    out, name = [], ""
-    i = 0
-    while i < len(lines):
-        ln = lines[i]
-        if ln.startswith("1 ") and i + 1 < len(lines) and lines[i + 1].startswith("2 "):
-            l1, l2 = ln, lines[i + 1]
-            for k, line in ((i + 1, l1), (i + 2, l2)):
-                if len(line) < 69 or _checksum(line) != line[68]:
-                    raise ParseError(field, f"line {k}: bad TLE checksum or length")
-            sat = Satrec.twoline2rv(l1, l2)
-            if sat.error:
-                raise ParseError(field, f"line {i + 1}: sgp4 cannot use this element set (error {sat.error})")
-            n = sat.no_kozai / 60.0  # rad/s
-            a = (EARTH_GM / n ** 2) ** (1.0 / 3.0)
-            year = sat.epochyr + (2000 if sat.epochyr < 57 else 1900)
-            epoch = np.datetime64(f"{year}-01-01") + np.timedelta64(int(round((sat.epochdays - 1) * 86400e6)), "us")
-            out.append(ElementSet(name or f"NORAD {sat.satnum}", float(utc_to_tdb(epoch)),
-                                  a - mean_radius(sat.inclo), sat.inclo, sat.bstar, i + 1))
-            i += 2
-        else:
-            if ln.strip() and not ln.startswith(("1 ", "2 ")):
-                name = ln.strip().removeprefix("0 ").strip()
-            elif ln.strip():
-                raise ParseError(field, f"line {i + 1}: TLE line without its partner")
-            i += 1
+    records, _ = read_tle(text, source=field, strict=True)
+    out = []
+    for rec in records:
+        sat = Satrec.twoline2rv(*rec.tle)
+        if sat.error:
+            raise ParseError(field, f"line {rec.line}: sgp4 cannot use this element set (error {sat.error})")
+        n = sat.no_kozai / 60.0  # rad/s
+        a = (EARTH_GM / n ** 2) ** (1.0 / 3.0)
+        year = sat.epochyr + (2000 if sat.epochyr < 57 else 1900)
+        epoch = np.datetime64(f"{year}-01-01") + np.timedelta64(int(round((sat.epochdays - 1) * DAY * 1e6)), "us")
+        out.append(ElementSet(rec.name or f"NORAD {sat.satnum}", float(utc_to_tdb(epoch)),
+                              a - mean_radius(sat.inclo), sat.inclo, sat.bstar, rec.line))
     if not out:
         raise ParseError(field, "no two-line element sets found")
     for a, b in zip(out, out[1:]):
@@ -133,10 +124,6 @@ def published_state(epoch_tdb: float, perigee_altitude: float, apogee_altitude: 
     if not math.isfinite(epoch_tdb):
         raise InputError("epoch", "not a finite time", "a date")
     return ElementSet(name, float(epoch_tdb), 0.5 * (perigee_altitude + apogee_altitude), float(inclination), 0.0, 0)
-
-
-def _checksum(line: str) -> str:
-    return str(sum(int(c) if c.isdigit() else (1 if c == "-" else 0) for c in line[:68]) % 10)
 
 
 def forecast(tles: list[ElementSet], horizon_days: float = 400.0, fit_days: float = 60.0) -> ReentryForecast:

@@ -84,7 +84,7 @@ def compute(config: Config, progress=None) -> Result:
     """Coverage of the region by the full design and its deployment campaign (pure, no files)."""
     from spaceplan.constellation.coverage import coverage, time_grid
     from spaceplan.constellation.deployment import coverage_milestone, plan_deployment
-    from spaceplan.constellation.regions import parse_region
+    from spaceplan.core.regions import parse_region
     from spaceplan.constellation.shells import load_constellation
     from spaceplan.core.constants import JULIAN_YEAR
     from spaceplan.core.time import tdb_to_iso, utc_to_tdb

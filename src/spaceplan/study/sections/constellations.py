@@ -80,7 +80,7 @@ def compute(config: Config, progress=None) -> Result:
     from spaceplan.constellation.coverage import coverage, time_grid
     from spaceplan.constellation.deployment import coverage_milestone, plan_deployment
     from spaceplan.constellation.latency import latency_over
-    from spaceplan.constellation.regions import parse_region
+    from spaceplan.core.regions import parse_region
     from spaceplan.constellation.shells import load_constellation
     from spaceplan.core.errors import SpaceplanError
     from spaceplan.core.time import utc_to_tdb

@@ -2,7 +2,7 @@
 
 Per synodic opportunity in the year span, the minimum-C3 ballistic transfer of each type and its launch
 period under a C3 cap (:func:`spaceplan.interplanetary.windows.find_opportunities`), and the porkchop of
-one departure window (:func:`spaceplan.interplanetary.porkchop.porkchop`): DE421 states, Izzo Lambert arcs.
+one departure window (:func:`spaceplan.core.porkchop.porkchop`): DE421 states, Izzo Lambert arcs.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _dates(field: str, pair, step_s: float) -> np.ndarray:
 
 def compute(config: Config, progress=None) -> Result:
     from spaceplan.interplanetary.plots import porkchop_picture
-    from spaceplan.interplanetary.porkchop import porkchop
+    from spaceplan.core.porkchop import porkchop
     from spaceplan.interplanetary.windows import find_opportunities
 
     tick = progress or (lambda done, total: None)

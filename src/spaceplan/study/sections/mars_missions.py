@@ -78,7 +78,7 @@ def window_label(first: str, last: str) -> str:
 def compute(config: Config, progress=None) -> Result:
     from spaceplan.core.time import epoch_grid, utc_to_tdb
     from spaceplan.interplanetary.mission_plots import pareto_picture
-    from spaceplan.interplanetary.porkchop import porkchop
+    from spaceplan.core.porkchop import porkchop
     from spaceplan.interplanetary.roundtrip import search_round_trips
     from spaceplan.missions import crew_dose
 

@@ -1,12 +1,11 @@
-"""CLI: ``spaceplan launch landing`` and ``spaceplan launch economics`` (registered on a test sub-app)."""
+"""CLI: ``spaceplan launch landing`` and ``spaceplan launch economics`` (the ``launch`` sub-app)."""
 
 import json
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from spaceplan.cli.launch_more import register
+from spaceplan.cli.launch import launch_app
 from spaceplan.core.errors import InputError, UnknownNameError
 
 runner = CliRunner()
@@ -14,9 +13,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def app():
-    a = typer.Typer()
-    register(a)
-    return a
+    return launch_app
 
 
 def test_help(app):

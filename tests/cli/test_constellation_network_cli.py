@@ -1,4 +1,4 @@
-"""CLI: spaceplan constellation catalog / latency / deploy / capacity (registered on a test sub-app)."""
+"""CLI: spaceplan constellation catalog / latency / deploy / capacity (the ``constellation`` sub-app on a test root)."""
 
 import json
 import os
@@ -8,7 +8,7 @@ import sgp4
 import typer
 from typer.testing import CliRunner
 
-from spaceplan.cli import constellation_net
+from spaceplan.cli import constellation
 from spaceplan.core.errors import SpaceplanError
 
 VER = os.path.join(os.path.dirname(sgp4.__file__), "SGP4-VER.TLE")
@@ -17,9 +17,7 @@ VER = os.path.join(os.path.dirname(sgp4.__file__), "SGP4-VER.TLE")
 @pytest.fixture(scope="module")
 def app():
     root = typer.Typer()
-    sub = typer.Typer()
-    constellation_net.register(sub)
-    root.add_typer(sub, name="constellation")
+    constellation.register(root)
     return root
 
 

@@ -9,7 +9,7 @@ from spaceplan.core.errors import EphemerisRangeError, InputError, UnknownNameEr
 from spaceplan.core.lambert import solve_lambert
 from spaceplan.core.time import utc_to_tdb
 from spaceplan.interplanetary import CellStatus, porkchop, transfer
-from spaceplan.interplanetary.porkchop import transfer_angle
+from spaceplan.core.porkchop import transfer_angle
 
 T_DEP = utc_to_tdb("2026-09-01") + np.arange(0, 120, 6.0) * DAY
 T_ARR = utc_to_tdb("2027-05-01") + np.arange(0, 240, 8.0) * DAY
@@ -100,7 +100,7 @@ def test_masking_flags_arrival_before_departure_and_tof_bounds():
 def test_degenerate_geometry_is_flagged():
     """A 180-degree (and a 0-degree) geometry has no transfer plane: flagged DEGENERATE in both types."""
     from spaceplan.core.constants import AU
-    from spaceplan.interplanetary.porkchop import compute_fields
+    from spaceplan.core.porkchop import compute_fields
 
     v = 29_780.0
     r_dep = np.array([[AU, 0.0, 0.0]])

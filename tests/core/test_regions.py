@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from spaceplan.constellation.regions import bounding_box, global_grid
+from spaceplan.core.regions import bounding_box, global_grid
 
 
 def test_full_longitude_box_is_a_latitude_cap():

@@ -1,7 +1,7 @@
 """Porkchop grids: departure date x arrival date -> launch energy, asymptote and arrival speed.
 
 For each pair of dates the heliocentric zero-revolution prograde Lambert arc
-(Izzo 2015, ``spaceplan.core._kernels.lambert_izzo``) joins the departure body's
+(Izzo 2015, ``spaceplan.core.porkchop_kernel.lambert_izzo``) joins the departure body's
 DE421 position to the arrival body's.  With v1, v2 the arc's end velocities and
 V_dep, V_arr the bodies' heliocentric velocities (patched conics, Bate, Mueller
 & White 1971, ch. 8; Sergeyevsky, Snyder & Cunniff, JPL Publication 82-43, 1983):
@@ -30,7 +30,7 @@ import numpy as np
 
 from spaceplan.core.constants import DAY, SUN, body
 from spaceplan.core.errors import InputError
-from spaceplan.interplanetary import _kernels
+from spaceplan.core import porkchop_kernel
 
 TYPES = ("I", "II")
 KM2 = 1.0e6  # m^2/s^2 per km^2/s^2
@@ -39,14 +39,14 @@ KM2 = 1.0e6  # m^2/s^2 per km^2/s^2
 class CellStatus(IntEnum):
     """Why a porkchop cell holds a value or not (0-4 as ``core.lambert.LambertStatus``)."""
 
-    OK = _kernels.OK
-    NO_SOLUTION = _kernels.NO_SOLUTION
-    DEGENERATE = _kernels.DEGENERATE
-    BAD_TOF = _kernels.BAD_TOF
-    NOT_CONVERGED = _kernels.NOT_CONVERGED
-    OTHER_TYPE = _kernels.OTHER_TYPE
-    TOF_OUT_OF_RANGE = _kernels.TOF_OUT_OF_RANGE
-    NEAR_180 = _kernels.NEAR_180
+    OK = porkchop_kernel.OK
+    NO_SOLUTION = porkchop_kernel.NO_SOLUTION
+    DEGENERATE = porkchop_kernel.DEGENERATE
+    BAD_TOF = porkchop_kernel.BAD_TOF
+    NOT_CONVERGED = porkchop_kernel.NOT_CONVERGED
+    OTHER_TYPE = porkchop_kernel.OTHER_TYPE
+    TOF_OUT_OF_RANGE = porkchop_kernel.TOF_OUT_OF_RANGE
+    NEAR_180 = porkchop_kernel.NEAR_180
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,7 @@ def compute_fields(r_dep, v_dep, t_dep, r_arr, v_arr, t_arr, tof_bounds, dtype=n
     status = np.empty(shape, np.int8)
     rows = max(1, int(chunk_cells) // max(na, 1))
     ridge_sin = float(np.sin(np.radians(ridge_deg)))
-    kernel = _kernels.porkchop_rows if nd * na >= 4096 else _kernels.porkchop_rows_serial
+    kernel = porkchop_kernel.porkchop_rows if nd * na >= 4096 else porkchop_kernel.porkchop_rows_serial
     for row0 in range(0, nd, rows):
         row1 = min(nd, row0 + rows)
         kernel(r_dep, v_dep, h_dep, t_dep, r_arr, v_arr, t_arr, SUN.gm,

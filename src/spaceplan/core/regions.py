@@ -90,7 +90,7 @@ def bounding_box(lat0_deg, lat1_deg, lon0_deg, lon1_deg, resolution_deg: float =
 
 @functools.lru_cache(maxsize=1)
 def _countries():
-    with resources.files("spaceplan.constellation").joinpath("data/ne_110m_countries.npz").open("rb") as fh:
+    with resources.files("spaceplan.core").joinpath("data/ne_110m_countries.npz").open("rb") as fh:
         data = np.load(fh)
         return {k: data[k] for k in data.files}
 
