@@ -23,7 +23,7 @@ from _timing import best_of
 
 
 def run() -> list[dict]:
-    from spaceplan.core import _kernels, nrlmsis
+    from spaceplan.core import king_hele_kernel, nrlmsis
     from spaceplan.core import propagator as P
     from spaceplan.core.constants import EARTH_GM
     from spaceplan.core.time import utc_to_tdb
@@ -65,8 +65,8 @@ def run() -> list[dict]:
     rot = D.rotation_factor(aa, inc)
     args = (re + aa, 1.0 / bb, t0, t0 + 25 * 365.25 * 86400.0, D.REENTRY_ALTITUDE, rot, EARTH_GM,
             np.full(aa.size, re), lt.t0, lt.dt, lt.alt, lt.log_rho, 5 * 86400.0, out)
-    _kernels.king_hele_lifetimes(*args)  # warm-up
-    t_life = best_of(lambda: _kernels.king_hele_lifetimes(*args), 3)
+    king_hele_kernel.king_hele_lifetimes(*args)  # warm-up
+    t_life = best_of(lambda: king_hele_kernel.king_hele_lifetimes(*args), 3)
     finite = np.isfinite(out)
 
     def peer_life(k):

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from numba import njit
 
-from spaceplan.core import _kernels
+from spaceplan.core import lambert_kernel
 from spaceplan.core.errors import InfeasibleError, InputError
 from spaceplan.core.kepler import period, propagate, state_to_elements
 from spaceplan.core.lambert import (
@@ -188,7 +188,7 @@ def test_scalar_kernel_callable_from_njit():
         v2 = np.empty(3)
         out = np.empty(r1s.shape[0])
         for i in range(r1s.shape[0]):
-            st = _kernels.lambert_izzo(r1s[i], r2s[i], tofs[i], mu, 0, True, True, v1, v2)
+            st = lambert_kernel.lambert_izzo(r1s[i], r2s[i], tofs[i], mu, 0, True, True, v1, v2)
             out[i] = np.sqrt(v1[0] ** 2 + v1[1] ** 2 + v1[2] ** 2) if st == 0 else -1.0
         return out
 

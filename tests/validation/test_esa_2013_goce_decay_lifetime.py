@@ -48,7 +48,7 @@ import numpy as np
 import pytest
 from scipy.optimize import brentq
 
-from spaceplan.core import _kernels, nrlmsis
+from spaceplan.core import king_hele_kernel, nrlmsis
 from spaceplan.core.constants import EARTH_GM, EARTH_RADIUS
 from spaceplan.core.time import utc_to_tdb
 from spaceplan.station.decay import REENTRY_ALTITUDE, mean_radius, rotation_factor
@@ -66,7 +66,7 @@ def _decay(a0, t0, t1, h_stop, bc, table, scale=1.0):
     re = mean_radius(INC)
     cap = 200_000
     t_out, h_out = np.empty(cap), np.empty(cap)
-    n, hit, t_hit = _kernels.king_hele_decay(a0, t0, t1, h_stop, float(rotation_factor(a0 - re, INC)), bc,
+    n, hit, t_hit = king_hele_kernel.king_hele_decay(a0, t0, t1, h_stop, float(rotation_factor(a0 - re, INC)), bc,
                                              EARTH_GM, re, table.t0, table.dt, table.alt,
                                              table.log_rho + math.log(scale), 86400.0, t_out, h_out)
     return h_out[:n], hit, t_hit

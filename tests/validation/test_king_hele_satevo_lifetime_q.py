@@ -16,7 +16,7 @@ import math
 import numpy as np
 import pytest
 
-from spaceplan.core import _kernels, nrlmsis
+from spaceplan.core import king_hele_kernel, nrlmsis
 from spaceplan.core.constants import EARTH_GM
 from spaceplan.core.time import utc_to_tdb
 from spaceplan.station.decay import REENTRY_ALTITUDE, mean_radius, rotation_factor
@@ -33,7 +33,7 @@ def test_king_hele_satevo_lifetime_q(date, q_published):
                                   persist_after=t0)
     b = 0.01
     rot = float(rotation_factor(a0 - re, inc))
-    life = _kernels.king_hele_lifetime(a0, b, t0, t0 + 120 * 86400.0, REENTRY_ALTITUDE, rot, EARTH_GM, re,
+    life = king_hele_kernel.king_hele_lifetime(a0, b, t0, t0 + 120 * 86400.0, REENTRY_ALTITUDE, rot, EARTH_GM, re,
                                        table.t0, table.dt, table.alt, table.log_rho, 86400.0) / 86400.0
     dadt = -rot * float(table(t0, a0 - re)) * b * math.sqrt(EARTH_GM * a0) * 86400.0  # m/day
     ndot = -1.5 * 16.0 / a0 * dadt  # rev/day^2

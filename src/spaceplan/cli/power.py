@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import List, Optional
 
 import typer
 
 from spaceplan.core.durations import parse_duration
+from spaceplan.core.units import parse_power
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_utc, stdout, \
     table, write_figure
 from spaceplan.core.errors import InputError
 
 power_app = typer.Typer(help="Lunar surface power: illumination by site, fission vs solar + storage sizing and trade.",
                         no_args_is_help=True)
-
-_POWER = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(w|we|kw|kwe|mw|mwe)?\s*$", re.IGNORECASE)
-_SCALE = {"w": 1.0, "we": 1.0, "kw": 1e3, "kwe": 1e3, "mw": 1e6, "mwe": 1e6}
-
-
-def parse_power(field: str, text: str, allow_zero: bool = False) -> float:
-    """``100kW``, ``40 kWe``, ``500W``, ``1MW`` (no unit: kW) -> W, > 0 (>= 0 with ``allow_zero``)."""
-    t = str(text).strip()
-    if t.startswith("-"):
-        raise InputError(field, f"power must be positive, got {text!r}", "> 0, e.g. 40kW")
-    m = _POWER.match(t)
-    if not m:
-        raise InputError(field, f"cannot read power {text!r}", "a number with W, kW or MW, e.g. 100kW")
-    value = float(m.group(1)) * _SCALE[(m.group(2) or "kw").lower()]
-    if value == 0 and allow_zero:
-        return 0.0
-    if value <= 0:
-        raise InputError(field, f"power must be positive, got {text!r}", "> 0, e.g. 40kW")
-    return value
-
 
 def parse_power_range(field: str, text: str) -> tuple[float, float]:
     parts = str(text).split(":")

@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 import typer
 
 from spaceplan.core.durations import parse_duration
+from spaceplan.core.units import parse_mass
 from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_date_range,
                                    parse_utc, progress, stdout, table, write_figure)
 from spaceplan.core.errors import InputError
 
 propulsion_app = typer.Typer(help="Nuclear-electric tugs (TEM/Zeus), NTP and chemical stages, low-thrust transfers.",
                              no_args_is_help=True)
-
-_MASS = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:e[+-]?\d+)?)\s*(kg|t)?\s*$", re.IGNORECASE)
-
-
-def parse_mass(field: str, text: str, allow_zero: bool = False) -> float:
-    """``20t``, ``7000kg`` or ``7000`` (kg) -> kg (> 0, or >= 0 with ``allow_zero``)."""
-    m = _MASS.match(str(text))
-    if not m:
-        raise InputError(field, f"cannot read mass {text!r}", "a number with t or kg, e.g. 20t")
-    value = float(m.group(1)) * (1000.0 if (m.group(2) or "kg").lower() == "t" else 1.0)
-    if value < 0 or (value == 0 and not allow_zero):
-        raise InputError(field, f"got {text!r}", ">= 0" if allow_zero else "> 0")
-    return value
-
 
 def _nep(name: str):
     from spaceplan.propulsion.presets import NEPVehicle, load_vehicle

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import math
 
-from numba import njit, prange
+from numba import prange
+
+from spaceplan.core.jit import kernel
 
 _HALF_PI = 0.5 * math.pi
 _MARGIN = 1e-9  # rad added to the cap radius for the bucket search only (never to the test)
 _ULPS = 64 * 2.220446049250313e-16  # rounding allowance of a row's run ends (see _grid_diff)
 
 
-@njit(cache=True, parallel=True)
+@kernel(parallel=True, python_errors=True)
 def bucket_counts_chunk(sat_u, sat_cos, sat_lam, pts_u, bucket_start, nlat, nlon, counts):
     """counts[t, p] = satellites point p sees at step t (T steps in parallel, one row each).
 
@@ -34,7 +36,7 @@ def bucket_counts_chunk(sat_u, sat_cos, sat_lam, pts_u, bucket_start, nlat, nlon
         _bucket_step(sat_u[t], sat_cos[t], sat_lam[t], pts_u, bucket_start, nlat, nlon, counts[t])
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _bucket_step(sat_u, sat_cos, sat_lam, pts_u, bucket_start, nlat, nlon, counts):
     n_sat = sat_u.shape[0]
     dlat = math.pi / nlat
@@ -80,7 +82,7 @@ def _bucket_step(sat_u, sat_cos, sat_lam, pts_u, bucket_start, nlat, nlon, count
                             counts[p] += 1
 
 
-@njit(cache=True, inline="always")
+@kernel(inline=True, python_errors=True)
 def _exact_cell(pts_u, nlon, i, j, ux, uy, uz, c, diff):
     jm = j  # callers pass -nlon <= j < 2 nlon: a compare instead of an integer modulo
     if jm < 0:
@@ -94,7 +96,7 @@ def _exact_cell(pts_u, nlon, i, j, ux, uy, uz, c, diff):
         diff[i, jm + 1] -= 1
 
 
-@njit(cache=True, parallel=True)
+@kernel(parallel=True, python_errors=True)
 def grid_counts_chunk(sat_u, sat_cos, sat_lam, pts_u, row_sin, row_cos, pad, nlat, nlon, diff, counts):
     """counts[t, i*nlon + j] = satellites grid cell (i, j) sees at step t; steps run in parallel,
     each with its own difference array diff[t] (T, nlat, nlon + 1), zero on entry and exit."""
@@ -111,7 +113,7 @@ def grid_counts_chunk(sat_u, sat_cos, sat_lam, pts_u, row_sin, row_cos, pad, nla
             d[i, nlon] = 0
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _grid_diff(sat_u, sat_cos, sat_lam, pts_u, row_sin, row_cos, pad, nlat, nlon, diff):
     """Satellites in view on a full global lat/lon grid, row by row, as run-length differences.
 
@@ -208,7 +210,7 @@ STATS_BLOCKS = 64  # fixed point blocks: the per-step sums add up in the same or
 _SUB_BLOCK = 256  # points whose running statistics stay in cache while the steps stream past
 
 
-@njit(cache=True, parallel=True)
+@kernel(parallel=True, python_errors=True)
 def update_stats_chunk(counts, gather, weight, k_req, covered, cur_gap, max_gap, n_gaps, sum_gap, sum_count, hist,
                        area_part, mean_part):
     """Fold steps t = 0..T-1 of n = counts[t, gather[p]] into the running statistics of point p,

@@ -26,9 +26,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
 
 from spaceplan.core.errors import InputError
+from spaceplan.core.jit import kernel
 
 R0_GEOPOT = 6_356_766.0  # m, effective Earth radius for geopotential altitude (USSA76 eq. 18)
 G0_ATM = 9.80665  # m/s^2
@@ -60,7 +60,7 @@ _LOG_RU = np.log(_RU)
 _MU = _RU * R_STAR * _TU / _PU
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _lower(z):
     """(T, p, rho, a) below 86 km geometric altitude ``z`` (m)."""
     h = R0_GEOPOT * z / (R0_GEOPOT + z)
@@ -82,7 +82,7 @@ def _lower(z):
     return t, p, rho, a
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def atmosphere_scalar(z):
     """(temperature K, pressure Pa, density kg/m^3, speed of sound m/s) at geometric altitude z (m).
 
@@ -110,7 +110,7 @@ def atmosphere_scalar(z):
     return t, p, rho, a
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _atmosphere_array(z):
     n = z.shape[0]
     out = np.empty((4, n))

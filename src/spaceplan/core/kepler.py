@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spaceplan.core import _kernels
+from spaceplan.core import kepler_kernel
 from spaceplan.core.errors import ConvergenceError, ImpossibleOrbitError, InputError, require_positive
 
 __all__ = [
@@ -198,7 +198,7 @@ def propagate(r0, v0, dt, mu):
     r = np.empty((n, 3))
     v = np.empty((n, 3))
     ok = np.empty(n, dtype=np.bool_)
-    _kernels.kepler_universal_batch(R0, V0, DT, MU, r, v, ok)
+    kepler_kernel.kepler_universal_batch(R0, V0, DT, MU, r, v, ok)
     if not np.all(ok):
         k = int(np.flatnonzero(~ok)[0])
         raise ConvergenceError(f"universal-variable Kepler did not converge for state {k} (dt = {DT[k]:g} s)")

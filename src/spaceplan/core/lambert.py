@@ -1,7 +1,7 @@
 """Lambert's problem: the two-body orbit joining two positions in a given time of flight.
 
 Solver: D. Izzo, "Revisiting Lambert's problem", Celest. Mech. Dyn. Astr. 121:1-15 (2015),
-compiled with numba (``spaceplan.core._kernels``). Zero and multi-revolution transfers, both
+compiled with numba (``spaceplan.core.lambert_kernel``). Zero and multi-revolution transfers, both
 multi-revolution branches (``low_path``), prograde or retrograde about +z of the input frame.
 
 Degenerate geometry is flagged, never returned as silent NaN:
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spaceplan.core import _kernels
+from spaceplan.core import lambert_kernel
 from spaceplan.core.errors import InfeasibleError, InputError, require_positive
 
 __all__ = [
@@ -38,21 +38,21 @@ __all__ = [
     "MAX_SPEED",
 ]
 
-DEGENERATE_SIN_TOL = _kernels.DEGENERATE_SIN_TOL
-MIN_TOF_S = _kernels.MIN_TOF_S
-MAX_SPEED = _kernels.MAX_SPEED
+DEGENERATE_SIN_TOL = lambert_kernel.DEGENERATE_SIN_TOL
+MIN_TOF_S = lambert_kernel.MIN_TOF_S
+MAX_SPEED = lambert_kernel.MAX_SPEED
 _DAY = 86400.0
 
 
 class LambertStatus(enum.IntEnum):
     """Outcome of one Lambert solve (int8 codes in ``LambertBatch.status``)."""
 
-    OK = _kernels.OK
-    NO_SOLUTION = _kernels.NO_SOLUTION
-    DEGENERATE = _kernels.DEGENERATE
-    BAD_TOF = _kernels.BAD_TOF
-    NOT_CONVERGED = _kernels.NOT_CONVERGED
-    UNPHYSICAL = _kernels.UNPHYSICAL
+    OK = lambert_kernel.OK
+    NO_SOLUTION = lambert_kernel.NO_SOLUTION
+    DEGENERATE = lambert_kernel.DEGENERATE
+    BAD_TOF = lambert_kernel.BAD_TOF
+    NOT_CONVERGED = lambert_kernel.NOT_CONVERGED
+    UNPHYSICAL = lambert_kernel.UNPHYSICAL
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def solve_lambert_batch(r1, r2, tof, mu, revs=0, prograde=True, low_path=True) -
     v2 = np.empty((n, 3))
     status = np.empty(n, dtype=np.int8)
     if n:
-        _kernels.lambert_izzo_batch(a, b, t, float(mu), m, pg, lp, v1, v2, status)
+        lambert_kernel.lambert_izzo_batch(a, b, t, float(mu), m, pg, lp, v1, v2, status)
     return LambertBatch(v1=v1, v2=v2, status=status)
 
 
@@ -192,7 +192,7 @@ def solve_lambert(r1, r2, tof, mu, revs=0, prograde=True, low_path=True) -> Lamb
         raise InputError("revs", f"got {revs}", "integer >= 0")
     v1 = np.empty(3)
     v2 = np.empty(3)
-    st = LambertStatus(_kernels.lambert_izzo(a, b, tof, float(mu), int(revs), bool(prograde), bool(low_path), v1, v2))
+    st = LambertStatus(lambert_kernel.lambert_izzo(a, b, tof, float(mu), int(revs), bool(prograde), bool(low_path), v1, v2))
     if st == LambertStatus.DEGENERATE:
         na, nb = np.linalg.norm(a), np.linalg.norm(b)
         if na == 0.0:
@@ -237,8 +237,8 @@ def max_revolutions(r1, r2, tof, mu, prograde=True) -> int:
         return -1
     upper = int(math.sqrt(2.0 * mu / s**3) * tof / math.pi)  # M_max <= floor(T / pi)
     for m in range(upper + 1):
-        st = _kernels.lambert_izzo(a, b, float(tof), float(mu), m, bool(prograde), True, v1, v2)
-        if st != _kernels.OK:
+        st = lambert_kernel.lambert_izzo(a, b, float(tof), float(mu), m, bool(prograde), True, v1, v2)
+        if st != lambert_kernel.OK:
             break
         best = m
     return best

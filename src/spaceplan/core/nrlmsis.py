@@ -82,7 +82,7 @@ class DensityTable:
 
     def __call__(self, tdb, alt_m) -> np.ndarray:
         """Density (kg/m^3) at epochs and altitudes (numpy, same interpolation as the kernels)."""
-        from spaceplan.core._kernels import table_density
+        from spaceplan.core.density_kernel import table_density
 
         t = np.broadcast_arrays(np.asarray(tdb, float), np.asarray(alt_m, float))
         out = np.empty(t[0].shape)

@@ -1,7 +1,7 @@
 """Porkchop grids: departure date x arrival date -> launch energy, asymptote and arrival speed.
 
 For each pair of dates the heliocentric zero-revolution prograde Lambert arc
-(Izzo 2015, ``spaceplan.core.porkchop_kernel.lambert_izzo``) joins the departure body's
+(Izzo 2015, ``spaceplan.core.lambert_kernel.lambert_izzo``) joins the departure body's
 DE421 position to the arrival body's.  With v1, v2 the arc's end velocities and
 V_dep, V_arr the bodies' heliocentric velocities (patched conics, Bate, Mueller
 & White 1971, ch. 8; Sergeyevsky, Snyder & Cunniff, JPL Publication 82-43, 1983):

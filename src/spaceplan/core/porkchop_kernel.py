@@ -19,9 +19,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit, prange
+from numba import prange
 
-from spaceplan.core._kernels import DEGENERATE_SIN_TOL, lambert_izzo
+from spaceplan.core.jit import kernel
+from spaceplan.core.lambert_kernel import DEGENERATE_SIN_TOL, lambert_izzo
 
 # Cell status codes (0-4 are the core LambertStatus values).
 OK = 0
@@ -37,7 +38,7 @@ NEAR_180 = 7  # transfer angle within the requested exclusion band around 180 de
 SIN_DEGENERATE = DEGENERATE_SIN_TOL
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _row(i, r_dep, v_dep, h_dep, t_dep, r_arr, v_arr, t_arr, mu, tof_min, tof_max, ridge_sin,
          c3, vinf_arr, dla, rla, status):
     """Fill departure row i of the output fields (see :func:`porkchop_rows`)."""
@@ -106,7 +107,7 @@ def _row(i, r_dep, v_dep, h_dep, t_dep, r_arr, v_arr, t_arr, mu, tof_min, tof_ma
         vinf_arr[typ, i, j] = math.sqrt(ax * ax + ay * ay + az * az)
 
 
-@njit(parallel=True, cache=True)
+@kernel(parallel=True, python_errors=True)
 def porkchop_rows(r_dep, v_dep, h_dep, t_dep, r_arr, v_arr, t_arr, mu, tof_min, tof_max, ridge_sin,
                   row0, row1, c3, vinf_arr, dla, rla, status):
     """Fill rows ``row0:row1`` of the (2, n_dep, n_arr) output fields, rows in parallel.
@@ -123,7 +124,7 @@ def porkchop_rows(r_dep, v_dep, h_dep, t_dep, r_arr, v_arr, t_arr, mu, tof_min, 
              c3, vinf_arr, dla, rla, status)
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def porkchop_rows_serial(r_dep, v_dep, h_dep, t_dep, r_arr, v_arr, t_arr, mu, tof_min, tof_max, ridge_sin,
                          row0, row1, c3, vinf_arr, dla, rla, status):
     """As :func:`porkchop_rows` on one thread (no thread start-up cost for a few cells)."""

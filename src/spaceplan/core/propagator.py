@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.integrate._ivp import dop853_coefficients as _dop
 
-from spaceplan.core import _kernels
+from spaceplan.core import cowell_kernel
 from spaceplan.core.constants import (
     EARTH_FLATTENING,
     EARTH_GM,
@@ -142,7 +142,7 @@ def propagate(r0, v0, mass: float, t_start: float, duration: float, *, step: flo
         h = (b - a) / n_steps
         n_cap = n_steps // int(output_every) + 2
         t_out, y_out, h_out = np.empty(n_cap), np.empty((n_cap, 7)), np.empty(n_cap)
-        n, hit, t_hit = _kernels.propagate_fixed(y, a, h, n_steps, int(output_every), float(stop_altitude), _A, _B,
+        n, hit, t_hit = cowell_kernel.propagate_fixed(y, a, h, n_steps, int(output_every), float(stop_altitude), _A, _B,
                                                  _C, *seg.args(), t_out, y_out, h_out)
         ts.append(t_out[:n])
         ys.append(y_out[:n])
@@ -161,7 +161,7 @@ def rhs(force: ForceModel):
     out = np.empty(7)
 
     def f(t, y):
-        _kernels.cowell_rhs(t, np.ascontiguousarray(y, dtype=float), *args, out)
+        cowell_kernel.cowell_rhs(t, np.ascontiguousarray(y, dtype=float), *args, out)
         return out.copy()
 
     return f

@@ -9,12 +9,14 @@ solves the periapsis radius of a powered gravity assist.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit, prange
+from numba import prange
+
+from spaceplan.core.jit import kernel
 
 INF = np.inf
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _flyby_one(vi, vo, turn, mu, rp_min):
     """(dv, rp, feasible) of a powered flyby with |v_inf| vi -> vo turned by ``turn`` rad.
 
@@ -51,7 +53,7 @@ def _flyby_one(vi, vo, turn, mu, rp_min):
     return dv, rp, True
 
 
-@njit(cache=True, parallel=True)
+@kernel(parallel=True, python_errors=True)
 def powered_flyby_kernel(vin, vout, mu, rp_min, dv, rp, turn, feasible):
     """Vectorized powered flyby over (N,3) incoming/outgoing v-infinity vectors (m/s)."""
     for n in prange(vin.shape[0]):
@@ -66,7 +68,7 @@ def powered_flyby_kernel(vin, vout, mu, rp_min, dv, rp, turn, feasible):
         feasible[n] = ok
 
 
-@njit(cache=True, parallel=True)
+@kernel(parallel=True, python_errors=True)
 def venus_leg_reduce(cost_a, v_a_end, cost_b, v_b_start, v_planet, mu, rp_min, f0, a_off, b_off,
                      jmin_out, unpowered, match_tol, best, best_f):
     """Best two-arc cost through a flyby, per (end day, total TOF).
@@ -131,7 +133,7 @@ def venus_leg_reduce(cost_a, v_a_end, cost_b, v_b_start, v_planet, mu, rp_min, f
                     best_f[e, j] = f * npa + p
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def combine_legs(out_cost, jmin, ret_cost, kmin, smin, smax, best_t, arg_t, best_d, arg_d):
     """Best outbound + stay + return per total duration and per deep-space time.
 

@@ -32,9 +32,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
 
 from spaceplan.core.atmosphere import atmosphere_scalar
+from spaceplan.core.jit import kernel
 
 NY = 12
 NREC = 12  # t, alt, v_rel, v_inertial, q, accel, mass, phase, gamma_rel, downrange, throttle, mach
@@ -44,7 +44,7 @@ STATUS_CRASHED = 2
 STATUS_TIMEOUT = 3
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _cd_of_mach(mach, cd_mach, cd_val):
     n = cd_mach.shape[0]
     if mach <= cd_mach[0]:
@@ -58,7 +58,7 @@ def _cd_of_mach(mach, cd_mach, cd_val):
     return cd_val[n - 1]
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _gravity(r, mu, re, j2, out):
     rn = math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2])
     k = -mu / (rn * rn * rn)
@@ -74,7 +74,7 @@ def _gravity(r, mu, re, j2, out):
         out[2] += c * r[2] * (3.0 - 5.0 * zr2)
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _aero(y, omega, re):
     """altitude, pressure, density, v_rel vector (3), |v_rel|, mach."""
     r0, r1, r2 = y[0], y[1], y[2]
@@ -91,7 +91,7 @@ def _aero(y, omega, re):
     return alt, p, rho, vr0, vr1, vr2, vrn, vrn / a
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _thrust_dir(y, t, mode, t_phase0, gp, plane_n, omega, out):
     """Unit thrust vector for guidance ``mode``; gp = [t_vert, t_kick, kick, theta0, theta1, t_up0, T_up] and,
     optionally, [cos(target inclination), mu]: then the heading follows the plane of the target inclination
@@ -162,7 +162,7 @@ def _thrust_dir(y, t, mode, t_phase0, gp, plane_n, omega, out):
     out[2] = c * hz + s * uz
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _throttle(y, ph, tvac, ae, thr_min, q_limit, a_limit, omega, re):
     alt, p, rho, vr0, vr1, vr2, vrn, mach = _aero(y, omega, re)
     thr = 1.0
@@ -179,7 +179,7 @@ def _throttle(y, ph, tvac, ae, thr_min, q_limit, a_limit, omega, re):
     return thr
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _deriv(t, y, ph, burning, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega,
            gp, plane_n, dy, g, u):
     alt, p, rho, vr0, vr1, vr2, vrn, mach = _aero(y, omega, re)
@@ -212,7 +212,7 @@ def _deriv(t, y, ph, burning, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, 
     dy[8] = -(dx * vhx + dyy * vhy + dz * vhz)
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _rk4(t, y, h, ph, burning, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp,
          plane_n, k1, k2, k3, k4, tmp, g, u, out):
     _deriv(t, y, ph, burning, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n,
@@ -233,14 +233,14 @@ def _rk4(t, y, h, ph, burning, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val,
         out[i] = y[i] + h / 6.0 * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i])
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _energy(y, mu):
     rn = math.sqrt(y[0] ** 2 + y[1] ** 2 + y[2] ** 2)
     v2 = y[3] ** 2 + y[4] ** 2 + y[5] ** 2
     return 0.5 * v2 - mu / rn
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _fairing_gap(y, omega, re, fairing_alt, fairing_flux):
     """< 0 once the fairing may go: above ``fairing_alt`` and free-molecular heating 1/2 rho v^3 below
     ``fairing_flux`` (both margins in relative units so that the max is a continuous function of the state)."""
@@ -248,7 +248,7 @@ def _fairing_gap(y, omega, re, fairing_alt, fairing_flux):
     return max((fairing_alt - alt) / max(fairing_alt, 1.0), (0.5 * rho * vrn ** 3 - fairing_flux) / fairing_flux)
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _bracket_next(br):
     """Next trial of the Illinois regula falsi on br = [lo, hi, f_lo, f_hi, side] (bisection if it falls out)."""
     lo, hi, f_lo, f_hi = br[0], br[1], br[2], br[3]
@@ -258,7 +258,7 @@ def _bracket_next(br):
     return s
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _bracket_update(br, s, fs, xtol, ftol):
     """Illinois update with f(s) = fs, where f > 0 before the event and f <= 0 at or after it (the end kept twice
     in a row has its value halved); True once the event-side end is within ``ftol`` or the bracket below ``xtol``."""
@@ -275,7 +275,7 @@ def _bracket_update(br, s, fs, xtol, ftol):
     return -br[3] <= ftol or br[1] - br[0] <= xtol
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _ascent_gap(kind, y, mu, target, omega, re, fairing_alt, fairing_flux):
     """Event functions of the ascent, > 0 before the event: kind 0 = cutoff (target energy - energy), kind 1 =
     fairing jettison (``_fairing_gap``)."""
@@ -284,7 +284,7 @@ def _ascent_gap(kind, y, mu, target, omega, re, fairing_alt, fairing_flux):
     return _fairing_gap(y, omega, re, fairing_alt, fairing_flux)
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _step_to_event(kind, t, y, h, target, fairing_alt, fairing_flux, ph, mode, thr, tvac, ae, mdot, area, cd_mach,
                    cd_val, mu, re, j2, omega, gp, plane_n, k1, k2, k3, k4, tmp, g, u, out):
     """Length s in [0, h] of the RK4 step from y at which the event ``kind`` (see ``_ascent_gap``) happens, by
@@ -310,7 +310,7 @@ def _step_to_event(kind, t, y, h, target, fairing_alt, fairing_flux, ph, mode, t
     return br[1]
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _record(rec, n, t, y, ph, thr, tvac, ae, mdot, burning, omega, re, r0hat):
     if n >= rec.shape[0]:
         return n
@@ -339,7 +339,7 @@ def _record(rec, n, t, y, ph, thr, tvac, ae, mdot, burning, omega, re, r0hat):
     return n + 1
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def fly(y0, plane_n, tvac, ae, mdot, prop, drop, coast, mode, thr_min, fairing_mass, fairing_alt,
         fairing_flux, area, cd_mach, cd_val, q_limit, a_limit, gp, energy1, energy2, dt, mu, re, j2, omega,
         rec, r0hat):
@@ -478,12 +478,12 @@ def fly(y0, plane_n, tvac, ae, mdot, prop, drop, coast, mode, thr_min, fairing_m
     return y, status, events, n, y_cut1, ystage
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _alt(y, re):
     return math.sqrt(y[0] ** 2 + y[1] ** 2 + y[2] ** 2) - re
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def coast_descent(y0, dt, t_max, area, cd, mu, re, omega, stop_alt):
     """Ballistic (drag + gravity) flight of a separated stage for ``t_max`` s or until the altitude falls to
     ``stop_alt`` while descending; that crossing is located inside the RK4 step by root finding (Illinois regula
@@ -538,7 +538,7 @@ def coast_descent(y0, dt, t_max, area, cd, mu, re, omega, stop_alt):
     return y, t, max_q
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _retro_step(y, t, h, tvac, ae, mdot, area, cd, mu, re, omega, direction, dir_vec, g, mid, out):
     """One explicit-midpoint step of a burn (thrust against the Earth-relative velocity, direction 0, or along
     ``dir_vec`` turning with the Earth, direction 1) with gravity and drag; ``out`` <- the state after h."""
@@ -574,7 +574,7 @@ def _retro_step(y, t, h, tvac, ae, mdot, area, cd, mu, re, omega, direction, dir
             out[6] = y[6] - h * mdot
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _retro_gap(y, t, omega, re, direction, dir_vec, target):
     """> 0 while the burn must go on: |v_rel| - target (direction 0), target - downrange speed along dir_vec
     (direction 1)."""
@@ -587,7 +587,7 @@ def _retro_gap(y, t, omega, re, direction, dir_vec, target):
     return target - (vr0 * dx + vr1 * dyv + vr2 * dir_vec[2])
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def retro_burn(y0, dt, tvac, ae, mdot, area, cd, mu, re, omega, dv_target_speed, direction, dir_vec, max_prop,
                t0):
     """Burn against the Earth-relative velocity (direction 0) or along ``dir_vec`` rotated with the Earth

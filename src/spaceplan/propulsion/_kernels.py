@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
 
-from spaceplan.core._kernels import kepler_universal
+from spaceplan.core.jit import kernel
+from spaceplan.core.kepler_kernel import kepler_universal
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _deriv(s, mu, thrust, mdot, out):
     x, y, vx, vy, m = s[0], s[1], s[2], s[3], s[4]
     r = math.sqrt(x * x + y * y)
@@ -25,7 +25,7 @@ def _deriv(s, mu, thrust, mdot, out):
     out[5] = a
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _rk4(s, dt, mu, thrust, mdot, out, k1, k2, k3, k4, tmp):
     _deriv(s, mu, thrust, mdot, k1)
     for j in range(6):
@@ -41,12 +41,12 @@ def _rk4(s, dt, mu, thrust, mdot, out, k1, k2, k3, k4, tmp):
         out[j] = s[j] + dt / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j])
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _energy(s, mu):
     return 0.5 * (s[2] * s[2] + s[3] * s[3]) - mu / math.sqrt(s[0] * s[0] + s[1] * s[1])
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def spiral_escape(mu, r0, m0, thrust, mdot, energy_target, h, max_steps, m_min, belts, rec, info):
     """Tangential thrust from a circular orbit r0 until the specific energy reaches ``energy_target``.
 
@@ -139,7 +139,7 @@ def spiral_escape(mu, r0, m0, thrust, mdot, energy_target, h, max_steps, m_min, 
     info[11] = status
 
 
-@njit(cache=True, inline="always")
+@kernel(inline=True, python_errors=True)
 def _sf_half_leg(r, v, m, x, off, count, first, sign, dt, tmax, r_ref, veff, mu, prof, rt, vt):
     """One half of a Sims-Flanagan leg, in place on (r, v): ``sign`` +1 forward from departure over segments
     first, first + 1, ...; -1 backward from arrival over first, first - 1, ... (impulses undone, mass regained).
@@ -180,7 +180,7 @@ def _sf_half_leg(r, v, m, x, off, count, first, sign, dt, tmax, r_ref, veff, mu,
     return m, ok
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def sf_eval(x, nd, na, n, nfwd, rdep, vdep, rarr, varr, m0, tof, tmax, r_ref, veff, mu, lu, vu, out, prof):
     """Sims-Flanagan leg mismatch for the scaled decision vector x = [v_inf dep (nd = 0|3), v_inf arr
     (na = 0|3), throttles (3 n), m_f / m0].
@@ -216,7 +216,7 @@ def sf_eval(x, nd, na, n, nfwd, rdep, vdep, rarr, varr, m0, tof, tmax, r_ref, ve
     return ok
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def sf_jacobian(x, h, nd, na, n, nfwd, rdep, vdep, rarr, varr, m0, tof, tmax, r_ref, veff, mu, lu, vu, jac):
     """Central-difference Jacobian (7, len(x)) of :func:`sf_eval` (serial: ~1 ms for 20 segments, less than
     a thread pool's start-up on a shared machine)."""

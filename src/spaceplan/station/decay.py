@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spaceplan.core import _kernels, nrlmsis, space_weather
+from spaceplan.core import king_hele_kernel, nrlmsis, space_weather
 from spaceplan.core import propagator as prop
 from spaceplan.core.constants import DAY, EARTH_FLATTENING, EARTH_GM, EARTH_RADIUS, EARTH_ROTATION_RATE, JULIAN_YEAR
 from spaceplan.core.errors import InputError, require_positive, require_range
@@ -106,14 +106,14 @@ def _span(start, end) -> tuple[float, float]:
 
 def king_hele_run(a0: float, t_start: float, t_end: float, h_stop: float, rot: float, bc: float, re: float,
                   table: nrlmsis.DensityTable, density_scale: float = 1.0):
-    """King-Hele decay on ``table`` (:func:`spaceplan.core._kernels.king_hele_decay`, steps of at most a day
+    """King-Hele decay on ``table`` (:func:`spaceplan.core.king_hele_kernel.king_hele_decay`, steps of at most a day
     and 500 m of altitude loss) from semi-major axis ``a0`` until ``t_end`` or the mean altitude ``h_stop``,
     with the density times ``density_scale``: (t, h, reached, t_reached)."""
     # every step is a full day or loses ~500 m (more, as the density grows downwards): this many suffice
     cap = int((t_end - t_start) / DAY) + int(max(a0 - re - h_stop, 0.0) / 250.0) + 64
     t_out, h_out = np.empty(cap), np.empty(cap)
     log_rho = table.log_rho if density_scale == 1.0 else table.log_rho + math.log(density_scale)
-    n, hit, t_hit = _kernels.king_hele_decay(a0, t_start, t_end, h_stop, rot, bc, EARTH_GM, re, table.t0, table.dt,
+    n, hit, t_hit = king_hele_kernel.king_hele_decay(a0, t_start, t_end, h_stop, rot, bc, EARTH_GM, re, table.t0, table.dt,
                                              table.alt, log_rho, DAY, t_out, h_out)
     return t_out[:n], h_out[:n], bool(hit), float(t_hit)
 
@@ -205,7 +205,7 @@ def lifetimes(altitude_km, ballistic_kg_m2, start="2026-01-01", activity: int = 
     re = mean_radius(inc)
     aa, bb = np.meshgrid(alt * 1e3, bcs, indexing="ij")
     out = np.empty(aa.size)
-    _kernels.king_hele_lifetimes(re + aa.ravel(), 1.0 / bb.ravel(), t0, t1, REENTRY_ALTITUDE,
+    king_hele_kernel.king_hele_lifetimes(re + aa.ravel(), 1.0 / bb.ravel(), t0, t1, REENTRY_ALTITUDE,
                                  rotation_factor(aa.ravel(), inc), EARTH_GM, np.full(aa.size, re), table.t0,
                                  table.dt, table.alt, table.log_rho, 5 * DAY, out)
     return Lifetimes(alt, bcs, out.reshape(aa.shape) / JULIAN_YEAR, int(activity), str(start), cap_years,

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import math
 
-from numba import njit, prange
+from numba import prange
+
+from spaceplan.core.jit import kernel
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _disc_above(d):
     """Fraction of a unit disc above a straight line, the disc centre ``d`` radii above it."""
     if d >= 1.0:
@@ -24,7 +26,7 @@ def _disc_above(d):
     return 1.0 - (math.acos(d) - d * math.sqrt(1.0 - d * d)) / math.pi
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def _overlap(r1, r2, d):
     """Area of overlap of two discs of radii r1, r2 whose centres are d apart (same units)."""
     if d >= r1 + r2:
@@ -38,7 +40,7 @@ def _overlap(r1, r2, d):
     return r1 * r1 * math.acos(c1) + r2 * r2 * math.acos(c2) - 0.5 * math.sqrt(max(k, 0.0))
 
 
-@njit(cache=True, parallel=True)
+@kernel(parallel=True, python_errors=True)
 def sun_at_sites(sun_bf, earth_bf, site_pos, site_up, site_east, site_north, horizon, sun_radius, earth_radius,
                  elevation, azimuth, visible, unocculted):
     """Fill (S, T) outputs for sites (S, 3) and Moon-fixed Sun/Earth vectors (T, 3), metres.
@@ -100,7 +102,7 @@ def sun_at_sites(sun_bf, earth_bf, site_pos, site_up, site_east, site_north, hor
             unocculted[s, t] = free
 
 
-@njit(cache=True)
+@kernel(python_errors=True)
 def sequent_peak(net_wh):
     """(largest cumulative deficit, deficit left at the end) of a storage starting full.
 

@@ -1,0 +1,61 @@
+"""The one converter of quantities given as text (CLI flags, the API's unit strings, scenario files) to SI.
+
+A number (int or float) is already SI: kg, W, m.  Text carries its unit (``"20t"``, ``"7000 kg"``, ``"100kW"``,
+``"40 kWe"``, ``"400km"``, ``"6378.137e3 m"``); bare text numbers are in the ``default`` unit the caller names
+(the CLI's historical defaults: kg for masses, kW for power, km for lengths).  Durations and rates have their
+own parser in :mod:`spaceplan.core.durations`.  Errors name the field (a CLI flag or scenario key) and the forms
+accepted; nothing is clipped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from spaceplan.core.errors import InputError
+
+_NUMBER = r"([+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
+_QUANTITY = re.compile(rf"^\s*{_NUMBER}\s*([a-zA-Z]*)\s*$")
+
+MASS_UNITS = {"kg": 1.0, "t": 1e3, "g": 1e-3}
+POWER_UNITS = {"w": 1.0, "we": 1.0, "kw": 1e3, "kwe": 1e3, "mw": 1e6, "mwe": 1e6}
+LENGTH_UNITS = {"m": 1.0, "km": 1e3}
+
+_KINDS = {"mass": (MASS_UNITS, "20t, 7000kg"), "power": (POWER_UNITS, "100kW, 40kWe, 500W, 1MW"),
+          "length": (LENGTH_UNITS, "400km, 6500e3m")}
+
+
+def _quantity(kind: str, value, field: str, default: str, allow_zero: bool, allow_negative: bool = False) -> float:
+    units, example = _KINDS[kind]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        si = float(value)
+        shown = repr(value)
+    else:
+        match = _QUANTITY.match(str(value))
+        unit = match.group(2).lower() if match else ""
+        if not match or (unit and unit not in units):
+            raise InputError(field, f"cannot read {kind} {value!r}",
+                             f"a number with a unit ({', '.join(units)}), e.g. {example}")
+        si = float(match.group(1)) * units[unit or default]
+        shown = repr(str(value))
+    if not math.isfinite(si):
+        raise InputError(field, f"{kind} must be finite, got {shown}", f"a finite {kind}, e.g. {example}")
+    if not allow_negative and (si < 0 or (si == 0 and not allow_zero)):
+        raise InputError(field, f"{kind} must be {'non-negative' if allow_zero else 'positive'}, got {shown}",
+                         ">= 0" if allow_zero else f"> 0, e.g. {example.split(',')[0]}")
+    return si
+
+
+def parse_mass(field: str, value, allow_zero: bool = False, default: str = "kg") -> float:
+    """``20t``, ``7000kg``, ``7000`` (text: ``default`` unit) or a float in kg -> kg (> 0; >= 0 with ``allow_zero``)."""
+    return _quantity("mass", value, field, default, allow_zero)
+
+
+def parse_power(field: str, value, allow_zero: bool = False, default: str = "kw") -> float:
+    """``100kW``, ``40 kWe``, ``500W``, ``1MW``, ``100`` (text: ``default`` unit) or a float in W -> W (> 0)."""
+    return _quantity("power", value, field, default, allow_zero)
+
+
+def parse_length(field: str, value, allow_zero: bool = False, default: str = "km", allow_negative: bool = False) -> float:
+    """``400km``, ``400 km``, ``420000m``, ``400`` (text: ``default`` unit) or a float in m -> m (> 0)."""
+    return _quantity("length", value, field, default, allow_zero, allow_negative)
