@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+from spaceplan.core.constants import DE421_SPAN, DE421_SPAN_TEXT
 from spaceplan.core.errors import InputError
 from spaceplan.core.results import dumps
 
@@ -172,11 +173,10 @@ def parse_utc(field: str, text) -> float:
     t = utc_to_tdb(text, field)
     first, last = span_tdb()
     if not first <= t <= last:
-        raise EphemerisRangeError(field, f"{text} is outside the DE421 ephemeris", EPHEMERIS_SPAN)
+        raise EphemerisRangeError(field, f"{text} is outside the DE421 ephemeris", DE421_SPAN_TEXT)
     return t
 
 
-EPHEMERIS_SPAN = "1899-07-29 to 2053-10-09 (DE421)"
 
 
 def parse_window(start: str, duration: str, duration_s: float) -> float:
@@ -185,8 +185,8 @@ def parse_window(start: str, duration: str, duration_s: float) -> float:
 
     t0 = parse_utc("--start", start)
     if t0 + duration_s > span_tdb()[1]:
-        raise InputError("--duration", f"{start} + {duration} ends after 2053-10-09 (DE421)",
-                         "a window inside 1899-07-29 to 2053-10-09")
+        raise InputError("--duration", f"{start} + {duration} ends after {DE421_SPAN[1]} (DE421)",
+                         f"a window inside {DE421_SPAN_TEXT}")
     return t0
 
 

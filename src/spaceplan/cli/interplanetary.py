@@ -6,11 +6,10 @@ from typing import Optional
 
 import typer
 
+from spaceplan.core.constants import DAY
 from spaceplan.core.durations import parse_duration
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_date_range, \
     parse_utc, progress, stdout, table, write_figure
-
-DAY = 86_400.0
 
 
 def _out():

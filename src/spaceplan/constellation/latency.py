@@ -122,6 +122,13 @@ class LatencySeries:
             return {"min": None, "median": None, "max": None, "mean": None}
         return {"min": float(ok.min()), "median": float(np.median(ok)), "max": float(ok.max()), "mean": float(ok.mean())}
 
+    def to_frame(self):
+        """Round-trip time at every step (pandas DataFrame; NaN where no path existed)."""
+        from spaceplan.core.results import frame
+        from spaceplan.core.time import tdb_to_iso
+
+        return frame({"date_utc": tdb_to_iso(self.tdb), "rtt_ms": self.rtt_s * 1e3})
+
     def to_dict(self, series: bool = True) -> dict:
         from spaceplan.core.time import tdb_to_iso
 

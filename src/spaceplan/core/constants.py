@@ -92,3 +92,7 @@ def body(name: str | Body) -> Body:
         return BODIES[key]
     except KeyError:
         raise UnknownNameError("body", str(name), BODIES) from None
+
+#: First and last date (UTC) of the bundled DE421 ephemeris (JPL; ``de421.bsp`` in skyfield-data 7.0.0).
+DE421_SPAN = ("1899-07-29", "2053-10-09")
+DE421_SPAN_TEXT = f"{DE421_SPAN[0]} to {DE421_SPAN[1]} (DE421)"

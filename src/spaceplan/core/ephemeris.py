@@ -16,7 +16,7 @@ import os
 
 import numpy as np
 
-from spaceplan.core.constants import DAY, J2000_JD, Body, body
+from spaceplan.core.constants import DAY, DE421_SPAN_TEXT, J2000_JD, Body, body
 from spaceplan.core.errors import EphemerisRangeError, UnknownNameError
 
 _KM = 1_000.0
@@ -78,7 +78,7 @@ def _check_span(tdb: np.ndarray) -> None:
         value = tdb.flat[int(np.flatnonzero(bad)[0])]
         shown = tdb_to_iso(value, "D") if np.isfinite(value) else str(value)
         raise EphemerisRangeError(
-            "epoch", f"{shown} is outside the DE421 ephemeris", "1899-07-29 to 2053-10-09 (DE421)"
+            "epoch", f"{shown} is outside the DE421 ephemeris", DE421_SPAN_TEXT
         )
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from spaceplan.core import lambert_kernel
+from spaceplan.core.constants import DAY
 from spaceplan.core.errors import InfeasibleError, InputError, require_positive
 
 __all__ = [
@@ -41,7 +42,6 @@ __all__ = [
 DEGENERATE_SIN_TOL = lambert_kernel.DEGENERATE_SIN_TOL
 MIN_TOF_S = lambert_kernel.MIN_TOF_S
 MAX_SPEED = lambert_kernel.MAX_SPEED
-_DAY = 86400.0
 
 
 class LambertStatus(enum.IntEnum):
@@ -73,7 +73,7 @@ class LambertSolution:
         return {
             "r1_km": (self.r1 / 1e3).tolist(),
             "r2_km": (self.r2 / 1e3).tolist(),
-            "tof_days": self.tof / _DAY,
+            "tof_days": self.tof / DAY,
             "mu_km3s2": self.mu / 1e9,
             "revs": int(self.revs),
             "prograde": bool(self.prograde),
@@ -208,7 +208,7 @@ def solve_lambert(r1, r2, tof, mu, revs=0, prograde=True, low_path=True) -> Lamb
         )
     if st == LambertStatus.NO_SOLUTION:
         raise InfeasibleError(
-            f"revs: no {int(revs)}-revolution transfer fits in tof = {tof / _DAY:.6g} days "
+            f"revs: no {int(revs)}-revolution transfer fits in tof = {tof / DAY:.6g} days "
             f"(at most {max_revolutions(a, b, tof, mu, prograde)} revolutions possible)"
         )
     if st == LambertStatus.OK and (tof < MIN_TOF_S or max(np.linalg.norm(v1), np.linalg.norm(v2)) >= MAX_SPEED):

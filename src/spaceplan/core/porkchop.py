@@ -150,6 +150,30 @@ class Porkchop:
             out[name] = self.cell(name, int(i), int(j))
         return out
 
+    def min_c3(self) -> TransferPoint:
+        """The least-C3 cell over both transfer types (``InfeasibleError`` when no cell was solved)."""
+        from spaceplan.core.errors import InfeasibleError
+
+        best = [p for p in self.min().values() if p is not None]
+        if not best:
+            raise InfeasibleError("porkchop: no cell of the grid has a transfer; widen the date ranges or TOF bounds")
+        return min(best, key=lambda p: p.c3)
+
+    def to_frame(self):
+        """The solved cells as a pandas DataFrame, one row per (type, departure, arrival), display units."""
+        from spaceplan.core.results import frame
+        from spaceplan.core.time import tdb_to_iso
+
+        rows = []
+        for k, name in enumerate(TYPES):
+            i, j = np.nonzero(self.status[k] == CellStatus.OK)
+            rows.append({"type": np.full(i.size, name), "departure_utc": tdb_to_iso(self.departure_tdb[i], "D"),
+                         "arrival_utc": tdb_to_iso(self.arrival_tdb[j], "D"),
+                         "tof_days": (self.arrival_tdb[j] - self.departure_tdb[i]) / DAY,
+                         "c3_km2s2": self.c3[k][i, j] / KM2, "vinf_arrival_kms": self.vinf_arrival[k][i, j] / 1e3,
+                         "dla_deg": np.degrees(self.dla[k][i, j]), "rla_deg": np.degrees(self.rla[k][i, j])})
+        return frame({key: np.concatenate([r[key] for r in rows]) for key in rows[0]})
+
     def to_dict(self, grid: bool = False) -> dict:
         """Summary in display units; with ``grid=True`` also the fields (km^2/s^2, km/s, deg; null = masked)."""
         from spaceplan.core.time import tdb_to_iso

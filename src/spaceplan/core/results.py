@@ -46,3 +46,11 @@ def jsonable(obj: Any) -> Any:
 def dumps(obj: Any, indent: int | None = 2) -> str:
     """JSON text of ``obj`` (after :func:`jsonable`), strict: no NaN or Infinity."""
     return json.dumps(jsonable(obj), indent=indent, allow_nan=False)
+
+
+def frame(columns_or_rows):
+    """A pandas DataFrame from a dict of equal-length columns or a list of row dicts (``to_frame()`` of tabular
+    results).  pandas (BSD-3-Clause) is imported here, on first use, so the models do not need it."""
+    import pandas as pd
+
+    return pd.DataFrame(columns_or_rows)

@@ -155,6 +155,13 @@ class OpportunitySearch:
     opportunities: tuple[Opportunity, ...]
     ridge_deg: float = 0.0
 
+    def to_frame(self):
+        """One row per opportunity and transfer type (pandas DataFrame, display units)."""
+        from spaceplan.core.results import frame
+
+        return frame([{"year": o["year"], **t} for o in (x.to_dict() for x in self.opportunities)
+                      for t in o["types"].values() if t is not None])
+
     def to_dict(self) -> dict:
         return {
             "departure_body": self.departure_body,

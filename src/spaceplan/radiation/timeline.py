@@ -113,6 +113,12 @@ class MissionDose:
     def fraction_of_nasa_limit(self) -> float:
         return self.assessment_detail.fraction_of_nasa_limit
 
+    def to_frame(self):
+        """One row per exposure phase (pandas DataFrame, display units)."""
+        from spaceplan.core.results import frame
+
+        return frame([p.to_dict() for p in self.phases])
+
     def to_dict(self) -> dict:
         a = self.assessment_detail
         return {

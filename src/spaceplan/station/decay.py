@@ -74,6 +74,12 @@ class DecayResult:
     def altitude_at(self, tdb) -> np.ndarray:
         return np.interp(np.asarray(tdb, float), self.t, self.altitude)
 
+    def to_frame(self):
+        """Mean altitude at every output step (pandas DataFrame: date_utc, altitude_km)."""
+        from spaceplan.core.results import frame
+
+        return frame({"date_utc": tdb_to_iso(self.t), "altitude_km": self.altitude / 1e3})
+
     def to_dict(self) -> dict:
         step = max(1, len(self.t) // 400)
         idx = np.unique(np.r_[np.arange(0, len(self.t), step), len(self.t) - 1])

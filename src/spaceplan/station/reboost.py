@@ -76,6 +76,12 @@ class ReboostPlan:
     def total_propellant_kg(self) -> float:
         return float(sum(y.propellant_kg for y in self.years))
 
+    def to_frame(self):
+        """One row per year (pandas DataFrame)."""
+        from spaceplan.core.results import frame
+
+        return frame([y.to_dict() for y in self.years])
+
     def to_dict(self) -> dict:
         return {"station": self.station, "vehicle": self.vehicle, "band_km": list(self.band_km),
                 "activity_percentile": self.activity, "years": [y.to_dict() for y in self.years],
