@@ -61,10 +61,10 @@ def test_steerable_weight_grows_with_the_field_of_view_and_bounds_the_nadir_weig
 
 
 def test_fixed_beams_use_the_nadir_weight():
-    from spaceplan.constellation.capacity import PAYLOADS, shell_demand_weight
+    from spaceplan.constellation.capacity import load_payload, shell_demand_weight
     from spaceplan.constellation.shells import WalkerShell
 
     shell = WalkerShell("ow", 1200e3, math.radians(87.9), 18, 40, pattern="star")
-    assert not PAYLOADS["oneweb"].steerable
-    assert shell_demand_weight(shell, PAYLOADS["oneweb"]) == demand_weight(shell.inclination_rad)
-    assert shell_demand_weight(shell, PAYLOADS["starlink_gen1"]) > demand_weight(shell.inclination_rad)
+    assert not load_payload("oneweb").steerable
+    assert shell_demand_weight(shell, load_payload("oneweb")) == demand_weight(shell.inclination_rad)
+    assert shell_demand_weight(shell, load_payload("starlink_gen1")) > demand_weight(shell.inclination_rad)

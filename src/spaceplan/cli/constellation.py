@@ -530,13 +530,13 @@ def capacity(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """First-order throughput per satellite and per system (beams x bandwidth x efficiency x demand weight)."""
-    from spaceplan.constellation.capacity import PAYLOADS, estimate_capacity
+    from spaceplan.constellation.capacity import estimate_capacity, payload_names
     from spaceplan.constellation.sources import CatalogConstellation, load_source
     from spaceplan.core.errors import InputError
 
     const = load_source(preset)
     if isinstance(const, CatalogConstellation) and payload is None:
-        raise InputError("--payload", "a TLE/OMM catalog says nothing about the payload", ", ".join(sorted(PAYLOADS)))
+        raise InputError("--payload", "a TLE/OMM catalog says nothing about the payload", ", ".join(payload_names()))
     d = estimate_capacity(const, payload).to_dict()
     if as_json:
         emit_json(d)

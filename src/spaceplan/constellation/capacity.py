@@ -35,13 +35,15 @@ matrices) is outside this model: treat results as +-50 % estimates.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from spaceplan.core.errors import InputError, UnknownNameError, require_positive
+from spaceplan.core import registry
+from spaceplan.core.errors import InputError, require_positive
 
 # Inhabited-land fraction per 10-deg latitude band, from 90S-80S up to 80N-90N.
 # Land fraction per band from the classic table of Sverdrup, Johnson & Fleming (1942),
@@ -166,41 +168,21 @@ class CapacityParams:
         return min(self.user_capacity_bps, self.feeder_capacity_bps)
 
 
-# Payload parameters as del Portillo et al. (2019, sec. 2 and table 1) summarize the FCC
-# filings (SpaceX SAT-LOA-20161115-00118, OneWeb SAT-LOI-20160428-00041, Telesat
-# SAT-PDR-20161115-00108); beams/efficiencies not in the filings are marked assumed.
-PAYLOADS: dict[str, CapacityParams] = {
-    "starlink_gen1": CapacityParams(
-        "Starlink (Ku user / Ka feeder)", beams=8, beam_bandwidth_hz=250e6, polarizations=2,
-        spectral_efficiency=None, user_snr_db=12.0, gateway_links=2, feeder_bandwidth_hz=2.0e9, feeder_efficiency=4.0,
-        steerable=True, min_elevation_deg=25.0,
-        source="Ku user downlink 10.7-12.7 GHz (2 GHz), Ka feeder 17.8-19.3 GHz; phased arrays, steerable beams "
-               "(SpaceX 2016 filing); 25 deg mask of the 2021 modification (40 deg in the 2016 filing)",
-        assumed=("beams", "user_snr_db", "gateway_links", "feeder_efficiency")),
-    "oneweb": CapacityParams(
-        "OneWeb (Ku user / Ka feeder)", beams=16, beam_bandwidth_hz=250e6, polarizations=1,
-        spectral_efficiency=None, user_snr_db=7.0, gateway_links=2, feeder_bandwidth_hz=1.5e9, feeder_efficiency=3.0,
-        steerable=False, min_elevation_deg=55.0,
-        source="16 fixed (non-steerable) elliptical Ku beams of 250 MHz, one polarization, 55 deg mask "
-               "(OneWeb 2016 filing)",
-        assumed=("user_snr_db", "gateway_links", "feeder_efficiency")),
-    "telesat_lightspeed": CapacityParams(
-        "Telesat (Ka user / Ka feeder)", beams=16, beam_bandwidth_hz=450e6, polarizations=2,
-        spectral_efficiency=None, user_snr_db=15.0, gateway_links=2, feeder_bandwidth_hz=2.1e9, feeder_efficiency=5.0,
-        steerable=True, min_elevation_deg=20.0,
-        source="Ka 17.8-20.2 GHz, direct radiating arrays with >= 16 steerable beams, 20 deg mask (Telesat 2016 "
-               "filing, as del Portillo et al. 2019 table 1)",
-        assumed=("beam_bandwidth_hz", "user_snr_db", "gateway_links", "feeder_efficiency")),
-    "rassvet_2027": CapacityParams(
-        "Rassvet (Ku/Ka, assumed Starlink-v1-class payload)", beams=8, beam_bandwidth_hz=250e6, polarizations=2,
-        spectral_efficiency=None, user_snr_db=12.0, gateway_links=2, feeder_bandwidth_hz=2.0e9, feeder_efficiency=4.0,
-        steerable=True, min_elevation_deg=25.0,
-        source="Bureau 1440 publishes no payload figures; assumed equal to the Starlink v1 model above",
-        assumed=("beams", "beam_bandwidth_hz", "polarizations", "user_snr_db", "gateway_links", "feeder_efficiency",
-                 "steerable", "min_elevation_deg")),
-}
-PAYLOADS["rassvet_2035"] = PAYLOADS["rassvet_2027"]
-PAYLOADS["starlink_gen2"] = PAYLOADS["starlink_gen1"]
+def payload_names() -> list[str]:
+    """Constellation presets with a ``[payload]`` table (the capacity model's payloads)."""
+    return registry.names("constellations", table="payload")
+
+
+def load_payload(name: str) -> CapacityParams:
+    """The ``[payload]`` table of a constellation preset (``same_as = "other"`` borrows another preset's)."""
+    table = registry.load("constellations", name, table="payload", field="payload").table("payload")
+    if "same_as" in table:
+        return load_payload(table["same_as"])
+    fields = {f.name for f in dataclasses.fields(CapacityParams)}
+    unknown = sorted(set(table) - fields)
+    if unknown:
+        raise InputError(f"payload {name}", f"unknown key(s) {', '.join(unknown)}", ", ".join(sorted(fields)))
+    return CapacityParams(**{**table, "assumed": tuple(table.get("assumed", ()))})
 
 
 @dataclass(frozen=True)
@@ -273,10 +255,7 @@ def estimate_capacity(constellation, payload: CapacityParams | str | None = None
 
     const = constellation if hasattr(constellation, "shells") else load_constellation(constellation)
     if payload is None or isinstance(payload, str):
-        key = payload or const.key
-        if key not in PAYLOADS:
-            raise UnknownNameError("payload", key, list(PAYLOADS))
-        payload = PAYLOADS[key]
+        payload = load_payload(payload or const.key)
     if not isinstance(payload, CapacityParams):
         raise InputError("payload", f"got {type(payload).__name__}", "CapacityParams or a payload name")
     shells = tuple(

@@ -15,9 +15,6 @@ from typing import Any
 from spaceplan.study.config import SectionConfig, join_names, option
 
 _LANDING = {"asds": "drone-ship", "rtls": "return-to-launch-site", "land": "landing-zone"}
-# vehicle preset (canonical name) -> (its launch site, {cost recovery mode: recovery-model mode})
-_OPTIMIZER = {"falcon9": ("cape-canaveral", {"asds": "droneship", "rtls": "rtls"}),
-              "amur-lng": ("vostochny", {"land": "droneship"})}
 _STAGE_KEYS = ("mass_kg", "thrust_max_n", "throttle_min", "isp_s", "r0_m", "v0_m_s")
 
 
@@ -79,14 +76,15 @@ def _optimizer_payloads(name: str, cfg: Config, notes: list[str]) -> dict[str, f
 
     from spaceplan.core import registry
 
-    vehicle = registry.load("vehicles", name, table="economics").name
-    if vehicle not in _OPTIMIZER:
+    preset = registry.load("vehicles", name, table="economics")
+    if not preset.has("payload_model"):
         notes.append(f"no ascent model for {name}; published payloads used")
         return None
+    vehicle, model = preset.name, preset.table("payload_model")
     from spaceplan.launch.ascent import parse_orbit
     from spaceplan.launch.recovery import payload_with_recovery
 
-    site, modes = _OPTIMIZER[vehicle]
+    site, modes = model["site"], model["recovery_modes"]
     target = parse_orbit(cfg.orbit, cfg.inclination_deg)
     out: dict[str, float] = {}
     try:

@@ -39,12 +39,12 @@ class Result:
     config: Config
     tem: Any
     comparisons: tuple  # Comparison per destination
-    spiral: dict  # escape spiral summary of the first NEP preset with the lunar cargo
-    spiral_history: np.ndarray  # (k, 5) float32, thinned, for the figure
+    spiral: Any  # SpiralResult: escape spiral of the first NEP preset with the lunar cargo (history thinned, float32)
+    spiral_vehicle: str
 
     def to_dict(self) -> dict:
         return {"tem": self.tem.to_dict(), "comparisons": [c.to_dict() for c in self.comparisons],
-                "spiral": self.spiral}
+                "spiral": {**self.spiral.to_dict(), "vehicle": self.spiral_vehicle}}
 
 
 def compute(config: Config, progress=None) -> Result:
@@ -74,25 +74,16 @@ def compute(config: Config, progress=None) -> Result:
     step = max(1, h.shape[0] // 12_000)
     hist = np.ascontiguousarray(h[::step], dtype=np.float32)
     tick(total, total)
-    return Result(config, tem_consistency(), tuple(comps), {**sp.to_dict(), "vehicle": v.name}, hist)
+    return Result(config, tem_consistency(), tuple(comps), dataclasses.replace(sp, history=hist), v.name)
 
 
 def render(result: Result, ctx):
     from spaceplan.propulsion.plots import plot_spiral, plot_trade
-    from spaceplan.propulsion.spiral import SpiralResult
     from spaceplan.study.runner import SectionResult
 
     cfg = result.config
-    s = result.spiral
-    fields = {f.name for f in dataclasses.fields(SpiralResult)}
-    sp = SpiralResult(**{k: v for k, v in {
-        "mode": s["mode"], "body": s["body"], "r0_m": s["r0_km"] * 1e3, "c3_m2_s2": s["c3_km2s2"] * 1e6,
-        "thrust_n": s["thrust_n"], "exhaust_speed_m_s": s["exhaust_speed_km_s"] * 1e3,
-        "mass_start_kg": s["mass_start_kg"], "mass_end_kg": s["mass_end_kg"], "dv_m_s": s["dv_km_s"] * 1e3,
-        "time_s": s["time_days"] * 86400.0, "revolutions": s["revolutions"],
-        "time_inner_belt_s": s["inner_belt_days"] * 86400.0, "time_outer_belt_s": s["outer_belt_days"] * 86400.0,
-        "history": result.spiral_history.astype(float)}.items() if k in fields})
-    figures = [ctx.save_figure("propulsion_spiral", plot_spiral, sp)]
+    s = result.to_dict()["spiral"]
+    figures = [ctx.save_figure("propulsion_spiral", plot_spiral, result.spiral)]
     for c in result.comparisons:
         figures.append(ctx.save_figure(f"propulsion_trade_{c.destination.replace('-', '_')}", plot_trade, c))
     t = result.tem
