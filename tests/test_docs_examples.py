@@ -1,12 +1,12 @@
-"""The Python examples that open each page of docs/ (and the API's docstring) run as doctests."""
+"""The Python examples of the README and of each page of docs/ (and the API's docstring) run as doctests."""
 
 import doctest
 from pathlib import Path
 
 import pytest
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
-PAGES = sorted(p for p in DOCS.glob("*.md") if ">>> " in p.read_text())
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = sorted(p for p in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")] if ">>> " in p.read_text())
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 
