@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from spaceplan.core import space_weather
+from spaceplan.core.constants import DAY
 from spaceplan.core.errors import InputError, require_range
 
 ALT_MIN = 80e3  # m, NRLMSIS is valid from the ground, tables start here
@@ -115,7 +116,7 @@ def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclinatio
     require_range("altitude", np.array([alt_lo, alt_hi]) / 1e3, ALT_MIN / 1e3, ALT_MAX / 1e3, "km")
     if not (np.isfinite(t0) and np.isfinite(t1) and t1 > t0):
         raise InputError("dates", "empty or inverted time span", "end after start")
-    span_days = (t1 - t0) / 86400.0
+    span_days = (t1 - t0) / DAY
     if step_days is None:
         step_days = max(1.0, math.ceil(span_days / 1100.0))
     return _cached_table(round(float(t0), 3), round(float(t1), 3), float(alt_lo), float(alt_hi),
@@ -129,7 +130,7 @@ def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, pers
 
     from spaceplan.core.time import tdb_to_datetime64
 
-    dt = step_days * 86400.0
+    dt = step_days * DAY
     nt = int(math.ceil((t1 - t0) / dt)) + 1
     times = t0 + dt * np.arange(nt)
     alts = altitude_nodes(alt_lo, alt_hi)
@@ -137,7 +138,7 @@ def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, pers
     f107 = sw.f107a if step_days > 1.0 else sw.f107
     notes = sw.notes
     if persist_after is not None:
-        past = space_weather.msis_inputs(persist_after - 86400.0 * np.arange(1, 82), activity)
+        past = space_weather.msis_inputs(persist_after - DAY * np.arange(1, 82), activity)
         later = times >= persist_after
         f107, f107a, aps = f107.copy(), sw.f107a.copy(), sw.aps.copy()
         f107[later] = f107a[later] = past.f107.mean()

@@ -32,6 +32,7 @@ from scipy.integrate._ivp import dop853_coefficients as _dop
 
 from spaceplan.core import cowell_kernel
 from spaceplan.core.constants import (
+    DAY,
     EARTH_FLATTENING,
     EARTH_GM,
     EARTH_J2,
@@ -100,7 +101,7 @@ class Trajectory:
     def to_dict(self) -> dict:
         return {"points": len(self.t), "final_altitude_km": float(self.altitude[-1] / 1e3),
                 "final_mass_kg": float(self.state[-1, 6]), "stopped_at_altitude": bool(self.stopped),
-                "duration_days": float((self.t[-1] - self.t[0]) / 86400.0) if len(self.t) else 0.0}
+                "duration_days": float((self.t[-1] - self.t[0]) / DAY) if len(self.t) else 0.0}
 
 
 def circular_state(altitude: float, inclination: float, raan: float = 0.0, arg_lat: float = 0.0):

@@ -26,9 +26,9 @@ import tomllib
 
 import numpy as np
 
+from spaceplan.core.constants import JULIAN_YEAR
 from spaceplan.core.errors import InputError
 
-_YEAR_S = 365.25 * 86400.0
 _J2000_YEAR = 2000.0 + 0.5 / 365.25  # 2000-01-01T12:00 as a decimal year
 FORECAST_LIMIT_YEAR = 2100.0
 DECAY_POWER = 1.5
@@ -36,7 +36,7 @@ DECAY_POWER = 1.5
 
 def tdb_to_year(tdb) -> np.ndarray:
     """Decimal year of a TDB epoch (s past J2000); accurate to well under a day, enough here."""
-    return _J2000_YEAR + np.asarray(tdb, dtype=float) / _YEAR_S
+    return _J2000_YEAR + np.asarray(tdb, dtype=float) / JULIAN_YEAR
 
 
 def _decimal_year(iso: str) -> float:
