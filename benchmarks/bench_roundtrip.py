@@ -6,7 +6,7 @@ import time
 
 
 def run() -> list[dict]:
-    from spaceplan.interplanetary.roundtrip import search_round_trips
+    from spaceplan.interplanetary import search_round_trips
 
     # warm-up (numba compile / cache load) on a tiny case
     search_round_trips(2033, step_days=10)

@@ -115,7 +115,7 @@ def round_trips(year: int, mission_class: str = "both", **options):
     """Crewed Earth-Mars-Earth round trips of the ``year`` window: conjunction and/or opposition class, the least
     delta-v for every total duration (Pareto front).  ``options`` are ``RoundTripOptions`` day keywords
     (``venus=True``, ``max_transit_days=210``, ``step_days=4``, ...).  Returns a ``RoundTripSearch``."""
-    from spaceplan.interplanetary.roundtrip import search_round_trips
+    from spaceplan.interplanetary import search_round_trips
 
     return search_round_trips(int(year), mission_class, **options)
 

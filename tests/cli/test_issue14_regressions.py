@@ -64,7 +64,7 @@ def test_coverage_refuses_grids_beyond_points_and_point_steps():
 
 
 def test_mars_mission_step_has_a_floor():
-    from spaceplan.interplanetary.roundtrip import search_round_trips
+    from spaceplan.interplanetary import search_round_trips
 
     with pytest.raises(InputError, match="0.5 to 10 d"):
         search_round_trips(2028, step_days=1e-3)

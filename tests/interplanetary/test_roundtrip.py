@@ -7,7 +7,7 @@ import pytest
 
 from spaceplan.core.constants import DAY, EARTH
 from spaceplan.core.errors import EphemerisRangeError, InfeasibleError, InputError
-from spaceplan.interplanetary.roundtrip import crew_phases, hyperbolic_burn, search_round_trips
+from spaceplan.interplanetary import crew_phases, hyperbolic_burn, search_round_trips
 
 
 @pytest.fixture(scope="module")

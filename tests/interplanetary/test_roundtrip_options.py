@@ -5,7 +5,7 @@ import pytest
 from spaceplan.core.constants import DAY
 from spaceplan.core.errors import InputError, UnknownNameError
 from spaceplan.missions import crew_dose
-from spaceplan.interplanetary.roundtrip import (RoundTripOptions, build_leg_grid, crew_phases,
+from spaceplan.interplanetary import (RoundTripOptions, build_leg_grid, crew_phases,
                                                 departure_window_tdb, search_round_trips, search_window)
 
 

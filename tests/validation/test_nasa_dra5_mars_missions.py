@@ -18,7 +18,7 @@ import pytest
 
 from spaceplan.core.constants import DAY, EARTH
 from spaceplan.core.time import utc_to_tdb
-from spaceplan.interplanetary.roundtrip import hyperbolic_burn, search_round_trips
+from spaceplan.interplanetary import hyperbolic_burn, search_round_trips
 
 
 @pytest.mark.parametrize("year", [2035, 2037])

@@ -32,7 +32,7 @@ def mission(
 ) -> None:
     """Best conjunction- and opposition-class round trips for a departure year, with crew dose."""
     from spaceplan.core.errors import InfeasibleError, require_positive
-    from spaceplan.interplanetary.roundtrip import search_round_trips
+    from spaceplan.interplanetary import search_round_trips
     from spaceplan.missions import crew_dose
 
     check_plot_path(plot)

@@ -29,7 +29,7 @@ class ParetoPicture:
 
 
 def pareto_picture(search) -> ParetoPicture:
-    """The slim content of ``plot_pareto`` for a :class:`~spaceplan.interplanetary.roundtrip.RoundTripSearch`."""
+    """The slim content of ``plot_pareto`` for a :class:`~spaceplan.interplanetary.RoundTripSearch`."""
     from spaceplan.core.time import tdb_to_iso
 
     return ParetoPicture(float(search.step_s), {c: np.asarray(cur.best_total, float) for c, cur in search.curves.items()},

@@ -48,7 +48,7 @@ class CrewOption:
 
     window: str  # display label, generated from the configuration
     kind: str  # "opportunity" (the crew_year window) or "window" (late_departure)
-    trip: Any  # spaceplan.interplanetary.roundtrip.RoundTrip
+    trip: Any  # spaceplan.interplanetary.RoundTrip
     dose: Any  # spaceplan.radiation dose result
 
     def to_dict(self) -> dict:
@@ -79,7 +79,7 @@ def compute(config: Config, progress=None) -> Result:
     from spaceplan.core.time import epoch_grid, utc_to_tdb
     from spaceplan.interplanetary.mission_plots import pareto_picture
     from spaceplan.core.porkchop import porkchop
-    from spaceplan.interplanetary.roundtrip import search_round_trips
+    from spaceplan.interplanetary import search_round_trips
     from spaceplan.missions import crew_dose
 
     tick = progress or (lambda done, total: None)
@@ -127,7 +127,7 @@ def render(result: Result, ctx):
 
     cargo = result.cargo.to_dict()
     cargo_year = str(cfg.cargo_departure[0])[:4]
-    from spaceplan.interplanetary.roundtrip import DRA5_MARS_APOAPSIS_ALT, DRA5_MARS_PERIAPSIS_ALT, LEO_ALTITUDE
+    from spaceplan.interplanetary import DRA5_MARS_APOAPSIS_ALT, DRA5_MARS_PERIAPSIS_ALT, LEO_ALTITUDE
 
     lines = [
         f"Patched conics on DE421: Lambert arcs between planet centres, impulsive burns from a "
