@@ -44,7 +44,7 @@ __all__ = [
     # stations
     "decay", "reboost", "deorbit", "reentry",
     # studies
-    "study", "sweep",
+    "run_study", "run_sweep",
 ]
 
 
@@ -370,27 +370,27 @@ def reentry(tles, *, horizon_days: float = 400.0, fit_days: float = 60.0):
 
 # --- studies ----------------------------------------------------------------------------------------------------
 
-def study(scenario=None, out="out"):
+def run_study(scenario=None, out="out"):
     """Run a scenario (TOML path, dict, or None for the default study) and write its report to ``out``:
     report.md, report.html, results.json and figures.  Returns the ``StudyReport``."""
-    from spaceplan.study.runner import run_study
+    from spaceplan.study import runner
 
-    return run_study(scenario, out)
+    return runner.run_study(scenario, out)
 
 
-def sweep(scenario, out="out-sweep", *, workers: int | None = None, scheduler: str | None = None):
+def run_sweep(scenario, out="out-sweep", *, workers: int | None = None, scheduler: str | None = None):
     """Run a scenario's ``[sweep]`` over its parameter grid (serial, a local Dask cluster of ``workers``, or the
     Dask ``scheduler`` address) and write the table and figure to ``out``.  Returns a ``SweepResult``."""
     from spaceplan.study.runner import load_scenario
-    from spaceplan.study.sweep import local_client, run_sweep
+    from spaceplan.study.sweep import local_client, run_sweep as run
 
     table = scenario if isinstance(scenario, dict) else load_scenario(scenario)
     if scheduler is not None:
         from distributed import Client
 
         with Client(scheduler) as client:
-            return run_sweep(table, out, client=client)
+            return run(table, out, client=client)
     if workers:
         with local_client(int(workers)) as client:
-            return run_sweep(table, out, client=client)
-    return run_sweep(table, out)
+            return run(table, out, client=client)
+    return run(table, out)

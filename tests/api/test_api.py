@@ -12,6 +12,14 @@ from spaceplan.core.units import parse_length, parse_mass, parse_power
 
 
 def test_every_api_name_is_exported_lazily():
+    """Every name resolves to the API's function, even after every subpackage was imported (an API name equal to a
+    subpackage's, e.g. ``study``, would be shadowed by the module once ``spaceplan.study`` is imported)."""
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.iter_modules(sp.__path__):
+        if module.name != "__main__":
+            importlib.import_module(f"spaceplan.{module.name}")
     assert set(api.__all__) == set(sp.__all__) - {"__version__"}
     for name in api.__all__:
         assert getattr(sp, name) is getattr(api, name)
