@@ -41,7 +41,7 @@ def _register() -> None:
     """Attach every domain's commands (modules import their domain lazily)."""
     import importlib
 
-    for name in ("interplanetary", "study", "constellation", "launch", "mars", "radiation", "presets",
+    for name in ("interplanetary", "study", "constellation", "launch", "mars", "starship", "radiation", "presets",
                  "propulsion", "power", "station", "sweep"):
         importlib.import_module(f"spaceplan.cli.{name}").register(app)
 
