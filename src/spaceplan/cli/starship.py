@@ -47,6 +47,18 @@ def _mass(field: str, text: str | None, allow_zero: bool = True) -> float | None
     return parse_mass(field, text, allow_zero=allow_zero)
 
 
+def _check_common(year: int, tankers: int | None = None, entry_angle: float = -12.0, tof: float | None = None):
+    """Refuse meaningless numbers before anything is computed."""
+    from spaceplan.core.errors import require_range
+
+    require_range("--year", year, 1900, 2052)
+    if tankers is not None:
+        require_range("--tankers", tankers, 0, 200)
+    require_range("--entry-angle", entry_angle, -45.0, -0.5, unit="deg")
+    if tof is not None:
+        require_range("--tof", tof, 60.0, 500.0, unit="days")
+
+
 def starship(
     year: int = typer.Option(2026, "--year", help="Departure window (2026, 2028, 2031, 2033, 2035)."),
     payload: Optional[str] = typer.Option("100t", "--payload", help="Landed payload, e.g. 100t; 'max' for the most "
@@ -74,16 +86,21 @@ def starship(
     check_plot_path(plot)
     if variant not in ("cargo", "crew"):
         raise InputError("--variant", f"got {variant!r}", "cargo or crew")
+    _check_common(year, tankers, entry_angle, tof)
     ship = ship_for(block, variant)
     pay = None if str(payload).strip().lower() == "max" else _mass("--payload", payload)
+    if pay is not None and pay > ship.max_payload_kg:
+        raise InputError("--payload", f"got {payload} (above what {ship.name} carries)",
+                         f"0 to {ship.max_payload_kg / 1e3:g} t")
     rate, boil = parse_cadence(cadence), parse_boiloff(boiloff)
+    load = _mass("--tanker-load", tanker_load, False)
     if not 0.0 <= transfer_loss < 100.0:
         raise InputError("--transfer-loss", f"got {transfer_loss:g} %", "0 to < 100 %")
     dep = None if departure is None else parse_utc("--departure", departure)
     with cli_fields(FIELDS):
         arch = evaluate(ship, year=year, payload_kg=pay, tankers=tankers, departure_tdb=dep, tof_days=tof,
                         cadence_per_day=rate, boiloff_per_day=boil, transfer_loss=transfer_loss / 100.0,
-                        entry_fpa_deg=entry_angle, tanker_delivery_kg=_mass("--tanker-load", tanker_load, False))
+                        entry_fpa_deg=entry_angle, tanker_delivery_kg=load)
     if plot:
         from spaceplan.missions.starship_plots import landed_vs_tankers, plot_landed_vs_tankers
 
@@ -135,9 +152,14 @@ def architectures(
     """The same landed payload by Starship refilled, an NTP stage (DRA 5.0) and an NEP tug + Starship crew hybrid."""
     from spaceplan.missions.architectures import alternatives
 
+    from spaceplan.core.errors import require_range
+
+    _check_common(year)
+    require_range("--crew-tof", crew_tof, 60.0, 500.0, unit="days")
+    landed_kg = _mass("--landed", landed, False)
+    load = _mass("--tanker-load", tanker_load, False)
     with cli_fields({"--landed": "--landed", **FIELDS}):
-        alt = alternatives(year, _mass("--landed", landed, False), crew_tof_days=crew_tof,
-                           tanker_delivery_kg=_mass("--tanker-load", tanker_load, False), with_nep=not no_nep)
+        alt = alternatives(year, landed_kg, crew_tof_days=crew_tof, tanker_delivery_kg=load, with_nep=not no_nep)
     if as_json:
         emit_json(alt.to_dict())
         return
@@ -160,10 +182,11 @@ def moon_starship(
     """A Starship HLS lunar landing (LEO refilling -> NRHO -> surface -> NRHO): tankers and launches."""
     from spaceplan.missions.moon_hls import lunar_landing
 
+    pay, rate, boil = _mass("--payload", payload), parse_cadence(cadence), parse_boiloff(boiloff)
+    load = _mass("--tanker-load", tanker_load, False)
     with cli_fields(FIELDS):
-        r = lunar_landing("hls-block2", payload_down_kg=_mass("--payload", payload), depot=depot,
-                          cadence_per_day=parse_cadence(cadence), boiloff_per_day=parse_boiloff(boiloff),
-                          tanker_delivery_kg=_mass("--tanker-load", tanker_load, False))
+        r = lunar_landing("hls-block2", payload_down_kg=pay, depot=depot, cadence_per_day=rate, boiloff_per_day=boil,
+                          tanker_delivery_kg=load)
     if as_json:
         emit_json(r.to_dict())
         return

@@ -10,8 +10,8 @@
   ``LANDED_FRACTION`` of its mass in orbit (DRA 5.0 cargo lander: ~40 t landed of ~103 t in Mars orbit,
   NASA-SP-2009-566-ADD; assumption rounded from it); crew transit 180 days (DRA 5.0).
 * **NEP hybrid**: TEM/Zeus-class tugs (``propulsion`` presets) each haul ``TUG_CARGO_KG`` of lander to a 500 km Mars
-  orbit (:func:`spaceplan.propulsion.compare.nep_mars`: spiral out, Sims-Flanagan leg, spiral in; computed once per
-  tug and window, then multiplied by the tug count); the crew flies a Starship on a fast transfer
+  orbit (:func:`_tug`: numerical spirals out and in, an Edelbaum heliocentric leg; computed once per tug, then
+  multiplied by the tug count; not tied to a window: a tug departs when it is ready); the crew flies a Starship on a fast transfer
   (``crew_tof_days``) landing the crew's ``crew_payload_kg``.
 
 Launches for NTP and NEP use the heavy launcher's LEO payload (``launcher``); crew dose for a conjunction-class trip
@@ -25,7 +25,7 @@ import functools
 import math
 from dataclasses import dataclass
 
-from spaceplan.core.constants import DAY, MARS
+from spaceplan.core.constants import DAY, EARTH_RADIUS, MARS
 from spaceplan.core.errors import InfeasibleError, require_positive
 from spaceplan.missions.starship_mars import evaluate, injection_dv, window
 
@@ -72,12 +72,54 @@ def _dose_msv(transit_days: float, stay_days: float, shielding: float) -> float:
     return float(d.total_sv) * 1e3
 
 
-@functools.lru_cache(maxsize=8)
-def _tug(nep: str, launcher: str, helio_departure_tdb: float):
-    from spaceplan.propulsion.compare import nep_mars
-    from spaceplan.propulsion.presets import load_launcher, load_vehicle
+@dataclass(frozen=True)
+class Tug:
+    """One NEP tug hauling ``TUG_CARGO_KG`` from 800 km around the Earth to a 500 km Mars orbit (SI)."""
 
-    return nep_mars(load_vehicle(nep), TUG_CARGO_KG, [load_launcher(launcher)], helio_departure_tdb)
+    name: str
+    imleo_kg: float
+    propellant_kg: float
+    trip_time_s: float
+    dv_m_s: float
+
+
+@functools.lru_cache(maxsize=8)
+def _tug(nep: str) -> Tug:
+    """Escape spiral (numerical, :func:`spaceplan.propulsion.spiral.spiral_escape`), an Edelbaum heliocentric
+    transfer between the mean circular orbits of Earth and Mars with Mars' 1.85 deg inclination
+    (:func:`spaceplan.propulsion.edelbaum.edelbaum`, constant acceleration at the mean mass), and a numerical capture
+    spiral; the xenon load and tanks (``tankage_fraction``) iterated to a fixed point.  A cheaper stand-in for the
+    Sims-Flanagan leg of :func:`spaceplan.propulsion.compare.nep_mars` (minutes per window on this machine)."""
+    from spaceplan.core.constants import AU, SUN
+    from spaceplan.propulsion.edelbaum import edelbaum
+    from spaceplan.propulsion.presets import NEPVehicle, load_vehicle
+    from spaceplan.propulsion.spiral import spiral_capture, spiral_escape
+
+    v = load_vehicle(nep)
+    if not isinstance(v, NEPVehicle):
+        raise InfeasibleError(f"{nep} is not a nuclear-electric tug")
+    c, thrust = v.exhaust_speed_m_s, v.thrust_n
+    prop = 10_000.0
+    for _ in range(30):
+        m_final = v.dry_mass_kg + prop * v.tankage_fraction + TUG_CARGO_KG
+        cap = spiral_capture("mars", MARS.radius + MARS_ORBIT_ALT_M, thrust, c, m_final)
+        # heliocentric leg: backwards from the capture's start mass
+        m_arr = cap.mass_start_kg
+        helio = edelbaum(AU, 1.523679 * AU, math.radians(1.85), thrust / m_arr, SUN.gm)
+        m_dep = m_arr * math.exp(float(helio.dv_m_s) / c)
+        esc = spiral_escape("earth", EARTH_RADIUS + 800e3, thrust, c, m_dep * 1.0)
+        # the escape spiral starts heavier than m_dep by its own propellant
+        m0 = m_dep + esc.propellant_kg
+        new = m0 - m_final
+        if abs(new - prop) < 1.0:
+            prop = new
+            break
+        prop = new
+    else:
+        raise InfeasibleError(f"{v.name}: the xenon load does not converge (tanks too heavy)")
+    m0 = v.dry_mass_kg + prop * (1 + v.tankage_fraction) + TUG_CARGO_KG
+    t = esc.time_s + (m_dep - m_arr) * c / thrust + cap.time_s
+    return Tug(v.name, m0, prop, t, esc.dv_m_s + float(helio.dv_m_s) + cap.dv_m_s)
 
 
 def alternatives(year: int, landed_kg: float, *, ship="block2-cargo", crew_ship="block2-crew", ntp="ntp-dra5",
@@ -121,7 +163,7 @@ def alternatives(year: int, landed_kg: float, *, ship="block2-cargo", crew_ship=
                                 str(exc)))
     if with_nep:
         try:
-            tug = _tug(nep, launcher, float(best.departure_tdb))
+            tug = _tug(nep)
             n_tugs = math.ceil(in_orbit / TUG_CARGO_KG - 1e-9)
             crew = evaluate(crew_ship, year=year, payload_kg=crew_payload_kg, tof_days=crew_tof_days,
                             tanker_delivery_kg=one.tanker_delivery_kg, with_return=False, **kw)

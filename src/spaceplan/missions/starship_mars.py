@@ -391,3 +391,25 @@ def fast_transfers(ship: Ship | str = "block2-crew", year: int = 2026, tofs_days
                      "entry_speed_kms": entry_speed(p.vinf_arrival) / 1e3,
                      "outbound_dose_msv": float(dose.total_sv) * 1e3})
     return rows
+
+
+def evaluate_many(points, ship: Ship | str = "block2-cargo", year: int = 2026, **kw) -> list[dict]:
+    """Evaluate a batch of (payload kg, tankers, departure offset days from the window's optimum) points; each row
+    {payload_t, tankers, offset_days, feasible, landed_t, launches, c3_km2s2, error}.  Infeasible points are rows,
+    not exceptions (a sweep must not stop on one).  Picklable inputs and outputs: for Dask or processes."""
+    from spaceplan.core.errors import SpaceplanError
+
+    best = window(year).best
+    rows = []
+    for payload_kg, tankers, offset_days in points:
+        row = {"payload_t": payload_kg / 1e3, "tankers": int(tankers), "offset_days": float(offset_days),
+               "feasible": False, "landed_t": 0.0, "launches": 0, "c3_km2s2": None, "error": ""}
+        try:
+            a = evaluate(ship, year=year, payload_kg=payload_kg, tankers=int(tankers),
+                         departure_tdb=best.departure_tdb + offset_days * DAY, tof_days=best.tof / DAY, **kw)
+            row.update(feasible=a.feasible, landed_t=a.payload_kg / 1e3 if a.feasible else 0.0,
+                       launches=a.campaign.launches, c3_km2s2=a.c3_m2s2 / 1e6)
+        except SpaceplanError as exc:
+            row["error"] = str(exc)
+        rows.append(row)
+    return rows
