@@ -186,3 +186,57 @@ def topocentric(r_ecef, lat, lon, h=0.0) -> tuple[np.ndarray, np.ndarray, np.nda
     up = cl * co * d[..., 0] + cl * so * d[..., 1] + sl * d[..., 2]
     rng = np.sqrt(east**2 + north**2 + up**2)
     return np.mod(np.arctan2(east, north), 2.0 * np.pi), np.arcsin(up / rng), rng
+
+
+# --- TEME -> EME2000 (for exchange files) ---------------------------------------------------------
+
+ROTATION_GRID_S = 12 * 3600.0  # TEME -> EME2000 matrices are computed on this grid and interpolated (cubic)
+
+
+def _teme_matrices(tdb: np.ndarray) -> np.ndarray:
+    """(n, 3, 3) rotations EME2000 <- TEME at TDB seconds ``tdb`` (skyfield, IAU 2000B nutation)."""
+    import os
+
+    import skyfield_data
+    from skyfield.api import Loader
+    from skyfield.framelib import ICRS_to_J2000
+    from skyfield.nutationlib import iau2000b_radians
+    from skyfield.sgp4lib import TEME
+
+    ts = Loader(os.path.join(skyfield_data.__path__[0], "data"), verbose=False).timescale(builtin=True)
+    t = ts.tdb_jd(J2000_JD + np.asarray(tdb, dtype=float) / DAY)
+    t._nutation_angles_radians = iau2000b_radians(t)
+    gcrs_to_teme = np.moveaxis(TEME.rotation_at(t).reshape(3, 3, -1), -1, 0)
+    return np.einsum("ij,nkj->nik", ICRS_to_J2000, gcrs_to_teme)
+
+
+def teme_to_eme2000(r_teme, v_teme, tdb) -> tuple[np.ndarray, np.ndarray]:
+    """Rotate TEME-of-date states (n, 3) at TDB seconds ``tdb`` (n,) into EME2000 (mean equator and equinox of J2000).
+
+    TEME -> GCRS is skyfield's ``TEME.rotation_at`` (Vallado et al. 2006 appendix C: GMST 1982 minus GAST about
+    z, then the IAU 2006 precession and IAU 2000B nutation back to the GCRS); GCRS -> EME2000 is the IERS
+    frame bias (23 mas).  The matrices are computed every :data:`ROTATION_GRID_S` and interpolated element by
+    element with cubic splines: < 0.2 mm at LEO against the matrices at every epoch (linear interpolation
+    would leave 0.0015", 5 cm, from nutation's 0.23" term of 13.7 d), and IAU 2000B differs from 2000A by
+    ~1 mas (< 1 cm at LEO).  The frame's own slow rotation (precession, 50"/yr) is
+    left out of the velocities (< 1e-4 m/s at LEO).  This is the frame the Earth-centred models of spaceplan
+    use (:func:`teme_to_ecef`), so the rotated states keep their ground tracks.
+    """
+    r = np.asarray(r_teme, dtype=float).reshape(-1, 3)
+    v = np.asarray(v_teme, dtype=float).reshape(-1, 3)
+    tdb = np.broadcast_to(np.asarray(tdb, dtype=float), (len(r),))
+    lo, hi = float(tdb.min()), float(tdb.max())
+    if hi - lo <= ROTATION_GRID_S or len(tdb) <= 16:
+        mats = _teme_matrices(tdb)
+        return np.einsum("nij,nj->ni", mats, r), np.einsum("nij,nj->ni", mats, v)
+    from scipy.interpolate import CubicSpline
+
+    grid = lo + ROTATION_GRID_S * np.arange(-1, int(np.ceil((hi - lo) / ROTATION_GRID_S)) + 2)
+    coarse = _teme_matrices(grid)
+    r_out, v_out = np.zeros_like(r), np.zeros_like(v)
+    for i in range(3):  # one interpolated matrix element at a time: no (n, 3, 3) array for long runs
+        for j in range(3):
+            m = CubicSpline(grid, coarse[:, i, j])(tdb)
+            r_out[:, i] += m * r[:, j]
+            v_out[:, i] += m * v[:, j]
+    return r_out, v_out
