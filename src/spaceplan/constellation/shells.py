@@ -173,13 +173,20 @@ def constellation_elements(constellation: Constellation | WalkerShell) -> tuple[
     return tuple(np.concatenate([p[k] for p in parts]) for k in range(6))
 
 
-def positions_eci(constellation: Constellation | WalkerShell, tdb, epoch_tdb: float = 0.0) -> np.ndarray:
-    """Inertial (TEME-like) positions (T, N, 3) in m of every satellite at TDB epochs ``tdb`` (T,).
+def _elements(constellation, indices) -> tuple[np.ndarray, ...]:
+    els = constellation_elements(constellation)
+    return els if indices is None else tuple(x[np.asarray(indices, dtype=np.int64)] for x in els)
+
+
+def positions_eci(constellation: Constellation | WalkerShell, tdb, epoch_tdb: float = 0.0,
+                  indices=None) -> np.ndarray:
+    """Inertial (TEME-like) positions (T, N, 3) in m of every satellite (or of ``indices`` only) at TDB
+    epochs ``tdb`` (T,).
 
     Circular orbits with J2 secular RAAN and argument-of-latitude drift from ``epoch_tdb``.
     Memory is T x N x 24 bytes: stream long spans in chunks (see :func:`ecef_chunks`).
     """
-    a, _, inc, raan0, _, u0 = constellation_elements(constellation)
+    a, _, inc, raan0, _, u0 = _elements(constellation, indices)
     dt = np.atleast_1d(np.asarray(tdb, dtype=float)) - float(epoch_tdb)
     draan, du = j2_rates(a, inc)
     raan = raan0[None, :] + draan[None, :] * dt[:, None]
@@ -194,9 +201,10 @@ def positions_eci(constellation: Constellation | WalkerShell, tdb, epoch_tdb: fl
     return out
 
 
-def velocities_eci(constellation: Constellation | WalkerShell, tdb, epoch_tdb: float = 0.0) -> np.ndarray:
+def velocities_eci(constellation: Constellation | WalkerShell, tdb, epoch_tdb: float = 0.0,
+                   indices=None) -> np.ndarray:
     """Inertial velocities (T, N, 3) m/s matching :func:`positions_eci` (including the node drift)."""
-    a, _, inc, raan0, _, u0 = constellation_elements(constellation)
+    a, _, inc, raan0, _, u0 = _elements(constellation, indices)
     dt = np.atleast_1d(np.asarray(tdb, dtype=float)) - float(epoch_tdb)
     draan, du = j2_rates(a, inc)
     raan = raan0[None, :] + draan[None, :] * dt[:, None]

@@ -53,7 +53,8 @@ def spiral_escape(mu, r0, m0, thrust, mdot, energy_target, h, max_steps, m_min, 
     RK4 with the step h * sqrt(r^3/mu) (h rad of mean motion); the last step is cut by bisection so the
     energy ends on target.  ``mdot`` may be negative (capture run backwards in time: mass grows).
     belts = [r_in_lo, r_in_hi, r_out_lo, r_out_hi] (time spent inside each radius band is summed).
-    rec: (K, 5) buffer of (t, x, y, m, dv); when full it is thinned by 2 and the stride doubles.
+    rec: (K, 5) buffer of (t, x, y, m, dv), or (K, 7) with (vx, vy) too; when full it is thinned by 2 and the
+    stride doubles.
     info (out): t, dv, m, x, y, vx, vy, t_inner, t_outer, n_rec, steps, status (0 ok, 1 max_steps,
     2 mass fell to m_min: propellant exhausted)."""
     s = np.zeros(6)
@@ -78,7 +79,7 @@ def spiral_escape(mu, r0, m0, thrust, mdot, energy_target, h, max_steps, m_min, 
         if step % stride == 0:
             if n_rec == cap:
                 for q in range(cap // 2):
-                    for j in range(5):
+                    for j in range(rec.shape[1]):
                         rec[q, j] = rec[2 * q, j]
                 n_rec = cap // 2
                 stride *= 2
@@ -88,6 +89,9 @@ def spiral_escape(mu, r0, m0, thrust, mdot, energy_target, h, max_steps, m_min, 
                 rec[n_rec, 2] = s[1]
                 rec[n_rec, 3] = s[4]
                 rec[n_rec, 4] = s[5]
+                if rec.shape[1] >= 7:
+                    rec[n_rec, 5] = s[2]
+                    rec[n_rec, 6] = s[3]
                 n_rec += 1
         r = math.sqrt(s[0] * s[0] + s[1] * s[1])
         dt = h * math.sqrt(r * r * r / mu)
@@ -124,6 +128,9 @@ def spiral_escape(mu, r0, m0, thrust, mdot, energy_target, h, max_steps, m_min, 
         rec[n_rec, 2] = s[1]
         rec[n_rec, 3] = s[4]
         rec[n_rec, 4] = s[5]
+        if rec.shape[1] >= 7:
+            rec[n_rec, 5] = s[2]
+            rec[n_rec, 6] = s[3]
         n_rec += 1
     info[0] = t
     info[1] = s[5]

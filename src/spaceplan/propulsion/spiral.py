@@ -33,7 +33,7 @@ MAX_STEPS = 200_000_000
 
 @dataclass(frozen=True)
 class SpiralResult:
-    """One spiral (SI).  ``history`` columns: t [s], x [m], y [m], mass [kg], delta-v so far [m/s]."""
+    """One spiral (SI).  ``history`` columns: t [s], x [m], y [m], mass [kg], delta-v so far [m/s], vx, vy [m/s]."""
 
     mode: str  # "escape" | "capture"
     body: str
@@ -64,7 +64,7 @@ class SpiralResult:
 
 
 def _run(mu, r0, m0, thrust, mdot, c3, belts, h=STEP_RAD, m_min=0.0):
-    rec = np.zeros((131_072, 5))  # thinned by 2 when full: >= ~40 samples per revolution up to ~1,600 revolutions
+    rec = np.zeros((131_072, 7))  # thinned by 2 when full: >= ~40 samples per revolution up to ~1,600 revolutions
     info = np.zeros(12)
     _kernels.spiral_escape(float(mu), float(r0), float(m0), float(thrust), float(mdot), 0.5 * float(c3), float(h),
                            MAX_STEPS, float(m_min), np.asarray(belts, float), rec, info)
@@ -138,6 +138,9 @@ def spiral_capture(central, r0_m: float, thrust_n: float, exhaust_speed_m_s: flo
     hist = hist[::-1].copy()
     hist[:, 0] = info[0] - hist[:, 0]
     hist[:, 4] = info[1] - hist[:, 4]
+    # time reversal flips the velocity; mirroring y keeps the capture prograde (counter-clockwise)
+    hist[:, 2] = -hist[:, 2]
+    hist[:, 5] = -hist[:, 5]
     return SpiralResult("capture", b.name, float(r0_m), float(c3_m2_s2), float(thrust_n), float(exhaust_speed_m_s),
                         float(info[2]), float(mass_in_orbit_kg), float(info[1]), float(info[0]), _revs(hist, b.gm),
                         float(info[7]), float(info[8]), hist)

@@ -129,12 +129,16 @@ def table_for(t0: float, t1: float, altitude: float, inclination: float, activit
     return nrlmsis.density_table(t0, t1, 100e3, min(altitude + 60e3, nrlmsis.ALT_MAX), inclination, activity)
 
 
-def _numerical(station: Station, t0: float, t1: float, h0: float, table, step_s: float):
-    """Cowell run started so that its first orbit's mean ellipsoid height is ``h0``; orbit-mean samples."""
-    inc = station.inclination
-    force = prop.ForceModel(cd_area=station.cd_area, density=table)
+def orbit_steps(h0: float, step_s: float) -> int:
+    """Integration steps in one orbit at mean altitude ``h0`` (at least 1)."""
     period = 2.0 * math.pi * math.sqrt((EARTH_RADIUS + h0) ** 3 / EARTH_GM)
-    every = max(1, int(round(period / step_s)))
+    return max(1, int(round(period / step_s)))
+
+
+def start_state(station: Station, t0: float, h0: float, force, step_s: float):
+    """Circular start state (TEME of date, m and m/s) whose first orbit has the mean ellipsoid height ``h0``."""
+    inc = station.inclination
+    every = orbit_steps(h0, step_s)
     radius = h0 + mean_radius(inc) - EARTH_RADIUS
     for _ in range(2):  # osculating -> mean: J2 short-period terms shift the orbit mean by a few km
         r, v = prop.circular_state(radius, inc)
@@ -143,7 +147,14 @@ def _numerical(station: Station, t0: float, t1: float, h0: float, table, step_s:
         if probe.stopped:  # reenters within its first orbit: no orbit mean to match, start osculating
             break
         radius += h0 - probe.mean_altitude[1]
-    r, v = prop.circular_state(radius, inc)
+    return prop.circular_state(radius, inc)
+
+
+def _numerical(station: Station, t0: float, t1: float, h0: float, table, step_s: float):
+    """Cowell run started so that its first orbit's mean ellipsoid height is ``h0``; orbit-mean samples."""
+    force = prop.ForceModel(cd_area=station.cd_area, density=table)
+    every = orbit_steps(h0, step_s)
+    r, v = start_state(station, t0, h0, force, step_s)
     tr = prop.propagate(r, v, station.mass_kg, t0, t1 - t0, step=step_s, force=force, output_every=every,
                         stop_altitude=REENTRY_ALTITUDE)
     # orbit means are stamped at the middle of their orbit; the start is the requested mean altitude

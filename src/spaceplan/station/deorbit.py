@@ -25,7 +25,7 @@ Uninhabited Area (SPOUA, centred near Point Nemo, 48.88 S 123.39 W).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -73,6 +73,11 @@ class DeorbitPlan:
     footprint_lon_deg: np.ndarray
     footprint_length_km: float
     notes: tuple[str, ...]
+    # after the final burn (TEME of date, m, m/s, unit mass) the nominal 100 kg/m^2 fragment's state at
+    # ``entry_tdb``; rotating it by ``entry_lon_shift_rad`` about z puts its 70 km point on the footprint
+    entry_state: np.ndarray = field(default=None, repr=False, compare=False)
+    entry_tdb: float = float("nan")
+    entry_lon_shift_rad: float = 0.0
 
     @property
     def multi_propellant_kg(self) -> float:
@@ -176,17 +181,18 @@ def deorbit_plan(station: Station, vehicle: Vehicle, start_altitude_km: float = 
              f"final perigee {final_perigee_km:g} km (assumed entry target), start {start_altitude_km:g} km circular"]
     if total > vehicle.propellant_kg:
         notes.append(f"NOT FEASIBLE with {vehicle.name}: needs {total:,.0f} kg of {vehicle.propellant_kg:,.0f} kg")
-    lats, lons = _footprint(y_final, t0, inc, re)
+    lats, lons, y_entry, shift = _footprint(y_final, t0, inc, re)
     if math.degrees(min(inc, math.pi - inc)) - 2.0 < -POINT_NEMO[0]:
         notes.append(f"inclination {station.inclination_deg:g} deg does not reach Point Nemo's latitude: the nominal "
                      f"fragment is aimed at {lats[FRAGMENT_BALLISTIC.index(100.0)]:.1f} deg, {POINT_NEMO[1]:g} deg")
     length = _ground_distance(lats[0], lons[0], lats[-1], lons[-1])
     return DeorbitPlan(station.name, vehicle.name, tuple(burns), single, vehicle.propellant_kg, lats, lons, length,
-                       tuple(notes))
+                       tuple(notes), y_entry, t0, math.radians(shift))
 
 
-def _footprint(y_apo, t0, inc, re) -> tuple[np.ndarray, np.ndarray]:
-    """Fragment 70 km points, the nominal one placed at Point Nemo (see the module docstring)."""
+def _footprint(y_apo, t0, inc, re) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """Fragment 70 km points, the nominal one placed at Point Nemo (see the module docstring); also the burn
+    state and the longitude shift (deg) that placed it."""
     table = nrlmsis.density_table(t0, t0 + 2 * DAY, 80e3, 400e3, inc, 50)
     ra = np.linalg.norm(y_apo[:3])
     va = np.linalg.norm(y_apo[3:6])
@@ -219,7 +225,7 @@ def _footprint(y_apo, t0, inc, re) -> tuple[np.ndarray, np.ndarray]:
     nominal = FRAGMENT_BALLISTIC.index(100.0)
     shift = POINT_NEMO[1] - pts[nominal, 1]
     lons = (pts[:, 1] + shift + 180.0) % 360.0 - 180.0
-    return pts[:, 0], lons
+    return pts[:, 0], lons, y, float(shift)
 
 
 def _ground_distance(lat1, lon1, lat2, lon2) -> float:
