@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from spaceplan.constellation.export import omm_text, tle_text, walker_element_sets
-from spaceplan.constellation.omm import omm_fields_for_sgp4, read_omm_kvn, read_tle
+from spaceplan.core.tle import omm_fields_for_sgp4, read_omm_kvn, read_tle
 from spaceplan.constellation.shells import Constellation, WalkerShell, load_constellation, positions_eci
 from spaceplan.core.errors import InputError
 from spaceplan.core.time import utc_to_tdb

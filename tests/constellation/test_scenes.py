@@ -53,7 +53,7 @@ def test_constellation_czml_moves_on_the_shell_and_tracks_stay_under_the_inclina
 
 def test_coverage_snapshot_czml_has_one_rectangle_per_cell():
     from spaceplan.constellation.coverage import coverage
-    from spaceplan.constellation.regions import parse_region
+    from spaceplan.core.regions import parse_region
 
     c = load_constellation("oneweb")
     res = coverage(c, parse_region("bbox:40,60,20,60", 2.0), float(utc_to_tdb("2026-01-01")) + 300.0 * np.arange(12),

@@ -26,7 +26,7 @@ def iss():
 def test_decay_states_read_back_and_start_at_the_preset_altitude(tmp_path, iss):
     h = decay_states(iss, "2026-01-01", "2026-01-02")
     assert h.frame == "EME2000" and h.center == "EARTH"
-    assert len(h) == 1442  # 1441 steps of 60 s (a TDB day is 86400.00005 s of UTC dates) + the start
+    assert len(h) == 1441 and np.allclose(np.diff(h.tdb), 60.0)  # whole 60 s steps, start and end included
     message = oem.OrbitEphemerisMessage.open(str(write_oem(tmp_path / "iss.oem", h)))
     r = np.array([s.position for s in message.states]) * 1e3
     assert np.abs(r - h.r).max() < 1e-3

@@ -14,8 +14,9 @@ from typing import List, Optional
 import typer
 
 from spaceplan.core.durations import parse_duration
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, \
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_output_path, check_plot_path, cli_fields, emit_json, \
     parse_utc, parse_window, progress, stdout, table, write_figure
+from spaceplan.cli._formats import CZML_HELP, check_czml, save_oem_folder, save_text
 
 PRESET_HELP = ("Constellation preset (see 'spaceplan constellation presets'), a TOML file of [[shell]] tables, "
                "or a satellite catalog: TLE/3LE or OMM XML, KVN, JSON, CSV (format read from the content).")
@@ -188,6 +189,8 @@ def coverage_command(
                                      "(mean satellites in view), gap (longest gap) or auto (sats if covered "
                                      "everywhere all the time, else fraction)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    czml: Optional[str] = typer.Option(None, "--czml", help=CZML_HELP + " The --map quantity per grid cell "
+                                       "(merged to at most 20,000 cells)."),
 ) -> None:
     """Coverage of a region: time fraction covered, satellites in view and longest gaps (area-weighted)."""
     import math
@@ -198,6 +201,7 @@ def coverage_command(
     from spaceplan.core.errors import UnknownNameError
 
     check_plot_path(plot)
+    check_czml(czml)
     if map_quantity not in QUANTITIES:
         raise UnknownNameError("--map", map_quantity, QUANTITIES)
     _check_common(min_elevation, min_sats)
@@ -213,6 +217,10 @@ def coverage_command(
         from spaceplan.constellation.plots import coverage_map
 
         write_figure(plot, coverage_map, result, quantity=map_quantity)
+    if czml:
+        from spaceplan.constellation.scenes import coverage_czml
+
+        save_text(czml, coverage_czml(result, map_quantity))
     d = result.to_dict()
     if as_json:
         d["inputs"] = {"constellation": preset, "region": region, "grid_deg": grid_deg, "start_utc": start,
@@ -307,6 +315,10 @@ def groundtrack(
     step: str = typer.Option("30s", "--step", help="Time between track points, e.g. 30s."),
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP + " Ground tracks on a world map."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP + " Includes the tracks (lat/lon deg per step)."),
+    oem: Optional[str] = typer.Option(None, "--oem", help="Also write one CCSDS OEM 2.0 file per satellite (EME2000, "
+                                      "UTC, every --step) into this folder (created if missing)."),
+    czml: Optional[str] = typer.Option(None, "--czml", help=CZML_HELP + " The satellites moving and their ground "
+                                       "tracks."),
 ) -> None:
     """Sub-satellite ground tracks of a few satellites (Walker: circular orbits with J2 drift; catalog: SGP4)."""
     import numpy as np
@@ -315,6 +327,8 @@ def groundtrack(
     from spaceplan.core.errors import InputError
 
     check_plot_path(plot)
+    check_czml(czml)
+    check_output_path("--oem", oem, "folder")
     tdb, _, step_s = _window(start, duration, step)
     if len(tdb) > 100_000:
         raise InputError("--duration", f"{len(tdb)} track points", "at most 100000 (use a longer --step)")
@@ -328,6 +342,14 @@ def groundtrack(
         from spaceplan.constellation.plots import ground_tracks
 
         write_figure(plot, lambda path: ground_tracks(const, tdb, path, idx))
+    if oem:
+        from spaceplan.constellation.scenes import satellite_states
+
+        save_oem_folder(oem, satellite_states(const, idx, tdb))
+    if czml:
+        from spaceplan.constellation.scenes import constellation_czml
+
+        save_text(czml, constellation_czml(const, idx, tdb))
     sats = [{"index": int(i), "shell": const.shells[int(shell_of[i])].name, "start_lat_deg": float(lat[0, k]),
              "start_lon_deg": float(lon[0, k]), "max_abs_lat_deg": float(np.max(np.abs(lat[:, k])))}
             for k, i in enumerate(idx)]
@@ -548,6 +570,58 @@ def capacity(
     stdout.print(table(f"{d['constellation']}: {d['payload']}", ["Quantity", "Value"], rows))
 
 
+def export(
+    preset: str = typer.Argument(..., help="Walker constellation preset or a TOML file of [[shell]] tables."),
+    omm: Optional[str] = typer.Option(None, "--omm", help="Write CCSDS OMM element sets: .xml, .kvn (or .omm), .json "
+                                      "or .csv (format from the extension)."),
+    tle: Optional[str] = typer.Option(None, "--tle", help="Write three-line element sets (name + TLE)."),
+    epoch: str = typer.Option("2026-01-01", "--epoch", help="Epoch of the element sets (UTC)."),
+    first_number: int = typer.Option(90000, "--first-number", help="Catalogue number of the first satellite "
+                                     "(TLE: up to 99999 for the last)."),
+    altitude: Optional[float] = typer.Option(None, "--altitude", help=ALT_HELP),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """SGP4 element sets of every satellite of a Walker preset: OMM and/or TLE for any SGP4 tool.
+
+    Mean elements of the Walker model (circular, secular J2): SGP4 reproduces our positions within its
+    own J2 short-period and J3 long-period terms (~10-20 km in LEO) and our along-track rate."""
+    from pathlib import Path
+
+    from spaceplan.constellation.export import OMM_FORMATS, omm_text, tle_text, walker_element_sets
+    from spaceplan.core.errors import InputError
+
+    if not omm and not tle:
+        raise InputError("--omm", "nothing to write", "--omm FILE and/or --tle FILE")
+    fmt = None
+    if omm:
+        suffix = Path(omm).suffix.lower().lstrip(".")
+        fmt = {"omm": "kvn", "txt": "kvn"}.get(suffix, suffix)
+        if fmt not in OMM_FORMATS:
+            raise InputError("--omm", f"unknown OMM file extension {Path(omm).suffix or '(none)'!r}",
+                             ".xml, .kvn, .omm, .json or .csv")
+        check_output_path("--omm", omm, "file")
+    check_output_path("--tle", tle, "file")
+    t = parse_utc("--epoch", epoch)
+    const = _load(preset, altitude)
+    if not hasattr(const, "shells") or hasattr(const, "catalog"):
+        raise InputError("PRESET", f"{preset!r} is a catalog, not a Walker constellation", "a Walker preset or TOML")
+    with cli_fields({"first_catalog_number": "--first-number"}):
+        sets = walker_element_sets(const, t, first_catalog_number=first_number)
+    tle_out = tle_text(sets) if tle else None  # refuses numbers past five digits before anything is written
+    if omm:
+        save_text(omm, omm_text(sets, fmt))
+    if tle:
+        save_text(tle, tle_out)
+    summary = {"constellation": const.name, "satellites": len(sets), "epoch_utc": epoch,
+               "catalog_numbers": [sets[0].satrec.satnum, sets[-1].satrec.satnum], "omm": omm, "omm_format": fmt,
+               "tle": tle, "mean_element_theory": "SGP4", "ref_frame": "TEME"}
+    if as_json:
+        emit_json(summary)
+        return
+    _out().print(f"{const.name}: {len(sets)} element sets at {epoch} (NORAD {sets[0].satrec.satnum}-"
+                 f"{sets[-1].satrec.satnum})" + (f"; OMM ({fmt}) {omm}" if omm else "") + (f"; TLE {tle}" if tle else ""))
+
+
 def register(app: typer.Typer) -> None:
     """Create the ``constellation`` sub-app on ``app`` with this module's commands."""
     sub = typer.Typer(
@@ -561,6 +635,7 @@ def register(app: typer.Typer) -> None:
     sub.command("coverage")(coverage_command)
     sub.command("compare")(compare_command)
     sub.command("groundtrack")(groundtrack)
+    sub.command("export")(export)
     sub.command("catalog")(catalog)
     sub.command("latency")(latency)
     sub.command("deploy")(deploy)

@@ -10,6 +10,7 @@ from spaceplan.core.constants import DAY
 from spaceplan.core.durations import parse_duration
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_date_range, \
     parse_utc, progress, stdout, table, write_figure
+from spaceplan.cli._formats import OEM_HELP, check_oem, save_oem
 
 
 def _out():
@@ -111,6 +112,8 @@ def porkchop_command(
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
     grid: bool = typer.Option(False, "--grid", help="With --json: include every cell (large)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    oem: Optional[str] = typer.Option(None, "--oem", help=OEM_HELP + " The minimum-C3 transfer (lower of the two "
+                                      "types), heliocentric, one state a day."),
 ) -> None:
     """Porkchop grid: departure C3, launch asymptote (DLA/RLA), arrival v-infinity, per transfer type."""
     from spaceplan.core.constants import body
@@ -120,6 +123,7 @@ def porkchop_command(
 
     body(departure), body(arrival)
     check_plot_path(plot)
+    check_oem(oem)
     step_s = parse_duration(step, "--step")
     spans = {}
     for field, text in (("--depart", depart), ("--arrive", arrive)):
@@ -140,6 +144,15 @@ def porkchop_command(
         from spaceplan.interplanetary.plots import plot_porkchop
 
         write_figure(plot, plot_porkchop, result)
+    if oem:
+        from spaceplan.core.arcs import lambert_transfer_states
+        from spaceplan.core.errors import InfeasibleError
+
+        minima = [p for p in result.min().values() if p is not None]
+        if not minima:
+            raise InfeasibleError("--oem: no cell of the grid holds a transfer")
+        best = min(minima, key=lambda p: p.c3)
+        save_oem(oem, lambert_transfer_states(departure, arrival, best.departure_tdb, best.arrival_tdb))
     if as_json:
         emit_json(result.to_dict(grid=grid))
         return

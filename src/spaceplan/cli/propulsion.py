@@ -10,6 +10,7 @@ from spaceplan.core.durations import parse_duration
 from spaceplan.core.units import parse_mass
 from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_date_range,
                                    parse_utc, progress, stdout, table, write_figure)
+from spaceplan.cli._formats import OEM_HELP, check_oem, save_oem
 from spaceplan.core.errors import InputError
 
 propulsion_app = typer.Typer(help="Nuclear-electric tugs (TEM/Zeus), NTP and chemical stages, low-thrust transfers.",
@@ -107,12 +108,16 @@ def spiral_cmd(
     capture: bool = typer.Option(False, "--capture", help="Capture spiral (from C3 down to the orbit) instead of escape."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
+    oem: Optional[str] = typer.Option(None, "--oem", help=OEM_HELP + " The planar spiral lies in the equator."),
+    start: str = typer.Option("2030-01-01", "--start", help="Start date (UTC) of the spiral in the --oem file."),
 ) -> None:
     """Tangential-thrust spiral escape (or capture), mass decreasing, Van Allen belt time flagged."""
     from spaceplan.core.constants import body
     from spaceplan.propulsion.spiral import spiral_capture, spiral_escape
 
     check_plot_path(plot)
+    check_oem(oem)
+    t_start = parse_utc("--start", start) if oem else 0.0
     f, c, v = _engine(vehicle or None, thrust, isp, power_kwe, efficiency)
     m_cargo = parse_mass("--cargo", cargo, allow_zero=True)
     m = parse_mass("--mass", mass) if mass else ((v.wet_mass_kg() if v else 0.0) + m_cargo)
@@ -125,6 +130,10 @@ def spiral_cmd(
         from spaceplan.propulsion.plots import plot_spiral
 
         write_figure(plot, plot_spiral, r)
+    if oem:
+        from spaceplan.propulsion.ephemerides import spiral_states
+
+        save_oem(oem, spiral_states(r, t_start, v.name if v else "spiral"))
     if json_out:
         d = r.to_dict()
         d["vehicle"] = v.name if v else None
@@ -158,6 +167,8 @@ def transfer_cmd(
     vinf_max: float = typer.Option(0.0, "--vinf-max", help="Largest arrival v-infinity, km/s (0: rendezvous)."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP + " Thrust and mass history of the best leg."),
+    oem: Optional[str] = typer.Option(None, "--oem", help=OEM_HELP + " The best leg, one segment per arc "
+                                      "between impulses."),
 ) -> None:
     """Minimum-propellant low-thrust legs over departure dates x times of flight (Sims-Flanagan, porkchop-seeded)."""
     import numpy as np
@@ -167,6 +178,7 @@ def transfer_cmd(
     from spaceplan.propulsion.sims_flanagan import LowThrustSpacecraft, date_tof_grid
 
     check_plot_path(plot)
+    check_oem(oem)
     v = _nep(vehicle)
     start, end = parse_date_range("--depart", depart)
     dt = parse_duration(step, "--step")
@@ -195,6 +207,10 @@ def transfer_cmd(
         from spaceplan.propulsion.plots import plot_leg_history
 
         write_figure(plot, plot_leg_history, leg)
+    if oem:
+        from spaceplan.propulsion.ephemerides import leg_states
+
+        save_oem(oem, leg_states(leg, name=f"{v.name} {leg.departure_body}-{leg.arrival_body}"))
     if json_out:
         emit_json({"vehicle": v.name, "grid": grid.to_dict(), "best": leg.to_dict()})
         return

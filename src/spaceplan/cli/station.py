@@ -6,7 +6,10 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, stdout, table, write_figure
+from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, stdout, table,
+                                   write_figure)
+from spaceplan.cli._formats import CZML_HELP, OEM_HELP, check_czml, check_oem, save_oem, save_text
+from spaceplan.core.durations import parse_duration
 from spaceplan.core.errors import InputError
 
 station_app = typer.Typer(help="Space stations: orbit decay, reboost propellant, controlled deorbit, reentry windows.",
@@ -44,6 +47,9 @@ def decay_cmd(
     method: str = typer.Option("king-hele", "--method", help="king-hele (orbit-averaged) or numerical (Cowell, 60 s)."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
+    oem: Optional[str] = typer.Option(None, "--oem", help=OEM_HELP + " The numerical run (Cowell, 60 s) at --activity "
+                                      "(default 50 %); five years at 60 s is 2.6 million states, ~280 MB."),
+    oem_step: str = typer.Option("60s", "--oem-step", help="Time between OEM states, a multiple of 60 s."),
 ) -> None:
     """Free decay (no reboosts) of a station's mean altitude, at the 5/50/95 % solar-activity levels."""
     from spaceplan.core.time import tdb_to_iso
@@ -51,9 +57,17 @@ def decay_cmd(
     from spaceplan.station.presets import load_station
 
     check_plot_path(plot)
+    check_oem(oem)
     st = load_station(station)
     levels = (_activity(activity),) if activity is not None else (5, 50, 95)
+    oem_every = parse_duration(oem_step, "--oem-step") if oem else 60.0
     band = {a: D.decay(st, start, end, a, method, altitude) for a in levels}
+    if oem:
+        from spaceplan.station.ephemerides import decay_states
+
+        with cli_fields({"sample": "--oem-step"}):
+            save_oem(oem, decay_states(st, start, end, activity if activity is not None else 50, altitude,
+                                       sample_s=oem_every))
     if plot:
         from spaceplan.station.plots import plot_decay
 
@@ -123,17 +137,32 @@ def deorbit_cmd(
     burns: int = typer.Option(2, "--burns", help="Number of perigee-lowering burns before the final one."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
+    oem: Optional[str] = typer.Option(None, "--oem", help=OEM_HELP + " The nominal fragment from the final burn to "
+                                      "70 km, 5 s steps."),
+    czml: Optional[str] = typer.Option(None, "--czml", help=CZML_HELP + " Descent, ground track, fragment footprint "
+                                       "and Point Nemo."),
 ) -> None:
     """Controlled deorbit: perigee lowering and the final burn into the South Pacific; single vs multi-burn."""
     from spaceplan.station.deorbit import deorbit_plan
     from spaceplan.station.presets import load_station, load_vehicle
 
     check_plot_path(plot)
-    plan = deorbit_plan(load_station(station), load_vehicle(vehicle), start_altitude, perigee, final_perigee, burns)
+    check_oem(oem)
+    check_czml(czml)
+    st = load_station(station)
+    plan = deorbit_plan(st, load_vehicle(vehicle), start_altitude, perigee, final_perigee, burns)
     if plot:
         from spaceplan.station.plots import plot_footprint
 
         write_figure(plot, plot_footprint, plan)
+    if oem:
+        from spaceplan.station.ephemerides import deorbit_states
+
+        save_oem(oem, deorbit_states(plan, st))
+    if czml:
+        from spaceplan.station.ephemerides import deorbit_czml
+
+        save_text(czml, deorbit_czml(plan, st))
     if json_out:
         emit_json(plan)
         return

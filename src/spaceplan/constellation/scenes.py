@@ -96,16 +96,18 @@ def constellation_czml(constellation, indices, tdb, name: str | None = None) -> 
 
 
 def coverage_czml(result, quantity: str = "fraction", max_cells: int = 20_000) -> str:
-    """CZML of a coverage result's map: ``fraction`` (time covered), ``sats`` (mean in view) or ``gap``
-    (longest gap, minutes), one rectangle per grid cell, cells merged by whole factors to stay under
+    """CZML of a coverage result's map: ``fraction`` (time covered), ``sats`` (mean in view), ``gap``
+    (longest gap, minutes) or ``auto`` (as the coverage map), one rectangle per grid cell, cells merged by whole factors to stay under
     ``max_cells``."""
     g = result.ground
     if g.resolution_rad is None:
         raise InputError("--czml", f"region {g.name!r} is a point list, not a grid", "a gridded region")
+    if quantity == "auto":  # as the coverage map: satellites in view where every point is always covered
+        quantity = "sats" if np.all(result.covered_fraction >= 1.0) else "fraction"
     values = {"fraction": result.covered_fraction, "sats": result.mean_in_view,
               "gap": result.max_gap_s / 60.0}.get(quantity)
     if values is None:
-        raise InputError("--map", f"got {quantity!r}", "fraction, sats or gap")
+        raise InputError("--map", f"got {quantity!r}", "auto, fraction, sats or gap")
     lat, lon = np.degrees(g.lat), np.degrees(g.lon)
     res = math.degrees(g.resolution_rad)
     factor = max(1, math.ceil(math.sqrt(g.size / max_cells)))

@@ -32,10 +32,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import numpy as np
-from numba import njit
-
 from spaceplan.core.constants import DAY
 from spaceplan.core.errors import InputError
+from spaceplan.core.jit import kernel
 
 __all__ = ["StateHistory", "write_oem", "oem_text", "FORMATS", "TIME_SYSTEMS"]
 
@@ -110,7 +109,7 @@ class StateHistory:
 # --- the state-line kernel -------------------------------------------------------------------------
 
 
-@njit(cache=True)
+@kernel(inline=True)
 def _put_digits(buf, pos, value, width):
     """Write ``value`` >= 0 as exactly ``width`` digits (zero padded) at ``pos``; returns the new position."""
     for k in range(width - 1, -1, -1):
@@ -119,7 +118,7 @@ def _put_digits(buf, pos, value, width):
     return pos + width
 
 
-@njit(cache=True)
+@kernel(inline=True)
 def _put_fixed(buf, pos, scaled, decimals):
     """Write the integer ``scaled`` = round(x 10^decimals) as a signed fixed-point decimal."""
     if scaled < 0:
@@ -140,7 +139,7 @@ def _put_fixed(buf, pos, scaled, decimals):
     return _put_digits(buf, pos + 1, frac, decimals)
 
 
-@njit(cache=True)
+@kernel()
 def _put_epoch(buf, pos, seconds, nanos):
     """Write calendar seconds after 1970-01-01 (no leap seconds) plus ``nanos`` as YYYY-MM-DDThh:mm:ss.nnnnnnnnn.
 
@@ -172,7 +171,7 @@ def _put_epoch(buf, pos, seconds, nanos):
     return _put_digits(buf, pos + 1, nanos, 9)
 
 
-@njit(cache=True)
+@kernel()
 def _format_states(seconds, nanos, pos_scaled, vel_scaled, seps, sep_start, pos_decimals, vel_decimals, buf):
     """State lines into ``buf``: seps[k] (k = 0..7) before the epoch, between the six numbers and at the end."""
     pos = 0

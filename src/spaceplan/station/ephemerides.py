@@ -51,7 +51,10 @@ def decay_states(station: Station, start, end, activity: int = 50, altitude_km: 
     table = _decay.table_for(t0, t1, h0, station.inclination, activity)
     force = prop.ForceModel(cd_area=station.cd_area, density=table)
     r, v = _decay.start_state(station, t0, h0, force, step_s)
-    tr = prop.propagate(r, v, station.mass_kg, t0, t1 - t0, step=step_s, force=force, output_every=every,
+    # whole steps: UTC dates are a few us to ms off whole TDB steps, which would shrink every step to fit
+    steps = math.floor((t1 - t0) / step_s + 1e-6)
+    duration = steps * step_s if t1 - t0 - steps * step_s < 4e-3 else t1 - t0
+    tr = prop.propagate(r, v, station.mass_kg, t0, duration, step=step_s, force=force, output_every=every,
                         stop_altitude=_decay.REENTRY_ALTITUDE)
     r_e, v_e = _eme2000(tr.t, tr.state)
     end_note = (f"reentry (120 km) at {tdb_to_iso(tr.stop_time)}" if tr.stopped else f"ends {tdb_to_iso(tr.t[-1])}")
