@@ -42,7 +42,7 @@ def _register() -> None:
     import importlib
 
     for name in ("interplanetary", "study", "constellation", "launch", "mars", "starship", "radiation", "presets",
-                 "propulsion", "power", "station", "sweep"):
+                 "propulsion", "power", "station", "sweep", "viewer"):
         importlib.import_module(f"spaceplan.cli.{name}").register(app)
 
 
