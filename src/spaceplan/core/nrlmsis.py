@@ -39,6 +39,7 @@ from spaceplan.core.errors import InputError, require_range
 ALT_MIN = 80e3  # m, NRLMSIS is valid from the ground, tables start here
 ALT_MAX = 2_000e3  # m
 _SAMPLES = 8
+MSIS_VERSIONS = (2.1, 2.0, 0)  # pymsis: NRLMSIS 2.1, 2.0 and NRLMSISE-00
 
 
 def density(tdb, lat_deg, lon_deg, alt_m, activity: int = 50) -> np.ndarray:
@@ -102,8 +103,13 @@ def _samples(inclination: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclination: float, activity: int = 50,
-                  step_days: float | None = None, persist_after: float | None = None) -> DensityTable:
+                  step_days: float | None = None, persist_after: float | None = None,
+                  version: float = 2.1) -> DensityTable:
     """Build the orbit-averaged table over [t0, t1] (TDB s) and [alt_lo, alt_hi] (m).
+
+    ``version``: the NRLMSIS version pymsis runs, 2.1 (default) or 0 for NRLMSISE-00
+    (Picone et al. 2002), the model Orekit and most flight-dynamics tools carry;
+    used to compare propagators on the same atmosphere.
 
     ``persist_after`` (TDB s): from that epoch on, F10.7 and ap are held at their
     means over the 81 days before it (persistence, what a forecaster knew then)
@@ -119,13 +125,16 @@ def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclinatio
     span_days = (t1 - t0) / DAY
     if step_days is None:
         step_days = max(1.0, math.ceil(span_days / 1100.0))
+    if version not in MSIS_VERSIONS:
+        raise InputError("msis_version", f"got {version!r}", ", ".join(map(str, MSIS_VERSIONS)))
     return _cached_table(round(float(t0), 3), round(float(t1), 3), float(alt_lo), float(alt_hi),
                          round(float(inclination), 9), int(activity), float(step_days),
-                         None if persist_after is None else round(float(persist_after), 3))
+                         None if persist_after is None else round(float(persist_after), 3), float(version))
 
 
 @functools.lru_cache(maxsize=16)
-def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, persist_after) -> DensityTable:
+def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, persist_after,
+                  version=2.1) -> DensityTable:
     import pymsis
 
     from spaceplan.core.time import tdb_to_datetime64
@@ -153,9 +162,10 @@ def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, pers
     stamps = tdb_to_datetime64(times)[idx_t]
     out = pymsis.calculate(stamps, np.tile(lon, nt * na), np.tile(lat, nt * na),
                            np.tile(np.repeat(alts / 1e3, ns), nt), f107[idx_t], sw.f107a[idx_t], sw.aps[idx_t],
-                           version=2.1)
+                           version=0 if version == 0 else version)
     rho = np.asarray(out[:, 0], dtype=float).reshape(nt, na, ns).mean(axis=2)
     if not np.all(np.isfinite(rho)) or np.any(rho <= 0) or n == 0:
         raise InputError("density", "NRLMSIS returned a non-positive density", "finite, > 0")
-    notes = notes + (f"NRLMSIS 2.1 orbit-averaged table, {nt} x {na} nodes every {step_days:g} d",)
+    model = "NRLMSISE-00" if version == 0 else f"NRLMSIS {version:g}"
+    notes = notes + (f"{model} orbit-averaged table, {nt} x {na} nodes every {step_days:g} d",)
     return DensityTable(t0, dt, alts, np.log(rho), inclination, activity, notes)

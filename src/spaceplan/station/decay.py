@@ -135,19 +135,26 @@ def orbit_steps(h0: float, step_s: float) -> int:
     return max(1, int(round(period / step_s)))
 
 
-def start_state(station: Station, t0: float, h0: float, force, step_s: float):
-    """Circular start state (TEME of date, m and m/s) whose first orbit has the mean ellipsoid height ``h0``."""
-    inc = station.inclination
+def start_altitude(h0: float, inclination: float, t0: float, force: prop.ForceModel, mass: float,
+                   step_s: float) -> float:
+    """Altitude above the equatorial radius of the circular osculating start (node, ``circular_state``) whose
+    first orbit has the mean ellipsoid height ``h0``: J2 short-period terms shift the orbit mean by a few km."""
     every = orbit_steps(h0, step_s)
-    radius = h0 + mean_radius(inc) - EARTH_RADIUS
-    for _ in range(2):  # osculating -> mean: J2 short-period terms shift the orbit mean by a few km
-        r, v = prop.circular_state(radius, inc)
-        probe = prop.propagate(r, v, station.mass_kg, t0, every * step_s, step=step_s, force=force,
-                               output_every=every, stop_altitude=REENTRY_ALTITUDE)
+    radius = h0 + mean_radius(inclination) - EARTH_RADIUS
+    for _ in range(2):
+        r, v = prop.circular_state(radius, inclination)
+        probe = prop.propagate(r, v, mass, t0, every * step_s, step=step_s, force=force, output_every=every,
+                               stop_altitude=REENTRY_ALTITUDE)
         if probe.stopped:  # reenters within its first orbit: no orbit mean to match, start osculating
             break
         radius += h0 - probe.mean_altitude[1]
-    return prop.circular_state(radius, inc)
+    return radius
+
+
+def start_state(station: Station, t0: float, h0: float, force, step_s: float):
+    """Circular start state (TEME of date, m and m/s) whose first orbit has the mean ellipsoid height ``h0``."""
+    return prop.circular_state(start_altitude(h0, station.inclination, t0, force, station.mass_kg, step_s),
+                               station.inclination)
 
 
 def _numerical(station: Station, t0: float, t1: float, h0: float, table, step_s: float):
@@ -208,8 +215,10 @@ class Lifetimes:
 
 
 def lifetimes(altitude_km, ballistic_kg_m2, start="2026-01-01", activity: int = 50, inclination_deg: float = 51.6,
-              cap_years: float = 30.0) -> Lifetimes:
-    """King-Hele lifetimes for every (altitude, m/(Cd A)) pair: circular orbits, reentry at 120 km."""
+              cap_years: float = 30.0, table: nrlmsis.DensityTable | None = None) -> Lifetimes:
+    """King-Hele lifetimes for every (altitude, m/(Cd A)) pair: circular orbits, reentry at 120 km.
+
+    ``table`` reuses a density table covering the span and the altitudes (another MSIS version, say)."""
     alt = np.atleast_1d(np.asarray(altitude_km, dtype=float))
     bcs = np.atleast_1d(np.asarray(ballistic_kg_m2, dtype=float))
     require_range("altitude", alt, 120.0, 2000.0, "km")
@@ -218,7 +227,8 @@ def lifetimes(altitude_km, ballistic_kg_m2, start="2026-01-01", activity: int = 
     inc = math.radians(inclination_deg)
     t0 = float(utc_to_tdb(start, "start"))
     t1 = t0 + cap_years * JULIAN_YEAR
-    table = nrlmsis.density_table(t0, t1, 100e3, float(alt.max()) * 1e3 + 10e3, inc, activity)
+    if table is None:
+        table = nrlmsis.density_table(t0, t1, 100e3, float(alt.max()) * 1e3 + 10e3, inc, activity)
     re = mean_radius(inc)
     aa, bb = np.meshgrid(alt * 1e3, bcs, indexing="ij")
     out = np.empty(aa.size)

@@ -91,3 +91,38 @@ def plot_footprint(plan, path: str) -> None:
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
+
+
+def plot_funnel(scores: list, path: str, title: str = "Reentry forecasts against the actual reentry") -> None:
+    """Error funnel: forecast error (days, nominal - actual) against lead time, one line per object, with the
+    5-95 % windows as bars and the IADC +-20-25 % of remaining lifetime as a shaded band."""
+    import matplotlib.pyplot as plt
+
+    from spaceplan.station.reentry_score import RULE_OF_THUMB
+
+    fig, ax = _figure(8.0, 5.0)
+    leads = np.linspace(0.5, 32.0, 100)
+    ax.fill_between(leads, -RULE_OF_THUMB[1] * leads, RULE_OF_THUMB[1] * leads, color="0.85",
+                    label=f"IADC +-{RULE_OF_THUMB[0]:.0%}-{RULE_OF_THUMB[1]:.0%} of remaining lifetime")
+    ax.fill_between(leads, -RULE_OF_THUMB[0] * leads, RULE_OF_THUMB[0] * leads, color="0.75")
+    for k, s in enumerate(scores):
+        if not s.scored:
+            continue
+        color = plt.cm.tab10(k % 10)
+        x = np.array([r.remaining_days for r in s.scored])
+        err = np.array([r.error_days for r in s.scored])
+        lo = np.array([(r.forecast.early_tdb - s.actual_tdb) / 86400.0 for r in s.scored])
+        hi = np.array([(r.forecast.late_tdb - s.actual_tdb) / 86400.0 for r in s.scored])
+        x_shift = x * (1.0 + 0.015 * (k - len(scores) / 2))
+        ax.errorbar(x_shift, err, yerr=[err - lo, hi - err], fmt="o-", color=color, ms=4, capsize=2, lw=1,
+                    label=s.name)
+    ax.axhline(0.0, color="k", lw=0.8)
+    ax.set_xscale("log")
+    ax.set_xlabel("remaining lifetime at the last element set used, days")
+    ax.set_ylabel("forecast - actual reentry, days")
+    ax.set_title(title)
+    ax.grid(alpha=0.3, which="both")
+    ax.legend(fontsize=7, ncol=2)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
