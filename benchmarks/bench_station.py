@@ -8,6 +8,9 @@
 2. 10,000 King-Hele lifetimes (altitude 250-700 km x m/CdA 20-400 kg/m^2, 25-year cap, one table).
    Target: >= 1,000 lifetimes per second.  Peer: ``solve_ivp`` (RK45, rtol 1e-8) on the same
    da/dt with a reentry event, 20 cases, scaled to 10,000.
+3. Reentry scoring (issue 23): the eight objects of tests/validation/data/reentry, forecasts from the element
+   sets known 30, 14, 7, 3 and 1 days before each reentry (B fit + King-Hele to 120 km, three density
+   scales), scored against the published reentry.  No peer (timed alone).
 Rows follow the benchmarks/run.py contract (ratio = peer_s / ours_s).
 """
 
@@ -87,7 +90,10 @@ def run() -> list[dict]:
     for k in idx:
         peer_life(k)
     t_peer_life = (time.perf_counter() - t) * aa.size / len(idx)
+    n_obj, n_fc, t_score = _scoring()
     return [
+        {"benchmark": f"Reentry scoring, {n_obj} objects x 5 lead times ({n_fc} forecasts)", "ours_s": t_score,
+         "peer": None, "peer_s": None, "target": "", "note": "B fit + window per forecast, persistence weather"},
         {"benchmark": f"NRLMSIS 2.1 table for 5 years ({table.log_rho.shape[0]} x {table.log_rho.shape[1]} nodes x 8)",
          "ours_s": t_build, "peer": None, "peer_s": None, "target": "", "note": "pymsis calls, once per run"},
         {"benchmark": f"ISS decay 60 s steps, J2-J4 + drag, {flown_days:.0f} d ({'to reentry' if tr.stopped else '5 y'})",
@@ -97,3 +103,24 @@ def run() -> list[dict]:
          "ours_s": t_life, "peer": "solve_ivp RK45 per case (20 cases, scaled)", "peer_s": t_peer_life,
          "target": ">= 1,000 / s", "note": f"{aa.size / t_life:,.0f} lifetimes/s; {finite.mean():.0%} re-enter"},
     ]
+
+
+def _scoring() -> tuple[int, int, float]:
+    """Time the whole validation-set scoring run (every object, every lead time)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "validation"))
+    import reentry_cases as rc
+
+    from spaceplan.core.time import utc_to_tdb
+    from spaceplan.station.reentry_score import score
+
+    cases = [(rc.history(c), float(utc_to_tdb(c["actual_utc"])), c["uncertainty_days"]) for c in rc.cases()]
+    out = {}
+
+    def run_all():
+        out["scores"] = [score(h, t, uncertainty_days=u) for h, t, u in cases]
+
+    t = best_of(run_all, 1)
+    return len(cases), sum(len(s.scored) for s in out["scores"]), t

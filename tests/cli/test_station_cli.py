@@ -58,3 +58,29 @@ def test_bad_names_and_levels_raise_named_errors():
                         (["station", "reentry", "nofile.tle"], "TLE_FILE")):
         result = runner.invoke(app, args)
         assert isinstance(result.exception, InputError) and result.exception.field == field, result.output
+
+
+def test_reentry_score_prints_the_funnel_table():
+    kz1a = Path(__file__).parents[1] / "validation" / "data" / "reentry" / "kz1a_rb_58704.tle"
+    result = runner.invoke(app, ["station", "reentry", str(kz1a), "--score", "2024-01-16T12:00"], terminal_width=120)
+    assert result.exit_code == 0, result.output
+    assert "forecasts vs the actual reentry 2024-01-16T12:00Z" in result.output and "err/rem" in result.output
+    result = runner.invoke(app, ["station", "reentry", str(kz1a), "--score", "2024-01-16T12:00", "--json"])
+    doc = json.loads(result.output)
+    leads = {f["lead_days"] for f in doc["forecasts"]} | {s["lead_days"] for s in doc["skipped"]}
+    assert leads == {30, 14, 7, 3, 1} and all(0 < f["remaining_days"] for f in doc["forecasts"])
+
+
+def test_lifetime_table_json_and_errors():
+    result = runner.invoke(app, ["station", "lifetime", "--alt", "250:300km", "--bc", "25:100", "--activity", "50",
+                                 "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["altitude_km"] == [250.0, 300.0] and doc["ballistic_kg_m2"] == [25.0, 50.0, 100.0]
+    days = doc["king_hele_days"][0]
+    assert 0 < days[0][0] < days[0][1] < days[0][2] and days[0][2] < days[1][2]  # grows with m/CdA and altitude
+    for args, field in ((["station", "lifetime", "--alt", "800:200km"], "--alt"),
+                        (["station", "lifetime", "--bc", "0:100"], "--bc"),
+                        (["station", "lifetime", "--alt", "100:200km"], "--alt")):
+        result = runner.invoke(app, args)
+        assert getattr(result.exception, "field", None) == field, (args, result.output)

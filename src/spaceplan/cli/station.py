@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Optional
 
 import typer
@@ -10,7 +11,7 @@ from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, cli_fi
                                    write_figure)
 from spaceplan.cli._formats import CZML_HELP, OEM_HELP, check_czml, check_oem, save_oem, save_text
 from spaceplan.core.durations import parse_duration
-from spaceplan.core.errors import InputError
+from spaceplan.core.errors import InputError, require_range
 
 station_app = typer.Typer(help="Space stations: orbit decay, reboost propellant, controlled deorbit, reentry windows.",
                           no_args_is_help=True)
@@ -182,6 +183,8 @@ def reentry_cmd(
     tle_file: str = typer.Argument(..., help="TLE history of one object (2- or 3-line sets, oldest first)."),
     orbit: list[str] = typer.Option([], "--orbit", help="A published orbit to add to the history, "
                                     "DATE=PERIGEExAPOGEE in km (e.g. 2018-03-25=208.1x224.3); repeatable."),
+    score_at: Optional[str] = typer.Option(None, "--score", help="The actual reentry (UTC): forecast from the sets "
+                                           "known 30, 14, 7, 3 and 1 days before it and print the error funnel."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Reentry window: fit Cd A / m to the TLE history, decay to 120 km with persistence space weather."""
@@ -194,6 +197,9 @@ def reentry_cmd(
     history = read_tles(tle_file, "TLE_FILE")
     history = sorted(history + [_published_orbit(text, history[-1].inclination) for text in orbit],
                      key=lambda e: e.epoch_tdb)
+    if score_at is not None:
+        _score(history, score_at, json_out)
+        return
     result = forecast(history)
     if json_out:
         emit_json(result)
@@ -205,6 +211,102 @@ def reentry_cmd(
                  f"({d['window_days']:.1f} days)")
     for note in d["notes"]:
         stdout.print(f"[dim]{note}[/dim]")
+
+
+def _score(history, actual_text: str, json_out: bool) -> None:
+    """The funnel table of one object's forecasts at 30, 14, 7, 3 and 1 days against its actual reentry."""
+    from spaceplan.cli._common import parse_utc
+    from spaceplan.station.reentry_score import RULE_OF_THUMB, score
+
+    result = score(history, parse_utc("--score", actual_text))
+    if json_out:
+        emit_json(result)
+        return
+    d = result.to_dict()
+    def short(iso: str) -> str:  # 2018-04-02T00:16Z -> 04-02 00:16
+        return iso[5:16].replace("T", " ")
+
+    rows = [[f"{f['lead_days']:g}", short(f["nominal_utc"]), short(f["window_start_utc"]),
+             short(f["window_end_utc"]), f"{f['error_days']:+.2f}", f"{f['relative_error']:.0%}",
+             "yes" if f["window_contains_actual"] else "NO"] for f in d["forecasts"]]
+    rows += [[f"{s['lead_days']:g}", "skipped", "-", "-", "-", "-", "-"] for s in d["skipped"]]
+    rows.sort(key=lambda r: -float(r[0]))
+    stdout.print(table(f"{d['name']}: forecasts vs the actual reentry {d['actual_utc']}",
+                       ["lead d", "forecast", "5 %", "95 %", "error d", "err/rem", "held"], rows))
+    for s in d["skipped"]:
+        stdout.print(f"[dim]{s['lead_days']:g} d skipped: {s['reason']}[/dim]")
+    stdout.print(f"[dim]IADC campaigns: |error| ~ {RULE_OF_THUMB[0]:.0%}-{RULE_OF_THUMB[1]:.0%} of the remaining "
+                 "lifetime; space weather observed to each fit epoch, then 81-day-mean persistence[/dim]")
+
+
+def _grid_values(field: str, text: str, unit: str, default_step: float | None) -> list[float]:
+    """LOW:HIGH[:STEP] -> values; without STEP, ``default_step`` apart or (None) doubling from LOW."""
+    body = text.strip().lower().removesuffix(unit).strip()
+    parts = body.split(":")
+    allowed = f"LOW:HIGH[:STEP]{unit}, e.g. 200:800{unit}"
+    try:
+        lo, hi, *rest = (float(p) for p in parts)
+    except ValueError:
+        raise InputError(field, f"cannot read {text!r}", allowed) from None
+    if len(rest) > 1 or not 0 < lo <= hi or (rest and rest[0] <= 0):
+        raise InputError(field, f"cannot read {text!r}", allowed)
+    step = rest[0] if rest else default_step
+    if step is None:
+        values = [lo]
+        while values[-1] * 2 <= hi * (1 + 1e-9):
+            values.append(values[-1] * 2)
+        return values if values[-1] >= hi * (1 - 1e-9) else values + [hi]
+    n = int(round((hi - lo) / step))
+    if n > 200:
+        raise InputError(field, f"{n + 1} values", "at most 201 values")
+    return [lo + k * step for k in range(n + 1)]
+
+
+@station_app.command("lifetime")
+def lifetime_cmd(
+    alt: str = typer.Option("200:800km", "--alt", help="Mean altitudes, LOW:HIGH[:STEP]km (step 50 km)."),
+    bc: str = typer.Option("25:200", "--bc", help="m/(Cd A) in kg/m², LOW:HIGH[:STEP] (default: doubling)."),
+    activity: Optional[int] = typer.Option(None, "--activity", help=_ACTIVITY_HELP + " [default: all three]"),
+    start: str = typer.Option("2026-11-01", "--start", help="UTC start date."),
+    inclination: float = typer.Option(51.6, "--inclination", help="Inclination, degrees."),
+    numerical_max_days: float = typer.Option(0.0, "--numerical-max-days", help="Also run the Cowell propagator "
+                                             "where King-Hele gives at most this many days (slow: ~1 s per 100 days)."),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Orbital lifetime (to 120 km) on an altitude x m/(Cd A) x solar-activity grid, King-Hele (and Cowell)."""
+    from spaceplan.station.lifetime import lifetime_grid
+
+    require_range("--inclination", inclination, 0.0, 180.0, "deg")
+    levels = (_activity(activity),) if activity is not None else (5, 50, 95)
+    grid = lifetime_grid(_grid_values("--alt", alt, "km", 50.0), _grid_values("--bc", bc, "", None), levels, start,
+                         inclination, numerical_max_days=numerical_max_days)
+    if json_out:
+        emit_json(grid)
+        return
+    for k, level in enumerate(grid.activity):
+        rows = []
+        for i, h in enumerate(grid.altitude_km):
+            cells = []
+            for j in range(len(grid.ballistic_kg_m2)):
+                cell = _days(grid.king_hele_days[k, i, j], grid.cap_years)
+                if math.isfinite(grid.numerical_days[k, i, j]):
+                    cell += f" ({_days(grid.numerical_days[k, i, j], grid.cap_years)})"
+                cells.append(cell)
+            rows.append([f"{h:g}"] + cells)
+        extra = "; Cowell in parentheses" if numerical_max_days > 0 else ""
+        stdout.print(table(f"Lifetime to 120 km from {start}, {level} % solar activity, i = {inclination:g} deg "
+                           f"(King-Hele{extra})", ["altitude km"] + [f"{b:g} kg/m²" for b in grid.ballistic_kg_m2],
+                           rows))
+    for note in grid.notes:
+        stdout.print(f"[dim]{note}[/dim]")
+    for w in grid.warnings:
+        stdout.print(f"[yellow]warning ({w['field']}): {w['message']}[/yellow]")
+
+
+def _days(days: float, cap_years: float) -> str:
+    if not math.isfinite(days):
+        return f"> {cap_years:g} y"
+    return f"{days:.1f} d" if days < 365.25 else f"{days / 365.25:.1f} y"
 
 
 def _published_orbit(text: str, inclination: float):

@@ -104,12 +104,15 @@ def _samples(inclination: float) -> tuple[np.ndarray, np.ndarray]:
 
 def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclination: float, activity: int = 50,
                   step_days: float | None = None, persist_after: float | None = None,
-                  version: float = 2.1) -> DensityTable:
+                  version: float = 2.1, quiet_ap: float | None = None) -> DensityTable:
     """Build the orbit-averaged table over [t0, t1] (TDB s) and [alt_lo, alt_hi] (m).
 
     ``version``: the NRLMSIS version pymsis runs, 2.1 (default) or 0 for NRLMSISE-00
     (Picone et al. 2002), the model Orekit and most flight-dynamics tools carry;
     used to compare propagators on the same atmosphere.
+
+    ``quiet_ap``: every ap (daily and 3-hourly) replaced by this value, F10.7
+    kept: the same days without their geomagnetic activity (storm studies).
 
     ``persist_after`` (TDB s): from that epoch on, F10.7 and ap are held at their
     means over the 81 days before it (persistence, what a forecaster knew then)
@@ -129,12 +132,13 @@ def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclinatio
         raise InputError("msis_version", f"got {version!r}", ", ".join(map(str, MSIS_VERSIONS)))
     return _cached_table(round(float(t0), 3), round(float(t1), 3), float(alt_lo), float(alt_hi),
                          round(float(inclination), 9), int(activity), float(step_days),
-                         None if persist_after is None else round(float(persist_after), 3), float(version))
+                         None if persist_after is None else round(float(persist_after), 3), float(version),
+                         None if quiet_ap is None else float(quiet_ap))
 
 
 @functools.lru_cache(maxsize=16)
 def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, persist_after,
-                  version=2.1) -> DensityTable:
+                  version=2.1, quiet_ap=None) -> DensityTable:
     import pymsis
 
     from spaceplan.core.time import tdb_to_datetime64
@@ -155,6 +159,9 @@ def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, pers
         sw = space_weather.MsisInputs(f107, f107a, aps, sw.observed & ~later, sw.extrapolated & ~later, ())
         notes = notes + (f"space weather after {np.datetime_as_string(tdb_to_datetime64(persist_after), 'D')} held at its "
                  f"81-day mean (F10.7 {past.f107.mean():.1f}, Ap {past.aps[:, 0].mean():.1f}): persistence",)
+    if quiet_ap is not None:
+        sw = space_weather.MsisInputs(f107, sw.f107a, np.full_like(sw.aps, quiet_ap), sw.observed, sw.extrapolated, ())
+        notes = notes + (f"geomagnetic activity replaced by a quiet ap = {quiet_ap:.1f} (F10.7 kept)",)
     lat, lon = _samples(inclination)
     na, ns = len(alts), _SAMPLES
     n = nt * na * ns

@@ -1,0 +1,111 @@
+"""Decay of a low orbit through a geomagnetic storm, against the same days with quiet geomagnetic activity.
+
+Two orbit-averaged NRLMSIS tables (:func:`spaceplan.core.nrlmsis.density_table`,
+3-hour nodes so that the 3-hourly ap of a storm is resolved) over the same
+days and the same observed F10.7:
+
+* ``storm``: the observed ap (CelesTrak record);
+* ``quiet``: every ap set to the median daily Ap of the ``quiet_days`` before
+  the start (one solar rotation, 27 days, by default): what the same days would
+  have looked like without the storm.
+
+The orbit (perigee x apogee, from a deployment state at perigee on the node) is
+propagated by Cowell (:mod:`spaceplan.core.propagator`, J2-J4 and drag) in
+each; the drag ratio is the ratio of the two densities along the storm run
+(per 3-hour node, at the orbit's perigee height, where the drag acts).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from spaceplan.core import nrlmsis, space_weather
+from spaceplan.core import propagator as prop
+from spaceplan.core.constants import DAY, EARTH_GM, EARTH_RADIUS
+from spaceplan.core.errors import require_positive, require_range
+from spaceplan.core.time import tdb_to_iso, utc_to_tdb
+from spaceplan.station.decay import REENTRY_ALTITUDE
+
+STEP_DAYS = 0.125  # 3 h, the ap cadence
+
+
+@dataclass(frozen=True)
+class StormDecay:
+    start_utc: str
+    days: float
+    quiet_ap: float
+    t: np.ndarray  # TDB s, 3-hour nodes
+    drag_ratio: np.ndarray  # storm / quiet density at the perigee height of the storm run
+    perigee_storm_m: np.ndarray  # per node
+    perigee_quiet_m: np.ndarray
+    mean_altitude_storm_m: np.ndarray
+    mean_altitude_quiet_m: np.ndarray
+    reentry_storm_utc: str | None
+    reentry_quiet_utc: str | None
+    notes: tuple[str, ...]
+    warnings: tuple = ()
+
+    @property
+    def peak_drag_ratio(self) -> float:
+        return float(np.nanmax(self.drag_ratio))
+
+    def to_dict(self) -> dict:
+        return {"start_utc": self.start_utc, "days": self.days, "quiet_ap": self.quiet_ap,
+                "peak_drag_increase_percent": 100.0 * (self.peak_drag_ratio - 1.0),
+                "mean_altitude_loss_storm_km": float(self.mean_altitude_storm_m[0] - self.mean_altitude_storm_m[-1]) / 1e3,
+                "mean_altitude_loss_quiet_km": float(self.mean_altitude_quiet_m[0] - self.mean_altitude_quiet_m[-1]) / 1e3,
+                "reentry_storm_utc": self.reentry_storm_utc, "reentry_quiet_utc": self.reentry_quiet_utc,
+                "notes": list(self.notes), "warnings": list(self.warnings)}
+
+
+def quiet_ap_before(t0: float, days: int = 27) -> float:
+    """Median daily Ap over the ``days`` days before ``t0`` (TDB s)."""
+    sw = space_weather.msis_inputs(t0 - DAY * np.arange(1, days + 1))
+    return float(np.median(sw.aps[:, 0]))
+
+
+def _perigee_state(perigee: float, apogee: float, inclination: float):
+    """Position and velocity at perigee (on the ascending node), heights above the equatorial radius."""
+    rp, ra = EARTH_RADIUS + perigee, EARTH_RADIUS + apogee
+    r, v = prop.circular_state(perigee, inclination)
+    return r, v * math.sqrt(2.0 * ra / (rp + ra))
+
+
+def _run(r, v, mass, t0, days, cd_area, table):
+    step = 30.0
+    every = int(round(STEP_DAYS * DAY / step))
+    tr = prop.propagate(r, v, mass, t0, days * DAY, step=step, force=prop.ForceModel(cd_area=cd_area, density=table),
+                        output_every=1, stop_altitude=REENTRY_ALTITUDE)
+    h = tr.altitude
+    nodes = np.arange(0, len(tr.t), every)
+    window = max(1, int(round(5400.0 / step)))  # about one orbit
+    perigee = np.array([h[max(0, i - window):i + window].min() for i in nodes])
+    mean = np.array([h[max(0, i - window):i + window].mean() for i in nodes])
+    return tr.t[nodes], perigee, mean, (tdb_to_iso(tr.stop_time, "m") if tr.stopped else None)
+
+
+def storm_decay(perigee_km: float, apogee_km: float, inclination_deg: float, start_utc: str, days: float,
+                mass_kg: float, cd_area_m2: float, quiet_days: int = 27) -> StormDecay:
+    """Decay from a deployment orbit under the observed space weather and under quiet geomagnetic activity."""
+    require_range("perigee", perigee_km, 120.0, 1000.0, "km")
+    require_range("apogee", apogee_km, perigee_km, 2000.0, "km")
+    require_range("days", days, 0.25, 60.0, "days")
+    require_positive("mass", mass_kg, unit="kg")
+    require_positive("Cd A", cd_area_m2, unit="m^2")
+    inc = math.radians(inclination_deg)
+    t0 = float(utc_to_tdb(start_utc, "start"))
+    quiet = quiet_ap_before(t0, quiet_days)
+    args = (t0 - DAY, t0 + (days + 1) * DAY, 100e3, apogee_km * 1e3 + 30e3, inc, 50, STEP_DAYS)
+    storm_tab = nrlmsis.density_table(*args)
+    quiet_tab = nrlmsis.density_table(*args, quiet_ap=quiet)
+    r, v = _perigee_state(perigee_km * 1e3, apogee_km * 1e3, inc)
+    t, per_s, mean_s, re_s = _run(r, v, mass_kg, t0, days, cd_area_m2, storm_tab)
+    t_q, per_q, mean_q, re_q = _run(r, v, mass_kg, t0, days, cd_area_m2, quiet_tab)
+    n = min(len(t), len(t_q))
+    ratio = storm_tab(t[:n], per_s[:n]) / quiet_tab(t[:n], per_s[:n])
+    notes = storm_tab.notes + (f"quiet: ap = {quiet:.1f}, the median daily Ap of the {quiet_days} days before",)
+    return StormDecay(str(start_utc), float(days), quiet, t[:n], ratio, per_s[:n], per_q[:n], mean_s[:n], mean_q[:n],
+                      re_s, re_q, notes)
