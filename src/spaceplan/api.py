@@ -42,7 +42,7 @@ __all__ = [
     # surface power
     "illumination", "power_sizing",
     # stations
-    "decay", "reboost", "deorbit", "reentry",
+    "decay", "reboost", "deorbit", "reentry", "reentry_score", "lifetime_grid",
     # studies
     "run_study", "run_sweep",
 ]
@@ -366,6 +366,33 @@ def reentry(tles, *, horizon_days: float = 400.0, fit_days: float = 60.0):
     from spaceplan.station.reentry import forecast, read_tles
 
     return forecast(read_tles(tles, "tles"), horizon_days=float(horizon_days), fit_days=float(fit_days))
+
+
+def reentry_score(tles, actual, *, leads=(30, 14, 7, 3, 1), uncertainty_days: float = 0.0):
+    """Re-entry forecasts made from the element sets known ``leads`` days before the ``actual`` reentry (UTC
+    date), each scored: error / remaining lifetime (IADC convention), window hit.  Returns a ``ReentryScore``."""
+    from spaceplan.station.reentry import read_tles
+    from spaceplan.station.reentry_score import score
+
+    return score(read_tles(tles, "tles"), _tdb(actual, "actual"), tuple(float(x) for x in leads),
+                 float(uncertainty_days))
+
+
+def lifetime_grid(altitudes=("200km", "800km", "50km"), ballistic_kg_m2=(25.0, 50.0, 100.0, 200.0),
+                  activities=(5, 50, 95), start="2026-11-01", *, inclination_deg: float = 51.6,
+                  numerical_max_days: float = 0.0):
+    """Orbital lifetime (days to 120 km) on a mean altitude x m/(Cd A) x solar-activity grid, King-Hele and
+    (where it gives at most ``numerical_max_days``) Cowell.  ``altitudes``: (low, high, step) or a list of
+    lengths.  Returns a ``LifetimeGrid``."""
+    from spaceplan.station.lifetime import lifetime_grid as run
+
+    if isinstance(altitudes, tuple) and len(altitudes) == 3 and all(isinstance(a, str) for a in altitudes):
+        lo, hi, step = (parse_length("altitudes", a) for a in altitudes)
+        alt = np.arange(lo, hi + 0.5 * step, step)
+    else:
+        alt = np.array([parse_length("altitudes", a) for a in np.atleast_1d(altitudes)])
+    return run(alt / 1e3, ballistic_kg_m2, activities, start, inclination_deg,
+               numerical_max_days=numerical_max_days)
 
 
 # --- studies ----------------------------------------------------------------------------------------------------

@@ -78,3 +78,13 @@ def test_bad_input_is_a_spaceplan_error():
         sp.porkchop("earth", "mars", "2027-01-01:2026-01-01", "2027-03-01:2028-03-01")
     with pytest.raises(SpaceplanError, match="altitude"):
         sp.spiral("zeus-official", "-5km")
+
+
+def test_lifetime_grid_and_reentry_score_from_the_api():
+    from pathlib import Path
+
+    g = api.lifetime_grid(("250km", "300km", "50km"), [50.0], (50,))
+    assert g.altitude_km.tolist() == [250.0, 300.0] and g.king_hele_days[0, 0, 0] < g.king_hele_days[0, 1, 0]
+    kz1a = Path(__file__).parents[1] / "validation" / "data" / "reentry" / "kz1a_rb_58704.tle"
+    s = api.reentry_score(kz1a, "2024-01-16T12:00", leads=(7,))
+    assert len(s.scored) == 1 and s.scored[0].remaining_days > 7.0
