@@ -16,8 +16,8 @@ Common assumptions (stated in every result):
   Lambert porkchop of the departure window; (Moon) a Hohmann transfer to the Moon's distance and
   capture; no gravity losses, no aerocapture;
 * NTP: one stage flies every burn (DRA 5.0's core stage) with tanks scaling with the hydrogen load;
-  chemical: one stage per burn, each sized for what it pushes (a stack), tanks scaling as the preset's
-  dry/propellant ratio.
+  chemical: one stage per burn, each sized for what it pushes (a stack), its dry mass a fixed part plus a
+  tankage fraction of its propellant (:mod:`stages`, fitted per propellant to flown stages).
 
 IMLEO is the mass to be placed in LEO (tug or stages + propellant + cargo); launches = ceil(IMLEO /
 payload) per launcher.  The reactor's energy budget is P x thrusting time; U-235 burn-up ~1.0 g per
@@ -37,6 +37,7 @@ from spaceplan.core.errors import InfeasibleError, InputError, require_positive
 from spaceplan.propulsion import presets
 from spaceplan.propulsion.edelbaum import edelbaum
 from spaceplan.propulsion.spiral import spiral_capture, spiral_escape
+from spaceplan.propulsion.stages import size_stage
 
 DESTINATIONS = ("mars-orbit", "lunar-orbit")
 NEP_LEO_ALT_M = 800e3
@@ -94,8 +95,11 @@ def _launches(mass_kg: float, launchers) -> dict:
     return {lv.name: int(math.ceil(mass_kg / lv.leo_payload_kg - 1e-9)) for lv in launchers}
 
 
-def _phase(name, dv, time_s, prop):
-    return {"phase": name, "dv_km_s": dv / 1e3, "days": time_s / DAY, "propellant_t": prop / 1e3}
+def _phase(name, dv, time_s, prop, dry_kg=None):
+    out = {"phase": name, "dv_km_s": dv / 1e3, "days": time_s / DAY, "propellant_t": prop / 1e3}
+    if dry_kg is not None:
+        out["stage_dry_t"] = dry_kg / 1e3
+    return out
 
 
 # --- impulsive -----------------------------------------------------------------------------------
@@ -136,18 +140,6 @@ def _moon_burns():
     return dv1, dv2, math.pi * math.sqrt(a ** 3 / mu)
 
 
-def _stage_prop(payload, dv, c, fixed_dry, tank_frac, boiloff, where):
-    """Propellant of one stage pushing ``payload`` by dv: m_p = (R - 1)(payload + dry), dry = fixed +
-    tank_frac m_p, R = exp(dv/c); boil-off adds to the load.  Infeasible when tanks outweigh the gain."""
-    r = math.exp(dv / c)
-    denom = 1.0 - (r - 1.0) * tank_frac
-    if denom <= 0:
-        raise InfeasibleError(f"{where}: delta-v {dv / 1e3:.2f} km/s needs a mass ratio {r:.2f}, but tanks of "
-                              f"{tank_frac:.0%} of the propellant cap it at {1 + 1 / tank_frac:.2f}")
-    mp = (r - 1.0) * (payload + fixed_dry) / denom
-    return mp * (1.0 + boiloff), fixed_dry + tank_frac * mp
-
-
 def impulsive_option(stage, cargo_kg, dv1, dv2, tof_s, launchers) -> Option:
     """NTP (one stage, both burns) or chemical (one stage per burn) to deliver ``cargo_kg``."""
     c = stage.exhaust_speed_m_s
@@ -177,15 +169,16 @@ def impulsive_option(stage, cargo_kg, dv1, dv2, tof_s, launchers) -> Option:
         return Option(stage.name, "ntp", True, imleo, mp_total, tof_s, dv1 + dv2, _launches(imleo, launchers),
                       (_phase("departure burn", dv1, 0.0, mp_total - mp2), _phase("cruise + capture burn", dv2, tof_s, mp2)),
                       note=f"one stage, engines fire {burn_s / 60:.0f} min in all")
-    tank = stage.stage_dry_kg / stage.propellant_capacity_kg
-    mp2, dry2 = _stage_prop(cargo_kg, dv2, c, 0.0, tank, stage.boiloff_fraction, f"{stage.name} capture stage")
-    m2 = cargo_kg + dry2 + mp2
-    mp1, dry1 = _stage_prop(m2, dv1, c, 0.0, tank, 0.0, f"{stage.name} departure stage")
-    imleo = m2 + dry1 + mp1
+    model = stage.mass_model()
+    cap = size_stage(cargo_kg, dv2, c, model, stage.boiloff_fraction, f"{stage.name} capture stage")
+    dep = size_stage(cap.initial_mass_kg, dv1, c, model, 0.0, f"{stage.name} departure stage")
+    mp1, mp2 = dep.propellant_kg, cap.propellant_kg
+    imleo = dep.initial_mass_kg
     n_units = math.ceil(mp1 / stage.propellant_capacity_kg - 1e-9) + math.ceil(mp2 / stage.propellant_capacity_kg - 1e-9)
     return Option(stage.name, "chemical", True, imleo, mp1 + mp2, tof_s, dv1 + dv2, _launches(imleo, launchers),
-                  (_phase("departure stage", dv1, 0.0, mp1), _phase("capture stage", dv2, tof_s, mp2)),
-                  note=f"a two-stage stack ({n_units} stage loads of {stage.propellant_capacity_kg / 1e3:.1f} t)")
+                  (_phase("departure stage", dv1, 0.0, mp1, dep.dry_kg), _phase("capture stage", dv2, tof_s, mp2, cap.dry_kg)),
+                  note=f"a two-stage stack ({n_units} stage loads of {stage.propellant_capacity_kg / 1e3:.1f} t; stage dry "
+                       f"mass {model.fixed_kg:,.0f} kg + {model.tankage_fraction:.1%} of its {model.propellant} load)")
 
 
 # --- NEP -----------------------------------------------------------------------------------------

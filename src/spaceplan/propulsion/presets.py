@@ -5,9 +5,12 @@ is assumed.  The loaders check every number and raise :class:`~spaceplan.core.er
 naming ``<preset>.<field>`` and the allowed range.  Vehicles carry a mass model:
 
 * NEP: dry mass = alpha_rc P_e + radiators (per kW of rejected heat, P_t - P_e) + thrusters (per kWe)
-  + structure; wet = dry + propellant (1 + tankage fraction);
+  + structure; wet = dry + propellant (1 + tankage fraction).  A preset with a published ``launch_mass_kg``
+  closes on it: structure = launch mass - (reactor, radiators, thrusters) - full xenon load with its tanks;
 * NTP: dry = engines + stage + tanks (tank fraction of the hydrogen);
-* chemical: dry mass and Isp as published.
+* chemical: Isp and the published dry mass of the stage as flown; sized for a mission, a chemical stage's dry
+  mass is the fixed part plus the tankage fraction of its propellant (``propellant`` names the
+  :mod:`spaceplan.propulsion.stages` model, e.g. ``lox-lh2``).
 """
 
 from __future__ import annotations
@@ -90,6 +93,7 @@ class NEPVehicle:
     sources: str = ""
     published: dict = field(default_factory=dict)
     kind: str = "nep"
+    launch_mass_kg: float | None = None  # published mass the structure closes on (None: structure assumed)
 
     @property
     def exhaust_speed_m_s(self) -> float:
@@ -144,10 +148,19 @@ class ImpulsiveStage:
     boiloff_fraction: float = 0.0
     sources: str = ""
     published: dict = field(default_factory=dict)
+    propellant: str = ""  # stage mass model (spaceplan.propulsion.stages) of a chemical stage
 
     @property
     def exhaust_speed_m_s(self) -> float:
         return G0 * self.isp_s
+
+    def mass_model(self):
+        """The :class:`~spaceplan.propulsion.stages.StageMassModel` of a chemical stage's propellant."""
+        from spaceplan.propulsion.stages import stage_mass_model
+
+        if not self.propellant:
+            raise InputError(f"vehicle {self.key}.propellant", "missing", ", ".join(_stage_mass_names()))
+        return stage_mass_model(self.propellant)
 
 
 @dataclass(frozen=True)
@@ -184,17 +197,28 @@ def load_vehicle(name):
         if pt < pe:
             raise InputError(f"{w}.thermal_power_kwt", f"{pt / 1e3:g} below the electric power {pe / 1e3:g}",
                              ">= electric_power_kwe")
-        return NEPVehicle(
+        common = dict(
             key=key, name=str(v.get("name", key)), electric_power_w=pe, thermal_power_w=pt,
             isp_s=_num(v, "isp_s", w), efficiency=_num(v, "efficiency", w, 0.0, 1.0),
             reactor_conversion_kg_per_w=_num(v, "reactor_conversion_kg_per_kwe", w, strict=False) / 1e3,
             radiator_kg_per_w=_num(v, "radiator_kg_per_kwt", w, strict=False) / 1e3,
             thruster_kg_per_w=_num(v, "thruster_kg_per_kwe", w, strict=False) / 1e3,
-            structure_kg=_num(v, "structure_kg", w, strict=False),
             propellant_capacity_kg=_num(v, "propellant_capacity_kg", w),
             tankage_fraction=_num(v, "tankage_fraction", w, 0.0, 1.0, strict=False),
             switch_on_altitude_m=_num(v, "switch_on_altitude_km", w, strict=False, default=0.0) * 1e3,
             thruster=str(v.get("thruster", "")), sources=str(v.get("sources", "")), published=published)
+        if "launch_mass_kg" in v:
+            if "structure_kg" in v:
+                raise InputError(f"{w}.structure_kg", "given with launch_mass_kg, which sets the structure",
+                                 "one of structure_kg or launch_mass_kg")
+            launch = _num(v, "launch_mass_kg", w)
+            draft = NEPVehicle(**common, structure_kg=0.0)
+            structure = launch - draft.wet_mass_kg()
+            if structure < 0:
+                raise InputError(f"{w}.launch_mass_kg", f"{launch:,.0f} kg is below the components and the full xenon "
+                                 f"load ({draft.wet_mass_kg():,.0f} kg)", f">= {draft.wet_mass_kg():,.0f} kg")
+            return NEPVehicle(**common, structure_kg=structure, launch_mass_kg=launch)
+        return NEPVehicle(**common, structure_kg=_num(v, "structure_kg", w, strict=False))
     if kind in ("ntp", "chemical"):
         if kind == "ntp":
             n = _num(v, "engine_count", w)
@@ -203,13 +227,22 @@ def load_vehicle(name):
         else:
             thrust = _num(v, "thrust_n", w)
             dry = _num(v, "stage_dry_kg", w)
+            if "propellant" not in v:
+                raise ParseError(f"{w}.propellant", "missing: the stage mass model to size the stage with ("
+                                 + ", ".join(_stage_mass_names()) + ")")
         return ImpulsiveStage(
             key=key, name=str(v.get("name", key)), kind=kind, isp_s=_num(v, "isp_s", w), thrust_n=thrust,
             stage_dry_kg=dry, propellant_capacity_kg=_num(v, "propellant_capacity_kg", w),
             tank_fraction=_num(v, "tank_fraction", w, 0.0, 1.0, strict=False, default=0.0),
             boiloff_fraction=_num(v, "boiloff_fraction", w, 0.0, 0.5, strict=False, default=0.0),
-            sources=str(v.get("sources", "")), published=published)
+            sources=str(v.get("sources", "")), published=published, propellant=str(v.get("propellant", "")))
     raise InputError(f"{w}.kind", f"got {kind!r}", "nep, ntp or chemical")
+
+
+def _stage_mass_names() -> list[str]:
+    from spaceplan.propulsion.stages import stage_mass_names
+
+    return stage_mass_names()
 
 
 def load_launcher(name) -> Launcher:

@@ -91,7 +91,9 @@ def tem_consistency(thrust_n: float = THRUST_N, isp_s: float = ISP_S, efficiency
 
 
 def _lunar_checks() -> list[Check]:
-    """Roscosmos: up to 7 t from LEO to lunar orbit; flown by the NEP presets (spaceplan.propulsion.compare)."""
+    """Roscosmos: up to 7 t from LEO to lunar orbit; flown by the NEP presets (spaceplan.propulsion.compare).
+
+    Consistent when the trip needs no more xenon than the preset's tug carries at its published launch mass."""
     from spaceplan.propulsion.compare import nep_lunar
     from spaceplan.propulsion.presets import load_launcher, load_vehicle
 
@@ -100,8 +102,11 @@ def _lunar_checks() -> list[Check]:
     for key in ("zeus-official", "zeus"):
         v = load_vehicle(key)
         o = nep_lunar(v, 7000.0, lv)
+        mass = v.launch_mass_kg if v.launch_mass_kg is not None else v.wet_mass_kg()
+        ok = o.feasible and o.propellant_kg <= v.propellant_capacity_kg
         out.append(Check(f"7 t LEO -> lunar orbit at {v.electric_power_w / 1e6:g} MWe", "trip time", o.trip_time_s / DAY,
-                         "d", o.feasible and o.imleo_kg <= MASS_OFFICIAL_KG + 7000.0,
-                         f"{o.propellant_kg / 1e3:.1f} t of xenon, {o.imleo_kg / 1e3:.1f} t in LEO with the cargo "
-                         f"(<= 22 t tug + 7 t), Edelbaum + capture spiral"))
+                         "d", ok,
+                         f"{o.propellant_kg / 1e3:.1f} t of xenon of the {v.propellant_capacity_kg / 1e3:.0f} t the "
+                         f"{mass / 1e3:.1f} t tug carries; {o.imleo_kg / 1e3:.1f} t in LEO with the cargo "
+                         f"(tug tanked for this trip), Edelbaum + capture spiral"))
     return out

@@ -41,10 +41,11 @@ class Result:
     comparisons: tuple  # Comparison per destination
     spiral: Any  # SpiralResult: escape spiral of the first NEP preset with the lunar cargo (history thinned, float32)
     spiral_vehicle: str
+    spiral_stack: dict  # the tug's dry and wet mass, its full xenon load and the cargo the spiral starts with (kg)
 
     def to_dict(self) -> dict:
         return {"tem": self.tem.to_dict(), "comparisons": [c.to_dict() for c in self.comparisons],
-                "spiral": {**self.spiral.to_dict(), "vehicle": self.spiral_vehicle}}
+                "spiral": {**self.spiral.to_dict(), "vehicle": self.spiral_vehicle, **self.spiral_stack}}
 
 
 def compute(config: Config, progress=None) -> Result:
@@ -74,7 +75,9 @@ def compute(config: Config, progress=None) -> Result:
     step = max(1, h.shape[0] // 12_000)
     hist = np.ascontiguousarray(h[::step], dtype=np.float32)
     tick(total, total)
-    return Result(config, tem_consistency(), tuple(comps), dataclasses.replace(sp, history=hist), v.name)
+    stack = {"tug_wet_kg": v.wet_mass_kg(), "tug_dry_kg": v.dry_mass_kg, "xenon_load_kg": v.propellant_capacity_kg,
+             "cargo_kg": config.lunar_cargo_t * 1e3}
+    return Result(config, tem_consistency(), tuple(comps), dataclasses.replace(sp, history=hist), v.name, stack)
 
 
 def render(result: Result, ctx):
@@ -96,8 +99,10 @@ def render(result: Result, ctx):
     for c in t.checks:
         lines.append(f"| {c.claim} | {c.implies} | {c.value:,.3g} {c.unit} | {'yes' if c.consistent else '**no**'} "
                      f"| {c.why} |")
-    lines += ["", f"Escape spiral of the {s['vehicle']} from 800 km with {cfg.lunar_cargo_t:g} t of cargo "
-                  f"and the preset's full xenon load ({s['mass_start_kg'] / 1e3:.1f} t): {s['time_days']:.0f} days, {s['revolutions']:.0f} revolutions, "
+    lines += ["", f"Escape spiral of the {s['vehicle']} from 800 km: the tug ({s['tug_dry_kg'] / 1e3:.1f} t dry, "
+                  f"{s['tug_wet_kg'] / 1e3:.1f} t with its full {s['xenon_load_kg'] / 1e3:.1f} t xenon load and tanks) "
+                  f"and {s['cargo_kg'] / 1e3:g} t of cargo, {s['mass_start_kg'] / 1e3:.1f} t in all: "
+                  f"{s['time_days']:.0f} days, {s['revolutions']:.0f} revolutions, "
                   f"{s['dv_km_s']:.2f} km/s, {s['propellant_kg']:,.0f} kg of xenon; "
                   f"{s['inner_belt_days']:.0f} days in the inner and {s['outer_belt_days']:.0f} days in the outer "
                   f"Van Allen belt.", ""]
