@@ -71,3 +71,14 @@ def test_del_portillo_2019_ranking_spacex_largest():
               (("spacex", SPACEX, "starlink_gen1", 40.0), ("oneweb", ONEWEB, "oneweb", None),
                ("telesat", TELESAT, "telesat_lightspeed", None))}
     assert values["spacex"] > 5 * max(values["oneweb"], values["telesat"])  # published: 23.7 vs 2.66 / 1.56
+
+
+def test_del_portillo_2019_spacex_above_published_is_labelled_an_upper_bound():
+    """Issue 24 finding 12: our steerable-beam figure exceeds their 23.7 Tbit/s (no demand saturation, no gateway
+    limit); the number must travel with that assumption, and a fixed-beam figure must not be called a bound."""
+    spacex = estimate_capacity(SPACEX, "starlink_gen1", min_elevation_deg=40.0).to_dict()
+    assert spacex["served_system_tbps"] > 23.7
+    assert spacex["served_is"] == "upper bound"
+    assert "gateway" in spacex["served_assumption"] and "steerable" in spacex["served_assumption"]
+    oneweb = estimate_capacity(ONEWEB, "oneweb").to_dict()
+    assert oneweb["served_is"] == "estimate" and "fixed beams" in oneweb["served_assumption"]

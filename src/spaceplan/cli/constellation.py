@@ -565,7 +565,8 @@ def capacity(
         return
     rows = [["capacity per satellite (Gbit/s)", f"{d['capacity_per_satellite_gbps']:.1f} ({d['limited_by']})"],
             ["peak system (Tbit/s)", f"{d['peak_system_tbps']:.1f}"],
-            ["served system, demand-weighted (Tbit/s)", f"{d['served_system_tbps']:.1f}"],
+            ["served system, demand-weighted (Tbit/s)",
+             f"{d['served_system_tbps']:.1f} ({d['served_is']}: {d['served_assumption']})"],
             ["assumed parameters", ", ".join(d["assumed"]) or "-"]]
     stdout.print(table(f"{d['constellation']}: {d['payload']}", ["Quantity", "Value"], rows))
 

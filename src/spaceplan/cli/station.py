@@ -144,7 +144,7 @@ def deorbit_cmd(
                                        "and Point Nemo."),
 ) -> None:
     """Controlled deorbit: perigee lowering and the final burn into the South Pacific; single vs multi-burn."""
-    from spaceplan.station.deorbit import deorbit_plan
+    from spaceplan.station.deorbit import BALLISTIC_SPREAD_SCOPE, deorbit_plan
     from spaceplan.station.presets import load_station, load_vehicle
 
     check_plot_path(plot)
@@ -173,7 +173,7 @@ def deorbit_cmd(
                        ["burn", "dv impulsive m/s", "dv flown m/s", "minutes", "propellant kg", "perigee km"], rows))
     stdout.print(f"multi-burn propellant {plan.multi_propellant_kg:,.0f} kg vs single burn "
                  f"{plan.single_burn.propellant_kg:,.0f} kg of {plan.propellant_available_kg:,.0f} kg available; "
-                 f"footprint {plan.footprint_length_km:,.0f} km long (fragments 10-1000 kg/m² at 70 km)")
+                 f"ballistic spread {plan.ballistic_spread_km:,.0f} km ({BALLISTIC_SPREAD_SCOPE})")
     for note in plan.notes:
         stdout.print(f"[dim]{note}[/dim]")
 

@@ -212,6 +212,21 @@ class CapacityEstimate:
     def peak_system_bps(self) -> float:
         return self.satellites * self.payload.satellite_capacity_bps
 
+    @property
+    def served_is(self) -> str:
+        """What the served throughput is: an "upper bound" for steerable beams (they sell whenever inhabited land
+        is in view: no demand saturation, no gateway-count limit), an "estimate" for fixed beams."""
+        return "upper bound" if self.payload.steerable else "estimate"
+
+    @property
+    def served_assumption(self) -> str:
+        """The assumption behind the served throughput, in words to print beside the number."""
+        if self.payload.steerable:
+            return ("steerable beams sell whenever inhabited land is in view; no demand saturation and no "
+                    "gateway-count limit (del Portillo et al. 2019 apply both and find less: 23.7 Tbit/s for the "
+                    "4,425-satellite SpaceX filing)")
+        return "fixed beams sell in proportion to the inhabited land under them"
+
     def to_dict(self) -> dict:
         p = self.payload
         return {
@@ -223,6 +238,7 @@ class CapacityEstimate:
             "limited_by": "user link" if p.user_capacity_bps <= p.feeder_capacity_bps else "gateway feeder",
             "peak_system_tbps": self.peak_system_bps / 1e12,
             "served_system_tbps": self.system_bps / 1e12,
+            "served_is": self.served_is, "served_assumption": self.served_assumption,
             "average_served_per_satellite_gbps": self.system_bps / max(self.satellites, 1) / 1e9,
             "shells": [{"shell": s.name, "satellites": s.satellites, "demand_weight": s.demand_weight,
                         "served_tbps": s.capacity_bps / 1e12} for s in self.shells],

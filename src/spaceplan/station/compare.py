@@ -1,7 +1,9 @@
 """Compare stations (e.g. ISS vs the Russian Orbital Station): decay, reboost propellant, Russian overflight,
 and what the supply flights for that propellant cost.
 
-* decay: King-Hele free-decay rate over the first month at the station's altitude;
+* decay: the altitude lost to drag per day inside the preset's band, averaged over the same years as the
+  reboost propellant it costs (and, apart, the King-Hele free-decay rate over the first month at the station's
+  altitude, which at a rising solar cycle is well above the period's mean);
 * reboost: :func:`spaceplan.station.reboost.reboost_plan` in the preset's band, propellant per year;
 * revisit of a region (default: Russia, Natural Earth outline through ``spaceplan.core.regions``):
   a point is "visited" when the station passes within the Earth-central angle at which it stands
@@ -35,7 +37,10 @@ class StationSummary:
     name: str
     inclination_deg: float
     altitude_km: float
-    decay_m_per_day: float
+    decay_m_per_day: float  # mean over first_year..last_year, the period of propellant_kg_per_year
+    decay_first_month_m_per_day: float
+    first_year: int
+    last_year: int
     propellant_kg_per_year: float
     supply_flights_per_year: float
     supply_cost_musd_per_year: float
@@ -84,5 +89,5 @@ def summarize(station: Station, vehicle: Vehicle, first_year: int = 2027, last_y
     flights = prop_year / vehicle.propellant_kg if vehicle.propellant_kg > 0 else 0.0
     frac, visits = region_revisit(station, region, f"{first_year}-01-01")
     return StationSummary(station.key, station.name, station.inclination_deg, station.altitude_km,
-                          run.mean_rate_m_per_day(), prop_year, flights, flights * vehicle.cost_musd, region, frac,
-                          visits)
+                          plan.mean_decay_m_per_day, run.mean_rate_m_per_day(), first_year, last_year, prop_year,
+                          flights, flights * vehicle.cost_musd, region, frac, visits)

@@ -20,6 +20,11 @@ Uninhabited Area (SPOUA, centred near Point Nemo, 48.88 S 123.39 W).
   nominal fragment (100 kg/m^2) reaches 70 km at Point Nemo's latitude, and the
   longitudes are then shifted to Point Nemo (choosing the orbit on which to burn
   picks the longitude).  The descent from 70 km to the sea is not modelled.
+  So the reported number is the *ballistic spread* (``ballistic_spread_km``): the along-track distance between the
+  10 and the 1000 kg/m^2 fragments from one break-up point, with no break-up velocity dispersion, lift, winds or
+  cross-track spread.  It is a lower bound on the debris footprint, not the footprint: the safety footprints
+  quoted for controlled station re-entries are several thousand km long and ~300 km wide (up to ~300 x 5,370 km,
+  as cited by the National Academies for the ISS).
 """
 
 from __future__ import annotations
@@ -71,7 +76,7 @@ class DeorbitPlan:
     propellant_available_kg: float
     footprint_lat_deg: np.ndarray
     footprint_lon_deg: np.ndarray
-    footprint_length_km: float
+    ballistic_spread_km: float  # along-track, 10 to 1000 kg/m^2 from one break-up point: not the full footprint
     notes: tuple[str, ...]
     # after the final burn (TEME of date, m, m/s, unit mass) the nominal 100 kg/m^2 fragment's state at
     # ``entry_tdb``; rotating it by ``entry_lon_shift_rad`` about z puts its 70 km point on the footprint
@@ -91,7 +96,13 @@ class DeorbitPlan:
                 "footprint": [{"ballistic_kg_m2": b, "lat_deg": float(la), "lon_deg": float(lo)}
                               for b, la, lo in zip(FRAGMENT_BALLISTIC, self.footprint_lat_deg,
                                                    self.footprint_lon_deg)],
-                "footprint_length_km": self.footprint_length_km, "notes": list(self.notes)}
+                "ballistic_spread_km": self.ballistic_spread_km, "ballistic_spread_scope": BALLISTIC_SPREAD_SCOPE,
+                "notes": list(self.notes)}
+
+
+BALLISTIC_SPREAD_SCOPE = ("along-track spread at 70 km of fragments of 10-1000 kg/m^2 from one break-up point; "
+                          "no break-up velocity dispersion, lift, winds or cross-track spread: a lower bound on "
+                          "the debris footprint")
 
 
 def _perigee(y) -> float:

@@ -85,7 +85,8 @@ def plot_footprint(plan, path: str) -> None:
     ax.set_ylim(-70, 0)
     ax.set_xlabel("longitude, deg")
     ax.set_ylabel("latitude, deg")
-    ax.set_title(f"{plan.station} deorbit footprint at 70 km: {plan.footprint_length_km:,.0f} km long")
+    ax.set_title(f"{plan.station} deorbit: ballistic spread at 70 km {plan.ballistic_spread_km:,.0f} km "
+                 "(one break-up point)")
     ax.grid(alpha=0.3)
     ax.legend(loc="lower left")
     fig.tight_layout()

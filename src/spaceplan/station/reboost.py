@@ -28,6 +28,10 @@ from spaceplan.station.presets import Station, Vehicle
 
 
 
+def _year_days(year: int) -> float:
+    return 366.0 if (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 else 365.0
+
+
 def hohmann_dv(r1: float, r2: float) -> float:
     """Total dv (m/s) of a two-impulse Hohmann transfer between circular radii r1 and r2 (m)."""
     v1 = math.sqrt(EARTH_GM / r1)
@@ -54,9 +58,11 @@ class ReboostYear:
     propellant_kg: float
     vehicle_flights: float
     cost_musd: float
+    altitude_lost_m: float = 0.0  # to drag over the year: the decay the year's dv makes up
 
     def to_dict(self) -> dict:
         return {"year": self.year, "reboosts": self.reboosts, "dv_m_s": self.dv_m_s,
+                "altitude_lost_km": self.altitude_lost_m / 1e3,
                 "propellant_kg": self.propellant_kg, "vehicle_flights": self.vehicle_flights,
                 "cost_musd": self.cost_musd}
 
@@ -81,6 +87,12 @@ class ReboostPlan:
         from spaceplan.core.results import frame
 
         return frame([y.to_dict() for y in self.years])
+
+    @property
+    def mean_decay_m_per_day(self) -> float:
+        """Altitude lost to drag per day, averaged over the plan's years (the rate its propellant makes up)."""
+        days = sum(_year_days(y.year) for y in self.years)
+        return float(sum(y.altitude_lost_m for y in self.years)) / days
 
     def to_dict(self) -> dict:
         return {"station": self.station, "vehicle": self.vehicle, "band_km": list(self.band_km),
@@ -127,10 +139,11 @@ def reboost_plan(station: Station, vehicle: Vehicle, band_km: tuple[float, float
         ya, yb = float(utc_to_tdb(f"{y}-01-01")), float(utc_to_tdb(f"{y + 1}-01-01"))
         k = int(np.count_nonzero((boosts >= ya) & (boosts < yb)))
         # the dv that makes up this year's decay (reboosts themselves are discrete events, counted apart)
-        dv = float(np.sum(drop[(mid >= ya) & (mid < yb)])) * dv_per_m
+        lost = float(np.sum(drop[(mid >= ya) & (mid < yb)]))
+        dv = lost * dv_per_m
         prop = propellant(station.mass_kg, dv, vehicle.isp_s)
         flights = prop / vehicle.propellant_kg if vehicle.propellant_kg > 0 else 0.0
-        years.append(ReboostYear(y, k, dv, prop, flights, flights * vehicle.cost_musd))
+        years.append(ReboostYear(y, k, dv, prop, flights, flights * vehicle.cost_musd, lost))
     notes = table.notes + (f"reboost {lo:g} -> {hi:g} km: Hohmann dv {dv_boost:.2f} m/s each, Isp {vehicle.isp_s:g} s",
                            f"first reboost {tdb_to_iso(boosts[0], 'D')}" if len(boosts) else "no reboost needed")
     if np.min(hs) < REENTRY_ALTITUDE:

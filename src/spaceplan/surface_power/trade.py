@@ -19,7 +19,7 @@ import numpy as np
 from spaceplan.core import registry
 from spaceplan.core.errors import InputError, UnknownNameError, require_positive
 from spaceplan.surface_power.illumination import span_epochs, sun_series
-from spaceplan.surface_power.sizing import Demand, size_fission, size_hybrid, size_solar
+from spaceplan.surface_power.sizing import Demand, load_storage, size_fission, size_hybrid, size_solar
 
 STORAGES = ("li-ion", "rfc")
 # SolarDesign.to_dict() keys that scale with the load (the 1-kW reference design is scaled)
@@ -142,8 +142,13 @@ def trade_site(site: str, day_w: float, night_w: float | None = None, years: flo
         mass = ref.mass_kg * k
         vol = ref.storage_volume_m3 * k
         detail = {key: (v * k if key in _EXTENSIVE else v) for key, v in ref.to_dict().items()}
-        # days of storage at the night load (at the day load when nothing runs at night)
-        detail["storage_days"] = ref.storage_usable_wh / (unit.night_w if unit.night_w > 0 else unit.day_w) / 24.0
+        # the night the store covers: usable energy x discharge efficiency sqrt(eta_rt) (sizing.storage_needed) at
+        # the night load (at the day load when nothing runs at night); the round trip is reported beside it
+        eta_rt = load_storage(storage).round_trip_efficiency
+        delivered_wh = ref.storage_usable_wh * math.sqrt(eta_rt)
+        detail["storage_days"] = delivered_wh / (unit.night_w if unit.night_w > 0 else unit.day_w) / 24.0
+        detail["storage_delivered_kwh"] = delivered_wh / 1e3 * k
+        detail["storage_round_trip_efficiency"] = eta_rt
         options.append(OptionResult(f"solar+{storage}", mass, vol, math.ceil(mass / cap), detail))
         per_w = ref.mass_kg / 1e3  # kg per W of day load
         crossover[storage], notes[storage] = _crossover(per_w, demand.night_w / demand.day_w)
@@ -179,7 +184,9 @@ def verdict(t: SiteTrade) -> str:
     head += f"; lightest: {t.best.option}."
     x = t.crossover_w.get(store)
     if x is not None:
-        head += (f" Solar plus {carried:.1f} days of {store} storage (at the night load) beats fission below "
+        eta = best_solar.detail["storage_round_trip_efficiency"]
+        head += (f" Solar plus {store} storage that carries the night load for {carried:.1f} days (stored energy after "
+                 f"discharge losses; {eta:.0%} round trip) beats fission below "
                  f"~{x / 1e3:.2g} kWe; above that fission is lighter.")
     elif t.crossover_note.get(store):
         head += f" Crossover: {t.crossover_note[store]}."

@@ -190,7 +190,8 @@ def render(result: Result, ctx):
             cap_rows.append(f"| {s['name']} | no payload model in the presets | - | - |")
         else:
             cap_rows.append(f"| {s['name']} | {cap['capacity_per_satellite_gbps']:.1f} ({cap['limited_by']}) | "
-                            f"{cap['peak_system_tbps']:.1f} | {cap['served_system_tbps']:.1f} |")
+                            f"{cap['peak_system_tbps']:.1f} | {cap['served_system_tbps']:.1f} ({cap['served_is']}: "
+                            f"{cap['served_assumption']}) |")
     lat_rows = [f"| {d['source']} - {d['destination']} | {d['constellation']} | {d['mode']} | {_fmt(d['rtt_min_ms'])} / "
                 f"{_fmt(d['rtt_median_ms'])} / {_fmt(d['rtt_max_ms'])} | {d['unreachable_steps']}/{d['steps']} | "
                 f"{d['fibre_rtt_ms']:.1f} |" for d in result.latency]

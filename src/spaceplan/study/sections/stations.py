@@ -96,6 +96,7 @@ def compute(config: Config, progress=None) -> Result:
 
 
 def render(result: Result, ctx):
+    from spaceplan.station.deorbit import BALLISTIC_SPREAD_SCOPE
     from spaceplan.station.plots import plot_decay, plot_footprint
     from spaceplan.study.runner import SectionResult
 
@@ -109,7 +110,8 @@ def render(result: Result, ctx):
         "its own station, since December 2025 at 51.6° instead of 97°.  Drag: NRLMSIS 2.1 (pymsis) driven by "
         "CelesTrak's observed space weather to its snapshot date and NASA MSFC's 5/50/95 % forecast after it; "
         "station masses and drag areas are presets (areas are stated assumptions).", "",
-        f"| station | incl. (°) | altitude (km) | decay, first month (m/day) | reboost propellant (kg/yr) "
+        f"| station | incl. (°) | altitude (km) | decay {first.first_year}-{first.last_year} (m/day) "
+        f"| reboost propellant {first.first_year}-{first.last_year} (kg/yr) "
         f"| {cfg.vehicle} flights/yr | supply cost (M$/yr) | {cfg.region.title()} seen (% area) "
         "| passes/day over it |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -135,8 +137,8 @@ def render(result: Result, ctx):
                   f"{d.multi_propellant_kg / 1e3:.1f} t of propellant; one single burn would need "
                   f"{d.single_burn.dv_finite_m_s:.0f} m/s ({d.single_burn.propellant_kg / 1e3:.1f} t, "
                   f"{d.single_burn.duration_s / 60:.0f} min of thrust) against "
-                  f"{d.propellant_available_kg / 1e3:.0f} t carried.  Fragments of 10-1000 kg/m² spread over "
-                  f"{d.footprint_length_km:,.0f} km along the track."]
+                  f"{d.propellant_available_kg / 1e3:.0f} t carried.  Ballistic spread: "
+                  f"{d.ballistic_spread_km:,.0f} km ({BALLISTIC_SPREAD_SCOPE})."]
     if len(result.summaries) > 1:
         best = max(result.summaries, key=lambda s: s.region_visited_fraction)
         lines += ["", f"Reading: of the compared stations, {best.name} overflies the most of "
@@ -145,6 +147,7 @@ def render(result: Result, ctx):
                       + "; ".join(f"{s.name} {100 * s.region_visited_fraction:.0f} %" for s in result.summaries
                                   if s is not best) + ".  "
                       + " ".join(f"{s.name} needs {s.propellant_kg_per_year:,.0f} kg of reboost propellant a year "
-                                 f"({s.decay_m_per_day:.0f} m/day of decay at {s.altitude_km:g} km)."
-                                 for s in result.summaries)]
+                                 f"in {s.first_year}-{s.last_year} ({s.decay_m_per_day:.0f} m/day of decay on average "
+                                 f"at {s.altitude_km:g} km; {s.decay_first_month_m_per_day:.0f} m/day in January "
+                                 f"{s.first_year})." for s in result.summaries)]
     return SectionResult(TITLE, "\n".join(lines), result.to_dict(), tuple(figures))
