@@ -27,6 +27,9 @@ def mission(
     step: float = typer.Option(2.0, "--step", help="Grid step, days."),
     aerocapture: bool = typer.Option(False, "--aerocapture", help="Aerocapture at Mars (no insertion burn)."),
     max_entry_speed: Optional[float] = typer.Option(None, "--max-entry-speed", help="Earth entry speed cap, km/s."),
+    capsule: str = typer.Option("mars-return-default", "--capsule",
+                                help="Earth-return capsule preset: braking above its entry-speed limit is charged "
+                                     "(mars-return-default 12.5 km/s, orion 11, earth-aerocapture 14)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP + " (Pareto front)"),
 ) -> None:
@@ -46,7 +49,7 @@ def mission(
     fields = {"step_days": "--step", "min_stay_days": "--min-stay", "max_stay_days": "--max-stay",
               "max_duration_days": "--max-duration", "year": "--year", "mission_class": "--class",
               "min_stay_days/max_stay_days": "--min-stay/--max-stay", "outbound_tof_days": "--max-transit",
-              "return_tof_days": "--max-transit", "max_entry_speed": "--max-entry-speed"}
+              "return_tof_days": "--max-transit", "max_entry_speed": "--max-entry-speed", "capsule": "--capsule"}
     with progress("Searching round trips", enabled=not as_json) as update, cli_fields(fields):
         search = search_round_trips(
             year, mission_class, min_stay_days=min_stay, max_stay_days=max_stay, max_duration_days=max_duration,
@@ -54,7 +57,8 @@ def mission(
             outbound_tof_days=(80.0, 400.0 if max_transit is None else max_transit),
             return_tof_days=(80.0, 450.0 if max_transit is None else max_transit),
             mars_capture="aerocapture" if aerocapture else "propulsive",
-            max_entry_speed=None if max_entry_speed is None else max_entry_speed * 1e3, progress=update)
+            max_entry_speed=None if max_entry_speed is None else max_entry_speed * 1e3, capsule=capsule,
+            progress=update)
     options = []
     for c in search.classes:
         try:
@@ -86,7 +90,9 @@ def mission(
         ("dv Mars insertion, km/s", "dv_mars_arrival_kms", "{:.2f}"),
         ("dv Mars departure, km/s", "dv_mars_departure_kms", "{:.2f}"),
         ("dv Venus flyby, km/s", "dv_flyby_kms", "{:.2f}"),
+        ("dv braking before Earth entry, km/s", "dv_earth_arrival_kms", "{:.2f}"),
         ("dv total, km/s", "dv_total_kms", "{:.2f}"), ("Earth entry speed, km/s", "entry_speed_kms", "{:.1f}"),
+        ("  after braking, km/s", "entry_speed_final_kms", "{:.1f}"),
     ]
     dicts = [t.to_dict() for t, _ in options]
     rows = [[label] + [fmt.format(x[key]) for x in dicts] for label, key, fmt in labels]

@@ -10,8 +10,9 @@ hyperbolic excess speed at each end of a leg into an impulsive cost (patched con
   by default the 250 km x 33,793 km one-sol ellipse of NASA's Mars Design
   Reference Architecture 5.0 (Drake et al., NASA-SP-2009-566, 2009):
   dv = sqrt(v_inf^2 + 2 mu/r_p) - sqrt(mu (2/r_p - 1/a)); zero with aerocapture;
-* Earth return by direct entry (no burn; the entry speed at 125 km,
-  sqrt(v_inf^2 + 2 mu/r), is reported) or propulsive capture into the LEO.
+* Earth return by direct entry (or aerocapture) at the entry speed at 125 km, sqrt(v_inf^2 + 2 mu/r), with a
+  braking burn charged for the speed above the capsule's limit (:mod:`.capsules`; default 12.5 km/s, a stated
+  assumption: Stardust's 12.9 km/s is the fastest entry flown), or propulsive capture into the LEO.
 
 Conjunction class: stay 300-650 d by default; opposition class: stay 30-90 d
 and a total of at most 650 d (the short-stay class of DRA 5.0, NASA-SP-2009-566
@@ -32,6 +33,7 @@ import numpy as np
 
 from spaceplan.core.constants import DAY, EARTH, MARS, VENUS
 from spaceplan.core.errors import InputError, UnknownNameError, require_positive
+from spaceplan.interplanetary.capsules import DEFAULT_CAPSULE, DEFAULT_ENTRY_SPEED_LIMIT, entry_braking, load_capsule
 
 
 MISSION_CLASSES = ("conjunction", "opposition")
@@ -101,7 +103,9 @@ class RoundTripOptions:
     mars_capture: str = "propulsive"  # or "aerocapture"
     earth_arrival: str = "entry"  # or "propulsive" (capture into the LEO)
     entry_altitude: float = ENTRY_ALTITUDE
-    max_entry_speed: float | None = None  # m/s
+    entry_speed_limit: float | None = DEFAULT_ENTRY_SPEED_LIMIT  # m/s; braking above it is charged (None: free)
+    capsule: str = DEFAULT_CAPSULE  # what the limit stands for (a preset name or "custom")
+    max_entry_speed: float | None = None  # m/s; a hard cap: faster returns are refused, not braked
     max_c3: float | None = None  # m^2/s^2
 
     _DAY_FIELDS = {"step_days": "step_s", "outbound_tof_days": "outbound_tof_s", "return_tof_days": "return_tof_s",
@@ -113,6 +117,9 @@ class RoundTripOptions:
     def from_days(cls, **kwargs) -> "RoundTripOptions":
         """Options with durations given in days under their ``*_days`` names (other fields as in the class)."""
         si = {}
+        if isinstance(kwargs.get("capsule"), str) and "entry_speed_limit" not in kwargs:
+            cap = load_capsule(kwargs["capsule"])
+            kwargs = {**kwargs, "capsule": cap.key, "entry_speed_limit": cap.max_entry_speed}
         for key, value in kwargs.items():
             name = cls._DAY_FIELDS.get(key)
             if name is None:
@@ -160,6 +167,8 @@ class RoundTripOptions:
         lo, hi = self.days("min_stay_s"), self.days("max_stay_s")
         if lo is not None and hi is not None and hi < lo:
             raise InputError("max_stay_days", f"{hi:g} d is below min_stay_days {lo:g} d", ">= min_stay_days")
+        if self.entry_speed_limit is not None and not 5e3 <= self.entry_speed_limit <= 20e3:
+            raise InputError("entry_speed_limit", f"got {self.entry_speed_limit / 1e3:g} km/s", "5 to 20 km/s")
         require_positive("leo_altitude", self.leo_altitude, unit="m")
         require_positive("mars_periapsis_altitude", self.mars_periapsis_altitude, unit="m")
         if self.mars_apoapsis_altitude < self.mars_periapsis_altitude:
@@ -201,6 +210,8 @@ class RoundTripOptions:
             "mars_orbit_km": [self.mars_periapsis_altitude / 1e3, self.mars_apoapsis_altitude / 1e3],
             "mars_capture": self.mars_capture,
             "earth_arrival": self.earth_arrival,
+            "capsule": self.capsule,
+            "entry_speed_limit_kms": None if self.entry_speed_limit is None else self.entry_speed_limit / 1e3,
             "max_entry_speed_kms": None if self.max_entry_speed is None else self.max_entry_speed / 1e3,
             "max_c3_km2s2": None if self.max_c3 is None else self.max_c3 / 1e6,
             "max_duration_days": self.days("max_duration_s"),
@@ -231,8 +242,13 @@ class LegCosts:
         return hyperbolic_burn(vinf, MARS.gm, MARS.radius + o.mars_periapsis_altitude, MARS.radius + o.mars_apoapsis_altitude)
 
     def arr_earth(self, vinf):
+        """Direct entry: the braking burn above the capsule's entry-speed limit (:mod:`.capsules`), so the
+        optimiser pays for fast returns; propulsive: capture into the LEO."""
         o = self.opts
-        dv = np.zeros_like(vinf) if o.earth_arrival == "entry" else hyperbolic_burn(vinf, EARTH.gm, EARTH.radius + o.leo_altitude)
+        if o.earth_arrival == "entry":
+            dv = entry_braking(entry_speed(vinf, o.entry_altitude), o.entry_speed_limit)
+        else:
+            dv = hyperbolic_burn(vinf, EARTH.gm, EARTH.radius + o.leo_altitude)
         if o.max_entry_speed is not None:
             dv = np.where(entry_speed(vinf, o.entry_altitude) <= o.max_entry_speed, dv, np.inf)
         return dv

@@ -68,7 +68,8 @@ class Leg:
     dv_departure: float
     dv_arrival: float
     flyby: Flyby | None = None
-    entry_speed: float | None = None
+    entry_speed: float | None = None  # of the arrival hyperbola at the entry interface, before any braking
+    entry_speed_final: float | None = None  # after the braking burn (direct entry / aerocapture returns)
 
     @property
     def tof_s(self) -> float:
@@ -97,6 +98,7 @@ class Leg:
             "dv_arrival_kms": self.dv_arrival / 1e3,
             "dv_kms": self.dv / 1e3,
             "entry_speed_kms": None if self.entry_speed is None else self.entry_speed / 1e3,
+            "entry_speed_final_kms": None if self.entry_speed_final is None else self.entry_speed_final / 1e3,
             "venus_flyby": None if self.flyby is None else self.flyby.to_dict(),
         }
 
@@ -157,6 +159,7 @@ class RoundTrip:
             "dv_earth_arrival_kms": r.dv_arrival / 1e3,
             "dv_flyby_kms": (fb.dv / 1e3) if fb else 0.0,
             "entry_speed_kms": None if r.entry_speed is None else r.entry_speed / 1e3,
+            "entry_speed_final_kms": None if r.entry_speed_final is None else r.entry_speed_final / 1e3,
             "venus_flyby": None if fb is None else {"leg": self.venus, **fb.to_dict()},
             "outbound": o.to_dict(),
             "return": r.to_dict(),
@@ -334,8 +337,10 @@ def _rebuild_many(grid: SearchGrid, picks) -> list[RoundTrip]:
         fb = None if fr is None else _flyby_detail(grid, grid.venus[1][fr], fr, v2[ret[0]], v1[ret[1]])
         vinf_d = float(np.linalg.norm(v1[ret[0]] - vM[d]))
         vinf_a = float(np.linalg.norm(v2[ret[-1]] - vE[e]))
-        leg_ret = Leg("Mars", "Earth", t(d), t(e), vinf_d, vinf_a, float(o["dep_mars"](np.array(vinf_d))),
-                      float(o["arr_earth"](np.array(vinf_a))), fb, float(entry_speed(vinf_a, o["entry_altitude"])))
+        v_entry = float(entry_speed(vinf_a, o["entry_altitude"]))
+        dv_earth = float(o["arr_earth"](np.array(vinf_a)))
+        leg_ret = Leg("Mars", "Earth", t(d), t(e), vinf_d, vinf_a, float(o["dep_mars"](np.array(vinf_d))), dv_earth,
+                      fb, v_entry, v_entry - dv_earth if o["earth_arrival"] == "entry" else None)
         trips.append(RoundTrip(c, leg_out, leg_ret))
     return trips
 

@@ -276,6 +276,7 @@ def search_window(t_start: float, t_end: float, opts: RoundTripOptions,
     grid = SearchGrid(g, out_src, ret_src, venus_out, venus_in,
                  {"dep_earth": costs.dep_earth, "arr_mars": costs.arr_mars, "dep_mars": costs.dep_mars,
                   "arr_earth": costs.arr_earth, "entry_altitude": opts.entry_altitude, "flyby": opts.flyby,
+                  "earth_arrival": opts.earth_arrival,
                   "rp_v": opts.venus_periapsis_radius})
 
     smax_all = max(s[1] for s in g.stay_steps.values())

@@ -2,6 +2,6 @@
 cargo for a crewed ship).  This layer sits above the domains and below ``study``, ``cli`` and ``api``: it may import
 ``spaceplan.core`` and the domains' public names; no domain imports it."""
 
-from spaceplan.missions.crew import crew_dose
+from spaceplan.missions.crew import crew_dose, dose_order
 
-__all__ = ["crew_dose"]
+__all__ = ["crew_dose", "dose_order"]

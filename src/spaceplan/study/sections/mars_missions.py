@@ -30,6 +30,8 @@ class Config(SectionConfig):
     venus: bool = option(True, "allow a Venus swing-by on opposition-class trips")
     crew_max_transit_days: float = option(210.0, "longest crew transit each way, conjunction class (days)", lo=120.0, hi=400.0)
     shielding_gcm2: float = option(20.0, "aluminium shielding (g/cm²)", lo=0.0, hi=200.0)
+    capsule: str = option("mars-return-default", "Earth-return capsule preset: its entry-speed limit; braking above "
+                          "it is charged (mars-return-default 12.5 km/s, orion 11, earth-aerocapture 14)")
 
     def __post_init__(self):
         from spaceplan.core.errors import InputError
@@ -100,9 +102,10 @@ def compute(config: Config, progress=None) -> Result:
                (window_label(*config.late_departure), "window", {"departure_window": tuple(config.late_departure)})]
     options, first_search = [], None
     for n, (label, kind, where) in enumerate(windows):
-        full = search_round_trips(mission_class="both", step_days=step, venus=config.venus, **where)
+        full = search_round_trips(mission_class="both", step_days=step, venus=config.venus, capsule=config.capsule,
+                                  **where)
         conj = search_round_trips(mission_class="conjunction", step_days=step, outbound_tof_days=transit,
-                                  return_tof_days=transit, **where)
+                                  return_tof_days=transit, capsule=config.capsule, **where)
         first_search = first_search or full
         for c, s_ in (("conjunction", conj), ("opposition", full)):
             try:
@@ -128,12 +131,16 @@ def render(result: Result, ctx):
     cargo = result.cargo.to_dict()
     cargo_year = str(cfg.cargo_departure[0])[:4]
     from spaceplan.interplanetary import DRA5_MARS_APOAPSIS_ALT, DRA5_MARS_PERIAPSIS_ALT, LEO_ALTITUDE
+    from spaceplan.interplanetary.capsules import load_capsule
+
+    cap = load_capsule(cfg.capsule)
 
     lines = [
         f"Patched conics on DE421: Lambert arcs between planet centres, impulsive burns from a "
         f"{LEO_ALTITUDE / 1e3:.0f} km parking orbit at Earth and into/out of the {DRA5_MARS_PERIAPSIS_ALT / 1e3:.0f} km "
         f"x {DRA5_MARS_APOAPSIS_ALT / 1e3:,.0f} km one-sol Mars orbit of NASA's "
-        "Design Reference Architecture 5.0, direct Earth entry.  Least total delta-v per class; "
+        f"Design Reference Architecture 5.0; Earth arrival by {cap.mode} at up to {cap.max_entry_speed / 1e3:g} km/s "
+        f"at 125 km ({cap.name}), a braking burn charged for any speed above that.  Least total delta-v per class; "
         f"conjunction class with crew transits of at most {cfg.crew_max_transit_days:g} days each way (as DRA 5.0's "
         "~180-day transits), opposition class (30-90 day stay, at most 650 days)"
         f"{' with an optional Venus flyby' if cfg.venus else ', no Venus flyby'}; grid step {cfg.step_days:g} days.",
@@ -147,8 +154,9 @@ def render(result: Result, ctx):
         "cycle model at each phase's date):",
         "",
         "| window | class | Earth departure | Mars arrival | Mars departure | Earth return | transit out / stay / "
-        "back (d) | total (d) | delta-v (km/s) | Venus | dose (mSv) | vs NASA 600 mSv |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "back (d) | total (d) | delta-v (km/s) | of which entry braking (km/s) | entry speed (km/s) | Venus | "
+        "dose (mSv) | vs NASA 600 mSv |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for o in result.options:
         x, d = o.trip.to_dict(), o.dose
@@ -157,10 +165,11 @@ def render(result: Result, ctx):
             f"| {o.window} | {o.trip.mission_class} | {x['earth_departure_utc']} | {x['mars_arrival_utc']} | "
             f"{x['mars_departure_utc']} | {x['earth_arrival_utc']} | {x['outbound_tof_days']:.0f} / "
             f"{x['stay_days']:.0f} / {x['return_tof_days']:.0f} | {x['total_days']:.0f} | {x['dv_total_kms']:.2f} | "
+            f"{x['dv_earth_arrival_kms']:.2f} | {x['entry_speed_kms']:.1f} | "
             f"{(fb['leg'] + ' ' + fb['date_utc']) if fb else '-'} | {d.total_sv * 1e3:.0f} | "
             f"{d.total_sv / NASA_LIMIT_SV:.1f}x |")
     if not result.options:
-        lines.append("| no feasible round trip in either window | | | | | | | | | | | |")
+        lines.append("| no feasible round trip in either window | | | | | | | | | | | | | |")
     lines.append("")
     lines += [f"- *{o.window}, {o.trip.mission_class} class:* {o.dose.assessment}" for o in result.options]
     lines += ["", _plain_words(result.options)]
@@ -172,16 +181,22 @@ def render(result: Result, ctx):
 
 def _plain_words(options) -> str:
     """A summary of the options written from their numbers (no hard-coded conclusions)."""
+    from spaceplan.missions import dose_order
+
     by = {o.trip.mission_class: o for o in options if o.kind == "opportunity"}
     out = []
     if "conjunction" in by and "opposition" in by:
         (tc, dc), (to, do) = (by["conjunction"].trip, by["conjunction"].dose), (by["opposition"].trip, by["opposition"].dose)
-        more = "more" if dc.total_sv > do.total_sv else "less"
+        unc = max(dc.assessment_detail.uncertainty_fraction, do.assessment_detail.uncertainty_fraction)
+        order = dose_order(dc.total_sv, do.total_sv, unc)
+        which = ("more dose for the long stay" if order == "a" else "more dose for the short stay" if order == "b"
+                 else f"a {abs(dc.total_sv / do.total_sv - 1):.0%} difference inside the model's +/-{unc:.0%}: which "
+                      "trip doses its crew more depends on the model and the solar cycle")
         out.append(
             f"In plain words: the long-stay trip takes {tc.total_s / DAY:.0f} days ({tc.deep_space_s / DAY:.0f} in "
             f"deep space) for {tc.total_dv / 1e3:.1f} km/s; the short-stay trip {to.total_s / DAY:.0f} days "
             f"({to.deep_space_s / DAY:.0f} in deep space) for {to.total_dv / 1e3:.1f} km/s, and its crew gets "
-            f"{do.total_sv * 1e3:.0f} mSv against {dc.total_sv * 1e3:.0f} mSv ({more} dose for the long stay).")
+            f"{do.total_sv * 1e3:.0f} mSv against {dc.total_sv * 1e3:.0f} mSv ({which}).")
     over = [c for c, o in by.items() if o.dose.total_sv > NASA_LIMIT_SV]
     if over:
         out.append("Both exceed NASA's 600 mSv career limit" if len(over) == 2 else
