@@ -68,3 +68,24 @@ def test_chemical_capture_stage_carries_its_fixed_mass(lunar):
     cap = chem.phases[1]
     assert cap["stage_dry_t"] * 1e3 == pytest.approx(model.fixed_kg + model.tankage_fraction * cap["propellant_t"] * 1e3
                                                      / 1.03, rel=1e-9)  # tanks sized for the burnt load
+
+
+def test_launches_count_fairing_volume_when_it_binds(lunar):
+    """Issue 24 finding 4: 22.2 t of liquid hydrogen at 70.85 kg/m^3 (NIST, 20.3 K) is 314 m^3; the Falcon fairing's
+    payload envelope (Falcon User's Guide fig. 5-1: 4.6 m x 6.7 m cylinder + frustum to 1.45 m at 11 m) is
+    pi 2.3^2 6.7 + pi 4.3 (2.3^2 + 2.3 x 0.725 + 0.725^2) / 3 = 111.3 + 33.7 = 145 m^3: three Falcon Heavy by
+    volume, one by mass (61.5 t of 63.8 t)."""
+    from spaceplan.propulsion.compare import impulsive_option
+    from spaceplan.propulsion.presets import envelope_volume_m3, load_launcher, load_vehicle
+
+    fh = load_launcher("falcon-heavy")
+    assert fh.payload_volume_m3 == pytest.approx(envelope_volume_m3(4.6, 6.7, 11.0, 1.45), rel=1e-12)
+    assert 144.0 < fh.payload_volume_m3 < 146.0
+    ntp = load_vehicle("ntp-dra5")
+    chem = next(o for o in lunar.options if o.kind == "chemical")
+    opt = impulsive_option(ntp, 7000.0, chem.phases[0]["dv_km_s"] * 1e3, chem.phases[1]["dv_km_s"] * 1e3,
+                           chem.trip_time_s, [fh])
+    assert opt.propellant_volume_m3 == pytest.approx(opt.propellant_kg / 70.85, rel=1e-12)
+    assert opt.imleo_kg < fh.leo_payload_kg  # one launch by mass ...
+    assert opt.launches["Falcon Heavy"] == math.ceil(opt.propellant_volume_m3 / fh.payload_volume_m3) >= 2
+    assert opt.launch_binding["Falcon Heavy"] == "volume"  # ... but the fairing binds

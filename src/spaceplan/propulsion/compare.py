@@ -19,8 +19,9 @@ Common assumptions (stated in every result):
   chemical: one stage per burn, each sized for what it pushes (a stack), its dry mass a fixed part plus a
   tankage fraction of its propellant (:mod:`stages`, fitted per propellant to flown stages).
 
-IMLEO is the mass to be placed in LEO (tug or stages + propellant + cargo); launches = ceil(IMLEO /
-payload) per launcher.  The reactor's energy budget is P x thrusting time; U-235 burn-up ~1.0 g per
+IMLEO is the mass to be placed in LEO (tug or stages + propellant + cargo); launches per launcher = the larger
+of ceil(IMLEO / payload) and ceil(propellant volume / fairing envelope volume) (published envelopes in the launch
+presets; liquid hydrogen is 70.85 kg/m^3, so volume binds hydrogen stages), and the result says which bound.  The reactor's energy budget is P x thrusting time; U-235 burn-up ~1.0 g per
 MWt-day (about 200 MeV per fission).
 """
 
@@ -66,13 +67,17 @@ class Option:
     reactor_energy_mwd_t: float = 0.0
     u235_burnup_g: float = 0.0
     note: str = ""
+    propellant_volume_m3: float | None = None  # None: not modelled (NEP: the folded tug's volume is not published)
+    launch_binding: dict = field(default_factory=dict)  # launcher -> "mass", "volume" (whichever needs more) or
+    # "mass only (...)" when the volume or the launcher's fairing envelope is unknown
 
     def to_dict(self) -> dict:
         return {"name": self.name, "kind": self.kind, "feasible": self.feasible, "imleo_t": self.imleo_kg / 1e3,
                 "propellant_t": self.propellant_kg / 1e3, "trip_time_days": self.trip_time_s / DAY,
                 "dv_km_s": self.dv_m_s / 1e3, "launches": self.launches, "phases": list(self.phases),
                 "reactor_energy_mwh_e": self.reactor_energy_mwh_e, "reactor_energy_mwd_t": self.reactor_energy_mwd_t,
-                "u235_burnup_g": self.u235_burnup_g, "note": self.note}
+                "u235_burnup_g": self.u235_burnup_g, "note": self.note, "propellant_volume_m3": self.propellant_volume_m3,
+                "launches_bound_by": self.launch_binding}
 
 
 @dataclass(frozen=True)
@@ -91,8 +96,19 @@ class Comparison:
                 "assumptions": self.assumptions, "verdict": self.verdict, "escape_spiral_days": self.spiral_days}
 
 
-def _launches(mass_kg: float, launchers) -> dict:
-    return {lv.name: int(math.ceil(mass_kg / lv.leo_payload_kg - 1e-9)) for lv in launchers}
+def _launches(mass_kg: float, launchers, volume_m3: float | None = None) -> tuple[dict, dict]:
+    """Launches per launcher, by mass (LEO payload) and by volume (the published fairing envelope against the
+    propellant's volume; cargo and dry hardware not counted, so a lower bound), whichever needs more; and which
+    bound it.  Without a volume or an envelope the count is by mass."""
+    counts, bound = {}, {}
+    for lv in launchers:
+        by_mass = int(math.ceil(mass_kg / lv.leo_payload_kg - 1e-9))
+        by_volume = (0 if volume_m3 is None or lv.payload_volume_m3 is None
+                     else int(math.ceil(volume_m3 / lv.payload_volume_m3 - 1e-9)))
+        counts[lv.name] = max(by_mass, by_volume)
+        bound[lv.name] = ("volume" if by_volume > by_mass else "mass" if volume_m3 is not None
+                          and lv.payload_volume_m3 is not None else "mass only (no volume or no envelope)")
+    return counts, bound
 
 
 def _phase(name, dv, time_s, prop, dry_kg=None):
@@ -166,19 +182,25 @@ def impulsive_option(stage, cargo_kg, dv1, dv2, tof_s, launchers) -> Option:
         burn_s = mp_total * c / stage.thrust_n
         m_after = cargo_kg + dry
         mp2 = m_after * (math.exp(dv2 / c) - 1.0)
-        return Option(stage.name, "ntp", True, imleo, mp_total, tof_s, dv1 + dv2, _launches(imleo, launchers),
+        vol = None if stage.propellant_density_kg_m3 is None else mp_total / stage.propellant_density_kg_m3
+        counts, bound = _launches(imleo, launchers, vol)
+        return Option(stage.name, "ntp", True, imleo, mp_total, tof_s, dv1 + dv2, counts,
                       (_phase("departure burn", dv1, 0.0, mp_total - mp2), _phase("cruise + capture burn", dv2, tof_s, mp2)),
-                      note=f"one stage, engines fire {burn_s / 60:.0f} min in all")
+                      note=f"one stage, engines fire {burn_s / 60:.0f} min in all", propellant_volume_m3=vol,
+                      launch_binding=bound)
     model = stage.mass_model()
     cap = size_stage(cargo_kg, dv2, c, model, stage.boiloff_fraction, f"{stage.name} capture stage")
     dep = size_stage(cap.initial_mass_kg, dv1, c, model, 0.0, f"{stage.name} departure stage")
     mp1, mp2 = dep.propellant_kg, cap.propellant_kg
     imleo = dep.initial_mass_kg
     n_units = math.ceil(mp1 / stage.propellant_capacity_kg - 1e-9) + math.ceil(mp2 / stage.propellant_capacity_kg - 1e-9)
-    return Option(stage.name, "chemical", True, imleo, mp1 + mp2, tof_s, dv1 + dv2, _launches(imleo, launchers),
+    vol = None if model.bulk_density_kg_m3 is None else (mp1 + mp2) / model.bulk_density_kg_m3
+    counts, bound = _launches(imleo, launchers, vol)
+    return Option(stage.name, "chemical", True, imleo, mp1 + mp2, tof_s, dv1 + dv2, counts,
                   (_phase("departure stage", dv1, 0.0, mp1, dep.dry_kg), _phase("capture stage", dv2, tof_s, mp2, cap.dry_kg)),
                   note=f"a two-stage stack ({n_units} stage loads of {stage.propellant_capacity_kg / 1e3:.1f} t; stage dry "
-                       f"mass {model.fixed_kg:,.0f} kg + {model.tankage_fraction:.1%} of its {model.propellant} load)")
+                       f"mass {model.fixed_kg:,.0f} kg + {model.tankage_fraction:.1%} of its {model.propellant} load)",
+                  propellant_volume_m3=vol, launch_binding=bound)
 
 
 # --- NEP -----------------------------------------------------------------------------------------
@@ -218,8 +240,9 @@ def _nep_option(v, cargo, m0, prop, time_s, dv, launchers, phases, note):
     thrusting = prop / v.mass_flow_kg_s
     e_mwh = v.electric_power_w * thrusting / 3.6e9
     mwd_t = v.thermal_power_w * thrusting / 1e6 / DAY
-    return Option(v.name, "nep", True, m0, prop, time_s, dv, _launches(m0, launchers), phases, e_mwh, mwd_t,
-                  mwd_t * U235_G_PER_MWT_DAY, note)
+    counts, bound = _launches(m0, launchers)
+    return Option(v.name, "nep", True, m0, prop, time_s, dv, counts, phases, e_mwh, mwd_t,
+                  mwd_t * U235_G_PER_MWT_DAY, note, launch_binding=bound)
 
 
 def nep_mars(v, cargo_kg, launchers, helio_departure_tdb, tofs_days=(350, 400, 500, 650, 800),

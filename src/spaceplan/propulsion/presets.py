@@ -15,6 +15,7 @@ naming ``<preset>.<field>`` and the allowed range.  Vehicles carry a mass model:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from spaceplan.core import registry
@@ -149,6 +150,7 @@ class ImpulsiveStage:
     sources: str = ""
     published: dict = field(default_factory=dict)
     propellant: str = ""  # stage mass model (spaceplan.propulsion.stages) of a chemical stage
+    propellant_density_kg_m3: float | None = None  # NTP: the hydrogen's (chemical: from the stage mass model)
 
     @property
     def exhaust_speed_m_s(self) -> float:
@@ -169,6 +171,20 @@ class Launcher:
     name: str
     leo_payload_kg: float
     sources: str = ""
+    payload_volume_m3: float | None = None  # usable fairing envelope; None when no envelope is published
+    fairing: dict = field(default_factory=dict)
+
+
+def envelope_volume_m3(envelope_diameter_m: float, cylinder_height_m: float, envelope_height_m: float,
+                       top_diameter_m: float = 0.0, **_) -> float:
+    """Volume of a fairing's payload envelope: a cylinder of the envelope diameter up to ``cylinder_height_m``,
+    then a cone frustum narrowing to ``top_diameter_m`` at ``envelope_height_m`` (pi h (R^2 + R r + r^2) / 3)."""
+    if not 0 < cylinder_height_m <= envelope_height_m or envelope_diameter_m <= 0 or top_diameter_m < 0:
+        raise InputError("fairing", f"envelope {envelope_diameter_m:g} m x {envelope_height_m:g} m, cylinder "
+                         f"{cylinder_height_m:g} m", "diameter > 0, 0 < cylinder <= height")
+    r_big, r_top = envelope_diameter_m / 2, top_diameter_m / 2
+    h = envelope_height_m - cylinder_height_m
+    return math.pi * r_big**2 * cylinder_height_m + math.pi * h * (r_big**2 + r_big * r_top + r_top**2) / 3
 
 
 def load_thruster(name) -> Thruster:
@@ -235,7 +251,9 @@ def load_vehicle(name):
             stage_dry_kg=dry, propellant_capacity_kg=_num(v, "propellant_capacity_kg", w),
             tank_fraction=_num(v, "tank_fraction", w, 0.0, 1.0, strict=False, default=0.0),
             boiloff_fraction=_num(v, "boiloff_fraction", w, 0.0, 0.5, strict=False, default=0.0),
-            sources=str(v.get("sources", "")), published=published, propellant=str(v.get("propellant", "")))
+            sources=str(v.get("sources", "")), published=published, propellant=str(v.get("propellant", "")),
+            propellant_density_kg_m3=(_num(v, "propellant_density_kg_m3", w) if "propellant_density_kg_m3" in v
+                                      else None))
     raise InputError(f"{w}.kind", f"got {kind!r}", "nep, ntp or chemical")
 
 
@@ -252,8 +270,10 @@ def load_launcher(name) -> Launcher:
     if registry.known("vehicles", name) and registry.load("vehicles", name).name in launch_keys:
         lv = registry.load("vehicles", name)
         field_name = launch_keys[lv.name]
+        fairing = dict(lv.data.get("fairing", {}))
         return Launcher(lv.name, lv.title, float(lv.table("published")[field_name]),
-                        f"spaceplan.launch preset {lv.name} [published] {field_name}: {lv.source}")
+                        f"spaceplan.launch preset {lv.name} [published] {field_name}: {lv.source}",
+                        envelope_volume_m3(**{k: float(v) for k, v in fairing.items()}) if fairing else None, fairing)
     if not registry.known("launchers", name):
         raise UnknownNameError("launcher", str(name), sorted(set(preset_names("launchers")) | set(launch_keys)))
     key, data = _read("launchers", name)

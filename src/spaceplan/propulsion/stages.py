@@ -20,6 +20,7 @@ any composition that needs a stage's mass for a load (e.g. a Starship-class stag
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ class StageMassModel:
     title: str = ""
     source: str = ""
     references: tuple[tuple[str, float, float], ...] = ()  # (stage, propellant kg, dry kg) the fit went through
+    bulk_density_kg_m3: float | None = None  # of the propellant load at the mixture ratio (volume of the tanks)
 
     def __post_init__(self):
         if not (self.fixed_kg >= 0 and math.isfinite(self.fixed_kg)):
@@ -100,7 +102,20 @@ def stage_mass_model(propellant: str) -> StageMassModel:
     for name, p, d in rows:
         if not (p > 0 and d > 0):
             raise InputError(f"stage mass model {preset.name}: {name}", f"propellant {p:g} kg, dry {d:g} kg", "> 0")
-    return StageMassModel.fit(str(preset.data.get("propellant", preset.name)), rows, preset.title, preset.source)
+    model = StageMassModel.fit(str(preset.data.get("propellant", preset.name)), rows, preset.title, preset.source)
+    d = preset.data
+    if all(k in d for k in ("oxidizer_density_kg_m3", "fuel_density_kg_m3", "mixture_ratio")):
+        model = dataclasses.replace(model, bulk_density_kg_m3=bulk_density(
+            float(d["oxidizer_density_kg_m3"]), float(d["fuel_density_kg_m3"]), float(d["mixture_ratio"])))
+    return model
+
+
+def bulk_density(oxidizer_kg_m3: float, fuel_kg_m3: float, mixture_ratio: float) -> float:
+    """Density (kg/m^3) of a bipropellant load at oxidizer/fuel mass ratio r: 1 / (r/(1+r)/rho_o + 1/(1+r)/rho_f)."""
+    if min(oxidizer_kg_m3, fuel_kg_m3, mixture_ratio) <= 0:
+        raise InputError("bulk density", f"{oxidizer_kg_m3:g}, {fuel_kg_m3:g} kg/m^3, O/F {mixture_ratio:g}", "> 0")
+    r = mixture_ratio
+    return 1.0 / (r / (1 + r) / oxidizer_kg_m3 + 1 / (1 + r) / fuel_kg_m3)
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,12 @@ def compute(config: Config, progress=None) -> Result:
     return Result(config, tem_consistency(), tuple(comps), dataclasses.replace(sp, history=hist), v.name, stack)
 
 
+def _count(option, launcher: str) -> str:
+    """Launch count of one option on one launcher, marked when the fairing volume (not the mass) binds."""
+    n = option.launches[launcher]
+    return f"{n} (volume)" if option.launch_binding.get(launcher) == "volume" else str(n)
+
+
 def render(result: Result, ctx):
     from spaceplan.propulsion.plots import plot_spiral, plot_trade
     from spaceplan.study.runner import SectionResult
@@ -118,10 +124,12 @@ def render(result: Result, ctx):
                 continue
             lines.append(f"| {o.name} | {o.imleo_kg / 1e3:.1f} | {o.propellant_kg / 1e3:.1f} | "
                          f"{o.trip_time_s / 86400:.0f} | {o.dv_m_s / 1e3:.2f} | "
-                         + " | ".join(str(o.launches[n]) for n in lv)
+                         + " | ".join(_count(o, n) for n in lv)
                          + f" | {o.reactor_energy_mwd_t:.0f} |" if o.kind == "nep" else
                          f"| {o.name} | {o.imleo_kg / 1e3:.1f} | {o.propellant_kg / 1e3:.1f} | "
                          f"{o.trip_time_s / 86400:.0f} | {o.dv_m_s / 1e3:.2f} | "
-                         + " | ".join(str(o.launches[n]) for n in lv) + " | - |")
-        lines += ["", f"Assumptions: {c.assumptions}.", "", "Reading: " + c.verdict, ""]
+                         + " | ".join(_count(o, n) for n in lv) + " | - |")
+        lines += ["", f"Launches: by mass or by fairing volume, whichever needs more (marked \"volume\"); "
+                      "volume counts the propellant only.", "",
+                  f"Assumptions: {c.assumptions}.", "", "Reading: " + c.verdict, ""]
     return SectionResult(TITLE, "\n".join(lines), result.to_dict(), tuple(figures))
