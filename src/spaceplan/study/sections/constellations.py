@@ -132,7 +132,7 @@ def compute(config: Config, progress=None) -> Result:
     deployment, camps, reach = [], [], []
     for preset, launcher, cadence in config.deployments:
         const = load_constellation(preset)
-        camp = plan_deployment(const, launcher, cadence, t0)
+        camp = plan_deployment(const, _launcher_for(const, launcher), cadence, t0)
         d = camp.to_dict()
         if config.milestone_region:
             d["coverage_milestone"] = coverage_milestone(
@@ -145,6 +145,20 @@ def compute(config: Config, progress=None) -> Result:
         step()
     return Result(config, tuple(c.name for c in systems), tuple(entries), tuple(latency), tuple(deployment),
                   tuple(reach), len(tgrid), tuple(maps), tuple(series), tuple(camps))
+
+
+def _launcher_for(const, launcher: str):
+    """The deployment launcher with its payload for the constellation's orbit and the launcher's site when it is
+    mass-limited there (:func:`spaceplan.missions.deployment_payload.launcher_for_shell`; the shell with the most
+    satellites sets the inclination); a demonstrated load per launch is kept as it is."""
+    from spaceplan.constellation.deployment import load_launcher
+    from spaceplan.missions.deployment_payload import launcher_for_shell
+
+    lv = load_launcher(launcher)
+    if const.key in lv.sats_per_launch:
+        return lv
+    shell = max(const.shells, key=lambda sh: sh.count)
+    return launcher_for_shell(lv, math.degrees(shell.inclination_rad))
 
 
 def _fmt(x, nd=1):
