@@ -56,24 +56,32 @@ def _model_payload(vehicle: str, altitude_km: float, inclination_deg: float, sit
 
 
 def launcher_for_shell(launcher, inclination_deg: float):
-    """The deployment ``launcher`` (:class:`spaceplan.constellation.deployment.Launcher` or a preset name) with
-    its payload for ``inclination_deg`` from its own site, and the basis in its ``source``.
+    """``(launcher, note)``: the deployment ``launcher`` (:class:`spaceplan.constellation.deployment.Launcher` or a
+    preset name) with its payload for ``inclination_deg`` from its own site (the basis in its ``source``), and a
+    note for the report when the payload could not be adapted (else ``None``).
 
-    Unchanged when its ``[deployment]`` table gives no ``reference_inclination_deg`` and ``site``.
+    Unchanged when its ``[deployment]`` table gives no ``reference_inclination_deg`` and ``site``, and when the
+    inclination cannot be reached by a direct ascent from the site (a dog-leg is not modelled): then the quoted,
+    optimistic payload is kept and the note says so.
     """
     from spaceplan.constellation.deployment import Launcher, load_launcher
     from spaceplan.core import registry
+    from spaceplan.core.errors import ImpossibleOrbitError
 
     lv = launcher if isinstance(launcher, Launcher) else load_launcher(launcher)
     table = registry.load("vehicles", lv.key, table="deployment").table("deployment")
     ref_inc, site = table.get("reference_inclination_deg"), table.get("site")
     if ref_inc is None or site is None or abs(float(ref_inc) - inclination_deg) < 1e-9:
-        return lv
+        return lv, None
     alt_km = lv.insertion_altitude_m / 1e3
-    ratio = _model_payload(lv.key, alt_km, inclination_deg, str(site)) / _model_payload(lv.key, alt_km,
-                                                                                       float(ref_inc), str(site))
+    try:
+        ratio = _model_payload(lv.key, alt_km, inclination_deg, str(site)) / _model_payload(
+            lv.key, alt_km, float(ref_inc), str(site))
+    except ImpossibleOrbitError:
+        return lv, (f"{inclination_deg:g} deg is not reachable by a direct ascent from {site} (a dog-leg is not "
+                    f"modelled): {lv.name}'s payload quoted for {float(ref_inc):g} deg is kept, an optimistic figure")
     payload = lv.payload_kg * ratio
     basis = (f"{lv.payload_kg:,.0f} kg quoted for {alt_km:g} km at {float(ref_inc):g} deg from {site}, x {ratio:.3f} "
              f"(spaceplan.launch ascent model, {inclination_deg:g} deg vs {float(ref_inc):g} deg from the same site) = "
              f"{payload:,.0f} kg")
-    return dataclasses.replace(lv, payload_kg=payload, source=f"{lv.source}; {basis}")
+    return dataclasses.replace(lv, payload_kg=payload, source=f"{lv.source}; {basis}"), None

@@ -132,8 +132,11 @@ def compute(config: Config, progress=None) -> Result:
     deployment, camps, reach = [], [], []
     for preset, launcher, cadence in config.deployments:
         const = load_constellation(preset)
-        camp = plan_deployment(const, _launcher_for(const, launcher), cadence, t0)
+        lv, payload_note = _launcher_for(const, launcher)
+        camp = plan_deployment(const, lv, cadence, t0)
         d = camp.to_dict()
+        if payload_note:
+            d["notes"] = [*d.get("notes", []), payload_note]
         if config.milestone_region:
             d["coverage_milestone"] = coverage_milestone(
                 camp, const, config.milestone_region, config.milestone_threshold, config.min_elevation_deg,
@@ -150,13 +153,13 @@ def compute(config: Config, progress=None) -> Result:
 def _launcher_for(const, launcher: str):
     """The deployment launcher with its payload for the constellation's orbit and the launcher's site when it is
     mass-limited there (:func:`spaceplan.missions.deployment_payload.launcher_for_shell`; the shell with the most
-    satellites sets the inclination); a demonstrated load per launch is kept as it is."""
+    satellites sets the inclination); a demonstrated load per launch is kept as it is.  Returns (launcher, note)."""
     from spaceplan.constellation.deployment import load_launcher
     from spaceplan.missions.deployment_payload import launcher_for_shell
 
     lv = load_launcher(launcher)
     if const.key in lv.sats_per_launch:
-        return lv
+        return lv, None
     shell = max(const.shells, key=lambda sh: sh.count)
     return launcher_for_shell(lv, math.degrees(shell.inclination_rad))
 
