@@ -111,7 +111,8 @@ def deorbit_czml(plan: DeorbitPlan, station: Station, step_s: float = 5.0) -> st
     lat, lon, _ = ecef_to_geodetic(ecef)
     packets = [moving_packet("entry", f"{plan.station}: nominal fragment", t, ecef, PALETTE[5]),
                track_packet("entry-track", "ground track to 70 km", np.degrees(lat), np.degrees(lon), PALETTE[5]),
-               track_packet("footprint", f"footprint {plan.footprint_length_km:,.0f} km (70 km points)",
+               track_packet("footprint",
+                            f"ballistic spread {plan.ballistic_spread_km:,.0f} km (70 km, one break-up point)",
                             plan.footprint_lat_deg, plan.footprint_lon_deg, PALETTE[1], width=4.0)]
     for b, la, lo in zip(FRAGMENT_BALLISTIC, plan.footprint_lat_deg, plan.footprint_lon_deg):
         packets.append(point_packet(f"fragment-{b:g}", f"{b:g} kg/m2", la, lo, PALETTE[1]))
