@@ -42,7 +42,7 @@ def _register() -> None:
     import importlib
 
     for name in ("interplanetary", "study", "constellation", "launch", "mars", "starship", "radiation", "presets",
-                 "propulsion", "power", "station", "sweep", "viewer"):
+                 "propulsion", "power", "station", "sweep", "viewer", "claims"):
         importlib.import_module(f"spaceplan.cli.{name}").register(app)
 
 

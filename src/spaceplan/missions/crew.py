@@ -8,10 +8,13 @@ from spaceplan.interplanetary import RoundTrip, crew_phases
 from spaceplan.radiation import MissionDose, Phase, mission_dose
 
 
-def crew_dose(trip: RoundTrip, shielding_gcm2: float, at_mars: str = "mars_surface") -> MissionDose:
+def crew_dose(trip: RoundTrip, shielding_gcm2: float, at_mars: str = "mars_surface",
+              spe: str | None = None) -> MissionDose:
     """:func:`spaceplan.radiation.mission_dose` over :func:`spaceplan.interplanetary.crew_phases` behind
-    ``shielding_gcm2`` of aluminium (``at_mars``: the radiation location of the stay)."""
-    return mission_dose([Phase(*row) for row in crew_phases(trip, at_mars)], shielding_gcm2=shielding_gcm2)
+    ``shielding_gcm2`` of aluminium (``at_mars``: the radiation location of the stay; ``spe``: a historical solar
+    particle event added to the first deep-space phase, None for none)."""
+    return mission_dose([Phase(*row) for row in crew_phases(trip, at_mars)], shielding_gcm2=shielding_gcm2,
+                        spe=spe or None)
 
 
 def dose_order(dose_a: float, dose_b: float, uncertainty_fraction: float) -> str:

@@ -43,6 +43,7 @@ def _inline(text: str) -> str:
     out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
     out = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", out)
     out = re.sub(r"(?<![*\w])\*([^*\s][^*]*?)\*(?![*\w])", r"<em>\1</em>", out)
+    out = re.sub(r"\[([^\]]+)\]\((#[a-z0-9-]+)\)", r'<a href="\2">\1</a>', out)  # links inside the page only
     return out
 
 
@@ -118,12 +119,33 @@ def validation_appendix(cases) -> str:
     return '<table class="validation">\n' + "\n".join(rows) + "\n</table>"
 
 
+LEDGER_ANCHOR = "claims-ledger"
+
+
+def section_anchors(report) -> dict[str, str]:
+    """{section name: its anchor in the page}, as :func:`render_html` writes them (the ledger's anchor first)."""
+    used = {LEDGER_ANCHOR} if getattr(report, "ledger", None) is not None else set()
+    return {name: _slug(result.title, used) for name, result in report.sections.items()}
+
+
 def render_html(report, meta: dict, cases) -> str:
-    """One HTML page: title, description, table of contents, sections with their figures, validation appendix."""
-    used: set[str] = set()
+    """One HTML page: title, description, table of contents, the claims ledger (when the scenario has one),
+    sections with their figures, validation appendix."""
+    from spaceplan.study.claims.render import resolve_links
+
+    anchors = section_anchors(report)
+    used: set[str] = set(anchors.values())
     toc, body = [], []
-    for result in report.sections.values():
-        slug = _slug(result.title, used)
+    ledger = getattr(report, "ledger", None)
+    if ledger is not None:
+        used.add(LEDGER_ANCHOR)
+        toc.append(f'<li><a href="#{LEDGER_ANCHOR}">{html.escape(ledger.title)}</a></li>')
+        body.append(f'<section id="{LEDGER_ANCHOR}" class="ledger"><h2>{html.escape(ledger.title)}</h2>')
+        body.append(markdown_to_html(resolve_links(ledger.markdown, anchors)))
+        body += [_figure(report.out_dir, fig) for fig in ledger.figures]
+        body.append("</section>")
+    for name, result in report.sections.items():
+        slug = anchors[name]
         toc.append(f'<li><a href="#{slug}">{html.escape(result.title)}</a></li>')
         body.append(f'<section id="{slug}"><h2>{html.escape(result.title)}</h2>')
         body.append(markdown_to_html(result.markdown))

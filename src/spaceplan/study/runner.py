@@ -11,6 +11,8 @@ from typing import Any, Callable
 from spaceplan.core.errors import InputError, UnknownNameError
 from spaceplan.core.results import dumps
 from spaceplan.core.toml_files import read_toml_file
+from spaceplan.study.claims.ledger import has_claims, load_claims, run_ledger
+from spaceplan.study.claims.render import render_ledger
 from spaceplan.study.html import render_html
 from spaceplan.study.sections import SECTIONS
 from spaceplan.study.validation import load_cases
@@ -62,9 +64,13 @@ class StudyReport:
     title: str
     out_dir: Path
     sections: dict[str, SectionResult] = field(default_factory=dict)
+    ledger: SectionResult | None = None  # the claims ledger, the report's front page (spaceplan.study.claims)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "sections": {k: v.to_dict() for k, v in self.sections.items()}}
+        out = {"title": self.title, "sections": {k: v.to_dict() for k, v in self.sections.items()}}
+        if self.ledger is not None:
+            out["claims"] = self.ledger.data
+        return out
 
 
 def default_scenario_path() -> Path:
@@ -74,19 +80,28 @@ def default_scenario_path() -> Path:
 def load_scenario(path: str | Path | None) -> dict[str, Any]:
     """Read a scenario file (the bundled default when ``path`` is None)."""
     scenario = read_toml_file(path if path is not None else default_scenario_path(), "scenario")
-    unknown = set(scenario) - set(SECTIONS) - {"study", "sweep"}
+    unknown = set(scenario) - set(SECTIONS) - set(_OTHER_TABLES)
     if unknown:
-        raise UnknownNameError("scenario section", sorted(unknown)[0], list(SECTIONS) + ["study", "sweep"])
+        raise UnknownNameError("scenario section", sorted(unknown)[0], list(SECTIONS) + list(_OTHER_TABLES))
     return scenario
+
+
+_OTHER_TABLES = ("study", "sweep", "claims", "claim")  # [claims] settings and [[claim]] entries: the claims ledger
 
 
 def run_study(
     scenario: str | Path | dict | None,
     out_dir: str | Path,
     progress: Callable[[str, int, int], None] | None = None,
+    client=None,
 ) -> StudyReport:
-    """Run every section the scenario names, in report order, and write the report files."""
+    """Run every section the scenario names, in report order, then its claims ledger (a ``[claims]`` table or
+    ``[[claim]]`` entries), and write the report files.  ``client``: a ``distributed.Client`` for the ledger's
+    sensitivities (None: serial)."""
     config = scenario if isinstance(scenario, dict) else load_scenario(scenario)
+    path = None if isinstance(scenario, dict) else (scenario if scenario is not None else default_scenario_path())
+    if has_claims(config):  # malformed claims fail before the sections run
+        load_claims(config, path)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     meta = config.get("study", {})
@@ -99,7 +114,13 @@ def run_study(
         update = (lambda done, total, _n=name: progress(_n, done, total)) if progress else (lambda d, t: None)
         ctx = SectionContext(out_dir=out, progress=update)
         sections[name] = run_section(module, config[name], ctx)
-    report = StudyReport(title, out, sections)
+    ledger = None
+    if has_claims(config):
+        update = (lambda done, total: progress("claims", done, total)) if progress else None
+        found = run_ledger(config, {k: v.data for k, v in sections.items()}, scenario_path=path, client=client,
+                           progress=update)
+        ledger = render_ledger(found, SectionContext(out_dir=out), {k: v.title for k, v in sections.items()})
+    report = StudyReport(title, out, sections, ledger)
     (out / "report.md").write_text(render_markdown(report, meta))
     (out / "results.json").write_text(dumps(report) + "\n")
     (out / "report.html").write_text(render_html(report, meta, load_cases()))
@@ -118,9 +139,16 @@ def run_section(module, table: Any, ctx: SectionContext) -> SectionResult:
 
 
 def render_markdown(report: StudyReport, meta: dict[str, Any]) -> str:
+    from spaceplan.study.claims.render import resolve_links
+    from spaceplan.study.html import section_anchors
+
     lines = [f"# {report.title}", ""]
     if meta.get("description"):
         lines += [meta["description"].strip(), ""]
+    if report.ledger is not None:
+        led = report.ledger
+        lines += [f"## {led.title}", "", resolve_links(led.markdown.strip(), section_anchors(report)), ""]
+        lines += [f"![{Path(fig).stem}]({fig})" for fig in led.figures] + [""]
     for result in report.sections.values():
         lines += [f"## {result.title}", "", result.markdown.strip(), ""]
         lines += [f"![{Path(fig).stem}]({fig})" for fig in result.figures] + [""]

@@ -175,26 +175,67 @@ def _flatten(prefix: str, value: Any, row: dict) -> None:
         row[prefix] = value
 
 
-def evaluate_point(scenario: dict, point: dict[str, Any], sections: tuple[str, ...]) -> dict[str, Any]:
-    """Compute one point: the sections' results flattened into one row; an error is recorded, not raised."""
+def evaluate_point(scenario: dict, point: dict[str, Any], sections: tuple[str, ...],
+                   columns: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Compute one point: the sections' results flattened into one row; an error is recorded, not raised.
+
+    ``columns``: instead of the flattened scalars, the row gets ``columns({section: result.to_dict()})``
+    (JSON types), for callers that read fields inside lists (the claims ledger); picklable for Dask.
+    """
     from spaceplan.core.results import jsonable
 
     row: dict[str, Any] = {"point_id": point_id(point), **point, "error": None}
     t0 = time.perf_counter()
     try:
+        results: dict[str, Any] = {}
         for section in sections:
             module = _section_module(section)
             table = copy.deepcopy(scenario.get(section) or {})
             table.update({p.split(".", 1)[1]: v for p, v in point.items() if p.split(".", 1)[0] == section})
             result = module.compute(module.Config.from_table(table))
+            if columns is not None:
+                results[section] = jsonable(result.to_dict())
+                continue
             values: dict[str, Any] = {}
             _flatten(section, jsonable(result.to_dict()), values)
             for column, value in values.items():  # a result never overwrites a swept input
                 row[f"{section}.result.{column.split('.', 1)[1]}" if column in point else column] = value
+        if columns is not None:
+            row.update(columns(results))
     except Exception as exc:  # a named error or a bug at one point must not stop the others; recorded with its type
         row["error"] = f"{type(exc).__name__}: {exc}"
     row["wall_s"] = time.perf_counter() - t0
     return row
+
+
+def evaluate_points(scenario: dict, points: list[dict[str, Any]], sections_of: Callable[[dict], tuple[str, ...]],
+                    *, client=None, columns: Callable | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> list[dict[str, Any]]:
+    """Rows of ``points`` in their order, kept in memory (no Parquet store): for callers that pick their next
+    points from these rows (the claims ledger's bisection).  ``sections_of(point)``: the sections a point
+    computes; ``client``: a ``distributed.Client`` or None (serial, here)."""
+    progress = progress or (lambda done, total: None)
+    if client is None:
+        rows = []
+        for point in points:
+            rows.append(evaluate_point(scenario, point, sections_of(point), columns))
+            progress(len(rows), len(points))
+        return rows
+    from distributed import as_completed
+
+    scattered = client.scatter(scenario, broadcast=True)
+    futures = [client.submit(_evaluate_one_thread, scattered, p, sections_of(p), columns, pure=False) for p in points]
+    index = {f.key: i for i, f in enumerate(futures)}
+    rows: list[dict[str, Any] | None] = [None] * len(points)
+    for done, future in enumerate(as_completed(futures), 1):
+        i = index[future.key]
+        try:
+            rows[i] = future.result()
+        except Exception as exc:  # the task itself failed (its workers kept dying): recorded like a point error
+            rows[i] = {"point_id": point_id(points[i]), **points[i], "error": f"{type(exc).__name__}: {exc}"}
+        progress(done, len(points))
+        future.release()
+    return rows  # type: ignore[return-value]
 
 
 # --- the Parquet store ------------------------------------------------------------------------
@@ -289,13 +330,14 @@ def _warm_worker_plugin(scenario: dict, sections: tuple[str, ...], point: dict[s
     return WarmWorker()
 
 
-def _evaluate_one_thread(scenario: dict, point: dict[str, Any], sections: tuple[str, ...]) -> dict[str, Any]:
+def _evaluate_one_thread(scenario: dict, point: dict[str, Any], sections: tuple[str, ...],
+                         columns: Callable | None = None) -> dict[str, Any]:
     """A point on a Dask worker: numba kernels on one thread, since the cluster runs points in parallel
     (a worker's prange kernels on every core would oversubscribe the machine)."""
     import numba
 
     numba.set_num_threads(1)  # per calling thread: the worker's executor thread
-    return evaluate_point(scenario, point, sections)
+    return evaluate_point(scenario, point, sections, columns)
 
 
 def _run_serial(todo, scenario, sections, store, progress):

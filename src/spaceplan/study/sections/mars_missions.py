@@ -32,12 +32,22 @@ class Config(SectionConfig):
     shielding_gcm2: float = option(20.0, "aluminium shielding (g/cm²)", lo=0.0, hi=200.0)
     capsule: str = option("mars-return-default", "Earth-return capsule preset: its entry-speed limit; braking above "
                           "it is charged (mars-return-default 12.5 km/s, orion 11, earth-aerocapture 14)")
+    spe: str = option("", "historical solar particle event added to each crewed trip's first deep-space phase "
+                      "(spaceplan radiation SPE scenarios, e.g. aug1972; '' : none)")
 
     def __post_init__(self):
         from spaceplan.core.errors import InputError
 
         if self.cargo_tof_days[1] <= self.cargo_tof_days[0]:
             raise InputError("mars_missions.cargo_tof_days", f"got {list(self.cargo_tof_days)}", "[shortest, longest]")
+        if self.spe:
+            from spaceplan.core.errors import UnknownNameError
+            from spaceplan.radiation.spe import event_name, event_names
+
+            try:
+                event_name(self.spe)
+            except UnknownNameError:
+                raise UnknownNameError("mars_missions.spe", self.spe, event_names()) from None
         for field in ("cargo_departure", "late_departure"):
             first, last = getattr(self, field)
             if str(last) <= str(first):
@@ -112,7 +122,7 @@ def compute(config: Config, progress=None) -> Result:
                 trip = s_.best(c)
             except InfeasibleError:
                 continue
-            options.append(CrewOption(label, kind, trip, crew_dose(trip, config.shielding_gcm2)))
+            options.append(CrewOption(label, kind, trip, crew_dose(trip, config.shielding_gcm2, spe=config.spe)))
         tick(2 + n, 3)
     return Result(config, cargo, tuple(options), len(first_search.pareto), pareto_picture(first_search))
 
