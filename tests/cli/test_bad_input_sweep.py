@@ -239,6 +239,11 @@ CASES = [
     (["study", "--out", "afile"], "--out: 'afile' is a file"),
     (["study", "--out", "afile/sub"], "--out"),
     (["study", "--out", "/proc/spaceplan-out"], "--out: cannot write"),
+    # --- claims ------------------------------------------------------------------------------
+    (["claims", "nosuch.toml"], "scenario"),
+    (["claims", "--only", "nosuch-claim"], "--only: unknown name 'nosuch-claim'"),
+    (["claims", "--scheduler", "dask"], "--scheduler"),
+    (["claims", "--workers", "0"], "--workers"),
     # --- sweep -------------------------------------------------------------------------------
     (["sweep", "nosuch.toml"], "scenario"),
     (["sweep", "nosuch.toml", "--workers", "0"], "--workers"),

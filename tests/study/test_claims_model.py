@@ -132,3 +132,18 @@ def test_user_claim_verdict_and_margin_from_given_results(tmp_path):
     entry = run_ledger(scenario, RESULTS, scenario_path=file).get("mine")
     assert entry.verdict == "consistent" and entry.reading.margin == pytest.approx(1.0)
     assert entry.reading.reads["mass"] == ("surface_power:trades[0].options[0].mass_t", 5.0)
+
+
+def test_catalog_claim_counts_the_users_catalog(tmp_path):
+    """Claim 3 with a user's catalog: the count of STARLINK objects read from it, compared with 8,000."""
+    l1 = "1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927"
+    l2 = "2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537"
+    names = ["STARLINK-1007", "STARLINK-30001", "STARLINK-2", "ONEWEB-0012"]
+    tle = tmp_path / "catalog.tle"
+    tle.write_text("".join(f"{n}\n{l1}\n{l2}\n" for n in names))
+    scenario = {"claims": {"catalog": str(tle), "sensitivity": False, "only": ["starlink-counts"]}}
+    entry = run_ledger(scenario, {}).get("starlink-counts")
+    assert entry.reading.reads["starlink"] == ("catalog:count.STARLINK", 3)
+    assert entry.verdict == "inconsistent" and entry.reading.margin == -(8000 - 3)
+    assert run_ledger({"claims": {"sensitivity": False, "only": ["starlink-counts"]}}, {}).get(
+        "starlink-counts").verdict == "not checked"
