@@ -44,7 +44,7 @@ __all__ = [
     # stations
     "decay", "reboost", "deorbit", "reentry", "reentry_score", "lifetime_grid",
     # studies
-    "run_study", "run_sweep",
+    "run_study", "run_sweep", "check_claims",
 ]
 
 
@@ -421,3 +421,18 @@ def run_sweep(scenario, out="out-sweep", *, workers: int | None = None, schedule
         with local_client(int(workers)) as client:
             return run(table, out, client=client)
     return run(table, out)
+
+
+def check_claims(scenario=None, *, only=None, sensitivity: bool = True, workers: int | None = None):
+    """The claims ledger of a scenario (TOML path, dict, or None for the default study's news claims): each claim's
+    verdict, the number behind it, its margin and what flips it (``sensitivity``: each declared assumption swept;
+    ``workers``: on a local Dask cluster).  Only the sections the claims read are computed.  Returns a ``Ledger``."""
+    from spaceplan.study.claims import check_claims as ledger_of
+
+    ids = [only] if isinstance(only, str) else only
+    if workers:
+        from spaceplan.study.sweep import local_client
+
+        with local_client(int(workers)) as client:
+            return ledger_of(scenario, only=ids, client=client, sensitivity=sensitivity)
+    return ledger_of(scenario, only=ids, sensitivity=sensitivity)
