@@ -147,3 +147,25 @@ def test_catalog_claim_counts_the_users_catalog(tmp_path):
     assert entry.verdict == "inconsistent" and entry.reading.margin == -(8000 - 3)
     assert run_ledger({"claims": {"sensitivity": False, "only": ["starlink-counts"]}}, {}).get(
         "starlink-counts").verdict == "not checked"
+
+
+def test_a_computed_date_inside_the_claimed_window(tmp_path):
+    """contains-date both ways: the claim's date in a computed window, or a computed date in the claim's window."""
+    body = textwrap.dedent("""\
+        [[claim]]
+        id = "by-2035"
+        quote = "complete by 2035"
+        section = "constellation_design"
+        compare = "contains-date"
+        value = ["2026-01-01", "2035-12-31"]
+        [claim.read]
+        date = "foc_utc"
+        """)
+    file, scenario = _scenario(tmp_path, body)
+    for foc, verdict, margin in (("2034-12-31", "consistent", 365), ("2036-01-10", "inconsistent", -10)):
+        entry = run_ledger(scenario, {"constellation_design": {"foc_utc": foc}}, scenario_path=file).get("by-2035")
+        assert (entry.verdict, entry.reading.margin, entry.reading.quantity) == (verdict, margin, foc)
+    file, scenario = _scenario(tmp_path, body.replace('value = ["2026-01-01", "2035-12-31"]', 'value = "2035-12-31"'))
+    with pytest.raises(InputError, match="claim by-2035.value") as err:
+        load_claims(scenario, file)
+    assert f"{file}:10: claim by-2035.value" in str(err.value)

@@ -224,7 +224,8 @@ def evaluate_points(scenario: dict, points: list[dict[str, Any]], sections_of: C
     from distributed import as_completed
 
     scattered = client.scatter(scenario, broadcast=True)
-    futures = [client.submit(_evaluate_one_thread, scattered, p, sections_of(p), columns, pure=False) for p in points]
+    reader = client.scatter(columns, broadcast=True) if columns is not None else None  # sent once, not per point
+    futures = [client.submit(_evaluate_one_thread, scattered, p, sections_of(p), reader, pure=False) for p in points]
     index = {f.key: i for i, f in enumerate(futures)}
     rows: list[dict[str, Any] | None] = [None] * len(points)
     for done, future in enumerate(as_completed(futures), 1):

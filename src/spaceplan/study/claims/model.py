@@ -12,7 +12,8 @@ or a ``[[claim]]`` entry of a scenario file)::
     quantity = "solar / fission"                   # over the reads and the claim-level assumptions
     compare = ">="                                 # "<=", ">=", "within", "contains-date"
     value = 1.0                                    # a number, an assumption's name; [lo, hi] for within;
-                                                   # an ISO date for contains-date (reads first and last)
+                                                   # contains-date: an ISO date (reads first and last) or
+                                                   # [first, last] dates (reads date)
     consistent_when = "holds"                      # or "fails": the claim is consistent when it does not
     [read]                                         # paths into the section's result (its to_dict())
     solar = "trades[site=shackleton-rim,day_kwe=100].options[option=solar+rfc].mass_t"
@@ -335,9 +336,14 @@ def _check_rule(claim: Claim) -> None:
         _fail(claim.origin, claim.id, "quantity", "missing with several reads", "an expression over the reads")
     value = claim.value
     if claim.compare == "contains-date":
-        if not ({"first", "last"} <= names):
-            _fail(claim.origin, claim.id, "read", f"reads {sorted(names)}", "first and last (the window's dates)")
-        if not isinstance(value, str) and not hasattr(value, "isoformat"):
+        if "date" in names:  # a computed date inside the claim's window
+            if not (isinstance(value, list) and len(value) == 2
+                    and all(isinstance(v, str) or hasattr(v, "isoformat") for v in value)):
+                _fail(claim.origin, claim.id, "value", f"got {value!r}", "[first, last] ISO dates (with a read 'date')")
+        elif not ({"first", "last"} <= names):
+            _fail(claim.origin, claim.id, "read", f"reads {sorted(names)}",
+                  "first and last (a computed window), or date (a computed date)")
+        elif not isinstance(value, str) and not hasattr(value, "isoformat"):
             _fail(claim.origin, claim.id, "value", f"got {value!r}", "an ISO date")
         return
     bounds = value if claim.compare == "within" else [value]

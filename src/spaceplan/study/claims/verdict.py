@@ -72,8 +72,12 @@ def read_claim(claim: Claim, results: dict[str, Any], levels: dict[str, Any]) ->
     values = {n: v for n, (_, v) in reads.items()}
     try:
         if claim.compare == "contains-date":
-            first, last = _date(values["first"], "first"), _date(values["last"], "last")
-            day = _date(claim.value, "value")
+            if "date" in values:  # a computed date inside the window the claim names ("complete by 2035")
+                first, last = (_date(v, "value") for v in claim.value)
+                day = _date(values["date"], "date")
+            else:  # the claim's date inside a computed window ("departs at the end of 2026")
+                first, last = _date(values["first"], "first"), _date(values["last"], "last")
+                day = _date(claim.value, "value")
             margin = float(min((day - first).days, (last - day).days))
             sign = 1.0 if claim.consistent_when == "holds" else -1.0
             return Reading(reads, day.isoformat(), [first.isoformat(), last.isoformat()], margin >= 0, sign * margin)
