@@ -36,6 +36,7 @@ from spaceplan.station.decay import REENTRY_ALTITUDE, king_hele_run, mean_radius
 
 RHO0_BSTAR = 0.15696615  # kg m^-2 ER^-1, SGP4 reference density for B*
 DENSITY_SCALES = (0.8, 1.25)
+FIRST_HORIZON_DAYS = 60.0
 
 
 @dataclass(frozen=True)
@@ -144,9 +145,14 @@ def forecast(tles: list[ElementSet], horizon_days: float = 400.0, fit_days: floa
     if last.mean_altitude < REENTRY_ALTITUDE:
         raise InputError("tle_file", f"last element set is already at {last.mean_altitude / 1e3:.0f} km",
                          "mean altitude above 120 km")
-    t_end = last.epoch_tdb + horizon_days * DAY
-    table = nrlmsis.density_table(first.epoch_tdb - DAY, t_end, 100e3, first.mean_altitude + 40e3, inc, 50,
-                                  step_days=1.0, persist_after=last.epoch_tdb)
+    def table_to(days):  # the same daily nodes whatever the end: a shorter table is a prefix of a longer one
+        return nrlmsis.density_table(first.epoch_tdb - DAY, last.epoch_tdb + days * DAY, 100e3,
+                                     first.mean_altitude + 40e3, inc, 50, step_days=1.0, persist_after=last.epoch_tdb)
+
+    # most forecasts end within weeks: build the table to FIRST_HORIZON_DAYS first (pymsis dominates the cost)
+    # and to the full horizon only when a run does not reach 120 km by then
+    short = min(horizon_days, FIRST_HORIZON_DAYS)
+    table = table_to(short)
     rot = float(rotation_factor(first.mean_altitude, inc))
     notes = list(table.notes)
     if len(tles) >= 2 and last.epoch_tdb - first.epoch_tdb > 2 * DAY:
@@ -167,13 +173,16 @@ def forecast(tles: list[ElementSet], horizon_days: float = 400.0, fit_days: floa
         if not bc > 0:
             raise InputError("tle_file", "one element set with B* <= 0 gives no drag estimate", "B* > 0 or a history")
         notes.append("single element set: B = 2 B* / rho0 (SGP4 convention)")
-    times = []
-    for scale in (1.0,) + DENSITY_SCALES:
-        _, _, hit, t_hit = king_hele_run(re + last.mean_altitude, last.epoch_tdb, t_end, REENTRY_ALTITUDE, rot, bc,
-                                         re, table, scale)
-        if not hit:
-            raise InputError("tle_file", f"no reentry within {horizon_days:g} days of the last element set",
-                             "an object decaying within the horizon")
-        times.append(t_hit)
+    for days in (short, horizon_days):
+        if days != short:
+            table = table_to(days)
+        runs = [king_hele_run(re + last.mean_altitude, last.epoch_tdb, last.epoch_tdb + days * DAY, REENTRY_ALTITUDE,
+                              rot, bc, re, table, scale) for scale in (1.0,) + DENSITY_SCALES]
+        if all(hit for _, _, hit, _ in runs) or days == horizon_days:
+            break
+    if not all(hit for _, _, hit, _ in runs):
+        raise InputError("tle_file", f"no reentry within {horizon_days:g} days of the last element set",
+                         "an object decaying within the horizon")
+    times = [t_hit for _, _, _, t_hit in runs]
     return ReentryForecast(first.name, tdb_to_iso(first.epoch_tdb, "m"), tdb_to_iso(last.epoch_tdb, "m"), len(tles),
                            bc, times[0], min(times), max(times), tuple(notes))
