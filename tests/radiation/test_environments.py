@@ -34,12 +34,16 @@ def test_air_mass_vertical_and_horizon():
     assert 20.0 < horizon < 30.0
 
 
-def test_absorbed_uses_quality_factor():
+def test_absorbed_from_transported_spectra():
+    """Q = H/D from the transported ISO 15390 field behind 10 g/cm^2: MSL/RAD measured 3.82 +/- 0.30 behind
+    ~16 g/cm^2 (Zeitlin et al. 2013); the model's Q must lie in the range of measured GCR Q (3-6)."""
     h = env.dose_equivalent_rate("deep_space", 10.0, "aluminium", 500.0)
     d = env.absorbed_rate("deep_space", 10.0, "aluminium", 500.0)
-    assert float(h / d) == pytest.approx(3.82)
+    assert 3.0 < float(h / d) < 6.0
 
 
 def test_empirical_leo_higher_at_solar_minimum():
-    lo, hi = env.dose_equivalent_rate("leo", 20.0, "aluminium", np.array([350.0, 1100.0]))
+    from spaceplan.radiation.gcr import named_phi
+
+    lo, hi = env.dose_equivalent_rate("leo", 20.0, "aluminium", np.array([named_phi("min"), named_phi("max")]))
     assert lo == pytest.approx(0.70e-3) and hi == pytest.approx(0.45e-3)

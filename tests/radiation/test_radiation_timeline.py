@@ -227,10 +227,10 @@ def test_worst_30_days_spans_phases():
     assert three.fraction_of_nasa_limit == pytest.approx(one.fraction_of_nasa_limit)
     w1, w3 = one.assessment_detail.worst_30day_bfo_gy_eq, three.assessment_detail.worst_30day_bfo_gy_eq
     assert w3 == pytest.approx(w1, rel=1e-12)
-    assert w1 == pytest.approx(30 * one.phases[0].rate_sv_per_day)
+    assert w1 == pytest.approx(one.phases[0].gcr_bfo_gy_eq)  # Gy-Eq (RBE), not the dose equivalent
     # mixed phases: the window takes the worst 30 consecutive days of the whole timeline
     mixed = mission_dose([Phase("mars_surface", 100 * DAY), Phase("deep_space", 20 * DAY), Phase("leo", 5 * DAY)])
-    r = [p.rate_sv_per_day for p in mixed.phases]
+    r = [p.gcr_bfo_gy_eq / p.duration_days for p in mixed.phases]
     expected = max(20 * r[1] + 10 * r[0], 20 * r[1] + 5 * r[2] + 5 * r[0])
     assert mixed.assessment_detail.worst_30day_bfo_gy_eq == pytest.approx(expected)
     # the SPE impulse counts with the 30 days around it, wherever it falls in its phase
@@ -244,7 +244,7 @@ def test_worst_30_days_gaps_between_dated_phases_count_zero():
     t0 = utc_to_tdb("2030-01-01")
     gap = mission_dose([Phase("deep_space", 15 * DAY, t0), Phase("deep_space", 15 * DAY, t0 + 25 * DAY)],
                        solar_activity="min")
-    rate = gap.phases[0].rate_sv_per_day
+    rate = gap.phases[0].gcr_bfo_gy_eq / gap.phases[0].duration_days
     assert gap.assessment_detail.worst_30day_bfo_gy_eq == pytest.approx(20 * rate)
 
 

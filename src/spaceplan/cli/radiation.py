@@ -115,38 +115,40 @@ def rates(
     shielding: float = typer.Option(20.0, "--shielding", help="Areal density around the crew, g/cm²."),
     material: str = typer.Option("aluminium", "--material", help="aluminium, polyethylene, water or regolith."),
     solar: str = typer.Option("min", "--solar", help="min, max or phi in MV."),
-    date: Optional[str] = typer.Option(None, "--date", help="UTC date: modulation from the solar-cycle model (overrides --solar)."),
+    date: Optional[str] = typer.Option(None, "--date", help="UTC date: modulation W from the bundled space-weather record/forecast (overrides --solar)."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """GCR dose-equivalent and absorbed dose rates at every location."""
-    from spaceplan.core import solar_cycle
-    from spaceplan.radiation import environments, gcr
+    from spaceplan.radiation import environments, gcr, spectrum
     from spaceplan.radiation.timeline import _phi_label
 
     flags = {"shielding_gcm2": "--shielding", "material": "--material", "solar_activity": "--solar"}
     try:
         if date is not None:
-            label, phi = f"{date} (solar-cycle model)", float(solar_cycle.modulation_potential(parse_utc("--date", date)))
+            w = float(spectrum.w_at(parse_utc("--date", date)))
+            label, phi = f"{date} (space-weather record)", float(spectrum.phi_from_w(w))
         else:
             label, phi = _phi_label(solar)
             if phi is None:
                 raise InputError("--solar", "'auto' needs --date", "min, max or phi in MV, or give --date")
+            w = float(spectrum.w_from_phi(phi))
         material = gcr.material_name(material)
         out = []
         for loc in environments.locations():
-            h = float(environments.dose_equivalent_rate(loc, shielding, material, phi))
-            d = float(environments.absorbed_rate(loc, shielding, material, phi))
+            h = float(environments.rate_w(loc, shielding, material, w))
+            d = float(environments.rate_w(loc, shielding, material, w, "absorbed"))
             out.append({"location": loc, "rate_msv_per_day": h * 1e3, "absorbed_mgy_per_day": d * 1e3,
-                        "rate_msv_per_year": h * 365.25e3, "quality_factor": environments.quality_factor(loc)})
+                        "rate_msv_per_year": h * 365.25e3, "quality_factor": h / d})
     except InputError as exc:
         if exc.field in flags:
             raise _renamed(exc, flags[exc.field]) from None
         raise
-    doc = {"shielding_gcm2": shielding, "material": material, "solar_activity": label, "phi_mv": phi, "locations": out}
+    doc = {"shielding_gcm2": shielding, "material": material, "solar_activity": label, "phi_mv": phi,
+           "modulation_w": w, "locations": out}
     if json_out:
         emit_json(doc)
         return
-    stdout.print(table(f"GCR dose rates behind {shielding:g} g/cm² {material}, phi = {phi:.0f} MV ({label})",
+    stdout.print(table(f"GCR dose rates behind {shielding:g} g/cm² {material}, W = {w:.0f} (phi {phi:.0f} MV; {label})",
                        ["location", "mSv/day", "mGy/day", "mSv/year", "Q"],
                        [[r["location"], f"{r['rate_msv_per_day']:.3f}", f"{r['absorbed_mgy_per_day']:.3f}",
                          f"{r['rate_msv_per_year']:.0f}", f"{r['quality_factor']:.2f}"] for r in out]))

@@ -6,8 +6,8 @@
   National Academies 2021, Table 3-1).
 * Short term (deterministic): the NASA 30-day blood-forming-organ limit of
   250 mGy-Eq (NASA-STD-3001 Vol. 1 Rev. B Table 3, from NCRP Report 132).
-  GCR dose equivalent over the worst 30 days is counted as Gy-Eq (upper bound:
-  RBE for deterministic effects <= Q), SPE BFO dose with RBE 1.5.
+  Gy-Eq is RBE x absorbed dose to the BFO (NCRP 132 RBE: protons 1.5, heavy ions 2.5), not a dose
+  equivalent with quality factors (issue 24 finding 5); SPE BFO dose with RBE 1.5.
 * Acute radiation syndrome: an absorbed dose (Gy), not a dose equivalent
   (Sv).  Only an SPE delivers a large dose within hours to days; GCR absorbed
   dose (dose equivalent / Q, Q = 3.82 in deep space from MSL/RAD) accumulates

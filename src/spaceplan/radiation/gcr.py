@@ -1,28 +1,16 @@
-"""Free-space galactic cosmic ray (GCR) dose-equivalent rate behind shielding.
+"""Free-space galactic cosmic-ray (GCR) dose behind shielding, from spectra and transport.
 
-Model (docs/radiation.md eq. 1; coefficients and sources in presets/gcr.toml)::
+Chain (docs/radiation.md): ISO 15390 spectra of Z = 1-28 at modulation W (:mod:`.spectrum`) ->
+straight-ahead transport with fragmentation through the shield (:mod:`.transport`) -> absorbed dose
+and ICRP 60 dose equivalent in tissue at the centre of a spherical shell, combined with the published
+whole-field depth response (HZETRN/Badhwar-O'Neill curves, secondaries included) as in :func:`rate_w`.
+Tables over (W, depth) per material are computed once per process (log-linear interpolation).
 
-    H(x, phi) = H_REF * A_al(x) * exp(-k0 * g(x) * (phi - PHI_REF))
+Modulation may be given as ``W`` (the ISO/Matthiae parameter) or, as before, a force-field potential
+``phi`` in MV, converted to W on the core solar-cycle line (``spectrum.w_from_phi``).
 
-* ``x``: aluminium-equivalent areal density along a ray, g/cm^2.  A point at the
-  centre of a spherical shell in the isotropic GCR field sees every ray
-  through the same depth, so the shell's thickness is ``x`` (straight-ahead
-  approximation of HZETRN-type transport: Wilson et al. 1995, NASA TP-3495).
-* ``A_al``: attenuation of dose equivalent relative to zero depth, read from
-  published HZETRN / Badhwar-O'Neill depth curves (Badhwar, Cucinotta &
-  O'Neill 1993 Radiat. Res. 134:9; Slaba et al. 2017 Life Sci. Space Res. 12:1).
-  Other materials map onto aluminium through equal attenuation,
-  ``A_m(x_m) = A_al(x_al)``: polyethylene, being hydrogen rich, gives a
-  larger aluminium-equivalent depth per g/cm^2.
-* ``phi``: force-field modulation potential in MV (Usoskin et al. 2005, 2011).
-  ``k0 * g(x)`` reproduces the literature solar-minimum / maximum ratio of
-  ~2-3 behind light shielding, shrinking with depth (Badhwar et al. 1994,
-  Radiat. Res. 138:201).
-* ``H_REF``: one number fitted jointly to MSL/RAD cruise (Zeitlin et al. 2013)
-  and Chang'E-4/LND (Zhang et al. 2020).
-
-The quantity is point dose equivalent in tissue with the ICRP 60 Q(L), as an
-active dosimeter measures; it stands in for effective dose.
+Composite paths (habitat wall + Martian CO2) add as aluminium-equivalent depths (equal published
+response): ``A_m(x_m) = A_al(x_al)``.
 """
 
 from __future__ import annotations
@@ -32,12 +20,14 @@ import functools
 import numpy as np
 
 from spaceplan.core.errors import InputError, UnknownNameError, require_positive, require_range
+from spaceplan.radiation import spectrum, transport
 from spaceplan.radiation._data import preset
 
 MATERIALS = ("aluminium", "polyethylene", "water", "regolith", "co2")
 _MATERIAL_ALIASES = {"aluminum": "aluminium", "al": "aluminium", "pe": "polyethylene", "hdpe": "polyethylene",
                      "h2o": "water", "carbon_dioxide": "co2"}
 MAX_DEPTH_GCM2 = 3000.0
+PHI_RANGE_MV = (200.0, 1600.0)
 
 
 def material_name(material: str) -> str:
@@ -49,80 +39,122 @@ def material_name(material: str) -> str:
     return key
 
 
-@functools.lru_cache(maxsize=None)
-def _curves() -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    data = preset("gcr")["attenuation"]
-    depth = np.asarray(data["depth_gcm2"], dtype=float)
-    curves = {m: np.log(np.asarray(data[m], dtype=float)) for m in ("aluminium", "polyethylene", "water", "regolith")}
-    curves["co2"] = 0.5 * (curves["aluminium"] + curves["water"])
-    for name, log_a in curves.items():
-        if log_a.shape != depth.shape or np.any(np.diff(log_a) >= 0):
-            raise InputError(f"gcr.toml:{name}", "attenuation curve must decrease strictly with depth")
-    return depth, curves
-
-
-def attenuation(shielding_gcm2, material: str = "aluminium") -> np.ndarray:
-    """A_m(x): dose equivalent behind ``x`` g/cm^2 of ``material`` relative to x = 0 (log-linear interpolation)."""
-    material = material_name(material)
+def _depth(shielding_gcm2) -> np.ndarray:
     x = np.asarray(shielding_gcm2, dtype=float)
     require_positive("shielding_gcm2", x, allow_zero=True, unit="g/cm^2")
     require_range("shielding_gcm2", x, 0.0, MAX_DEPTH_GCM2, "g/cm^2")
-    depth, curves = _curves()
-    return np.exp(np.interp(x, depth, curves[material]))
+    return x
+
+
+@functools.lru_cache(maxsize=None)
+def _response(material: str) -> tuple[np.ndarray, np.ndarray]:
+    """(depth nodes, ln A_m) of the published depth-dose-equivalent response (preset [response])."""
+    data = preset("gcr_iso15390")["response"]
+    depth = np.asarray(data["depth_gcm2"], dtype=float)
+    if material == "co2":
+        first, second = data["co2_from"]
+        log_a = 0.5 * (np.log(np.asarray(data[first], float)) + np.log(np.asarray(data[second], float)))
+    else:
+        log_a = np.log(np.asarray(data[material], dtype=float))
+    if log_a.shape != depth.shape or np.any(np.diff(log_a) >= 0):
+        raise InputError(f"gcr_iso15390.toml:{material}", "response curve must decrease strictly with depth")
+    return depth, log_a
+
+
+def attenuation(shielding_gcm2, material: str = "aluminium") -> np.ndarray:
+    """A_m(x): published dose-equivalent response behind ``x`` of ``material`` relative to x = 0 (solar minimum)."""
+    material = material_name(material)
+    depth, log_a = _response(material)
+    return np.exp(np.interp(_depth(shielding_gcm2), depth, log_a))
 
 
 def aluminium_equivalent(shielding_gcm2, material: str = "aluminium") -> np.ndarray:
-    """Aluminium areal density (g/cm^2) with the same GCR dose-equivalent attenuation as ``x`` of ``material``."""
+    """Aluminium areal density (g/cm^2) with the same GCR dose-equivalent response as ``x`` of ``material``."""
     material = material_name(material)
+    x = _depth(shielding_gcm2)
     if material == "aluminium":
-        x = np.asarray(shielding_gcm2, dtype=float)
-        require_positive("shielding_gcm2", x, allow_zero=True, unit="g/cm^2")
         return x
-    log_a = np.log(attenuation(shielding_gcm2, material))
-    depth, curves = _curves()
-    al = curves["aluminium"]
-    # np.interp needs increasing abscissae: flip the decreasing log-attenuation.
-    return np.interp(log_a, al[::-1], depth[::-1])
+    depth, log_al = _response("aluminium")
+    return np.interp(np.log(attenuation(x, material)), log_al[::-1], depth[::-1])
 
 
-def modulation_coefficient(aluminium_gcm2) -> np.ndarray:
-    """k(x) = k0 g(x) in 1/MV: sensitivity of ln H to the modulation potential."""
-    mod = preset("gcr")["modulation"]
-    g = np.interp(np.asarray(aluminium_gcm2, dtype=float), mod["k_depth_gcm2"], mod["k_factor"])
-    return mod["k0_per_mv"] * g
+def _transported(x, w, material: str, quantity: str) -> np.ndarray:
+    tab = transport.table(material)
+    if quantity == "si":
+        values = tab.absorbed_si_gy
+    elif quantity == "gy_eq":
+        values = tab.gy_eq
+    else:
+        values = (tab.dose_eq_sv if quantity == "dose_eq" else tab.absorbed_gy).sum(axis=1)
+    return transport.interpolate(values, tab.w, tab.depth_gcm2, x, w)
+
+
+def rate_w(shielding_gcm2, w, material: str = "aluminium", quantity: str = "dose_eq") -> np.ndarray:
+    """Free-space GCR rate per day behind ``shielding_gcm2`` of ``material`` at modulation ``w``.
+
+    Dose equivalent (docs/radiation.md eq. 1)::
+
+        H(x, W) = c * A_m(x) * H_t,Al(0, W_ref) * H_t,m(x, W) / H_t,m(x, W_ref)
+
+    ``A_m``: published response (whole field, secondaries included); ``H_t``: the ISO 15390 spectrum
+    transported through the shield (ions Z = 1-28), which carries the solar-cycle dependence at each
+    depth; ``W_ref``: solar minimum (the response's spectrum); ``c``: the one calibration (MSL/RAD
+    cruise).  Other quantities follow the transported ratios at (x, W): ``absorbed`` = H / Q_t (Gy/day,
+    tissue), ``si`` (Gy/day in silicon), ``gy_eq`` (Gy-Eq/day at the point, NCRP 132 RBE).
+    """
+    material = material_name(material)
+    x = _depth(shielding_gcm2)
+    w = spectrum.check_w(w)
+    if quantity not in ("dose_eq", "absorbed", "si", "gy_eq"):
+        raise UnknownNameError("quantity", quantity, ("dose_eq", "absorbed", "si", "gy_eq"))
+    w_ref = spectrum.named_w("min")
+    scale = preset("gcr_iso15390")["calibration"]["scale"]
+    h_t = _transported(x, w, material, "dose_eq")
+    h = scale * attenuation(x, material) * _transported(0.0, w_ref, "aluminium", "dose_eq") \
+        * h_t / _transported(x, w_ref, material, "dose_eq")
+    if quantity == "dose_eq":
+        return h
+    return h * _transported(x, w, material, quantity) / h_t
+
+
+def group_rates_w(shielding_gcm2, w, material: str = "aluminium", quantity: str = "dose_eq") -> dict[str, np.ndarray]:
+    """Per ion group (H, He, C, O, Si, Fe): dose equivalent (Sv/day) or absorbed dose (Gy/day).
+
+    The total is :func:`rate_w`; each group's share is its share in the transported field at (x, W).
+    """
+    material = material_name(material)
+    x = _depth(shielding_gcm2)
+    w = spectrum.check_w(w)
+    tab = transport.table(material)
+    values = tab.dose_eq_sv if quantity == "dose_eq" else tab.absorbed_gy
+    total = rate_w(x, w, material, quantity)
+    parts = {g: transport.interpolate(values[:, k, :], tab.w, tab.depth_gcm2, x, w) for k, g in enumerate(tab.groups)}
+    norm = sum(parts.values())
+    return {g: total * v / norm for g, v in parts.items()}
 
 
 def check_phi(phi_mv, field: str = "solar_activity") -> np.ndarray:
-    """Validate modulation potential(s) against the model's supported range."""
-    mod = preset("gcr")["modulation"]
+    """Validate force-field potential(s) (MV) against the supported range."""
     phi = np.asarray(phi_mv, dtype=float)
-    require_range(field, phi, mod["phi_lo_mv"], mod["phi_hi_mv"], "MV")
+    require_range(field, phi, PHI_RANGE_MV[0], PHI_RANGE_MV[1], "MV")
     return phi
 
 
 def dose_equivalent_rate_al(aluminium_gcm2, phi_mv) -> np.ndarray:
-    """Free-space GCR dose-equivalent rate (Sv/day) behind aluminium-equivalent depth ``x`` at modulation ``phi``."""
-    data = preset("gcr")
-    x = np.asarray(aluminium_gcm2, dtype=float)
-    require_range("shielding_gcm2", x, 0.0, MAX_DEPTH_GCM2, "g/cm^2 (aluminium equivalent)")
-    phi = check_phi(phi_mv)
-    depth, curves = _curves()
-    a = np.exp(np.interp(x, depth, curves["aluminium"]))
-    k = modulation_coefficient(x)
-    h_ref = data["normalization"]["h_ref_msv_per_day"] * 1e-3
-    return h_ref * a * np.exp(-k * (phi - data["modulation"]["phi_ref_mv"]))
+    """Free-space GCR dose-equivalent rate (Sv/day) behind aluminium ``x`` at potential ``phi_mv`` (MV)."""
+    return rate_w(aluminium_gcm2, spectrum.w_from_phi(check_phi(phi_mv)))
 
 
 def free_space_rate(shielding_gcm2, phi_mv, material: str = "aluminium") -> np.ndarray:
     """Free-space GCR dose-equivalent rate (Sv/day) behind ``shielding_gcm2`` of ``material`` at ``phi_mv`` (MV)."""
-    return dose_equivalent_rate_al(aluminium_equivalent(shielding_gcm2, material), phi_mv)
+    return rate_w(shielding_gcm2, spectrum.w_from_phi(check_phi(phi_mv)), material)
 
 
 def named_phi(level: str) -> float:
-    """Modulation potential (MV) of a named activity level: ``"min"`` or ``"max"``."""
-    mod = preset("gcr")["modulation"]
-    table = {"min": mod["phi_min_mv"], "max": mod["phi_max_mv"]}
+    """Force-field potential (MV) of a named activity level, ``"min"`` or ``"max"`` (from its W)."""
     key = str(level).strip().lower()
-    if key not in table:
-        raise UnknownNameError("solar_activity", str(level), [*table, "auto", "<phi in MV>"])
-    return float(table[key])
+    if key not in ("min", "max"):
+        raise UnknownNameError("solar_activity", str(level), ["min", "max", "auto", "<phi in MV>"])
+    return float(spectrum.phi_from_w(spectrum.named_w(key)))
+
+

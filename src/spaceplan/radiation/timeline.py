@@ -1,16 +1,17 @@
 """Mission timelines: phases at locations, their doses and the mission total.
 
 ``mission_dose`` integrates the GCR dose-equivalent rate of each phase's
-location over its duration, at the modulation potential of the phase's dates
-(solar-cycle model) or a fixed activity level, and adds an optional SPE
+location over its duration, at the modulation W of the phase's dates (bundled
+space-weather record and MSFC forecast, :mod:`.spectrum`) or a fixed activity level, and adds an optional SPE
 scenario to one phase.  See :mod:`.environments`, :mod:`.spe`,
 :mod:`.assessment`.
 
 Phases are numbered from 1 everywhere a user sees them: ``spe_phase`` (API,
 file and ``--spe-phase``) and every error message ("phase 2 ...").
 
-Worst 30 days (NASA 30-day BFO limit): a 30-day window slides over the
-piecewise-constant GCR dose-equivalent rate of the whole timeline (each phase
+Worst 30 days (NASA 30-day BFO limit, in Gy-Eq = RBE x absorbed dose, NCRP 132; not a dose
+equivalent with quality factors): a 30-day window slides over the piecewise-constant GCR BFO Gy-Eq
+rate of the whole timeline (each phase
 at its mean rate, phases in time order, gaps between dated phases counted as
 zero dose: the model knows nothing about where the crew is then), and the SPE
 is an impulse of ``RBE * D_BFO`` placed at the worst instant of its phase
@@ -31,8 +32,7 @@ import numpy as np
 
 from spaceplan.core.constants import DAY
 from spaceplan.core.errors import InputError, ParseError, UnknownNameError, require_positive
-from spaceplan.core import solar_cycle
-from spaceplan.radiation import environments, gcr
+from spaceplan.radiation import environments, gcr, spectrum
 from spaceplan.radiation import spe as spe_mod
 from spaceplan.radiation.assessment import Assessment, assess
 
@@ -61,14 +61,16 @@ class PhaseDose:
     location: str
     duration_s: float
     start_tdb: float | None
-    phi_mv: float
+    phi_mv: float  # force-field potential equivalent to the phase's W (core solar-cycle line), for reports
     rate_sv_per_day: float  # GCR dose-equivalent rate (mean over the phase)
     gcr_dose_sv: float
     spe_dose_sv: float
     dose_sv: float  # GCR + SPE dose equivalent
-    absorbed_gy: float  # GCR / Q + SPE BFO absorbed
+    absorbed_gy: float  # GCR absorbed (transported spectra) + SPE BFO absorbed
     cumulative_sv: float  # mission total at the end of this phase
     spe: spe_mod.SpeDose | None = None
+    modulation_w: float = float("nan")  # ISO 15390 modulation parameter W (mean over the phase)
+    gcr_bfo_gy_eq: float = 0.0  # GCR Gy-Eq to the blood-forming organs (NCRP 132 RBE)
 
     @property
     def duration_days(self) -> float:
@@ -80,7 +82,8 @@ class PhaseDose:
         return {
             "label": self.label, "location": self.location, "duration_days": self.duration_days,
             "start_utc": None if self.start_tdb is None else str(tdb_to_iso(self.start_tdb))[:10],
-            "phi_mv": self.phi_mv, "rate_msv_per_day": self.rate_sv_per_day * 1e3,
+            "phi_mv": self.phi_mv, "modulation_w": self.modulation_w, "rate_msv_per_day": self.rate_sv_per_day * 1e3,
+            "gcr_bfo_mgy_eq": self.gcr_bfo_gy_eq * 1e3,
             "gcr_dose_msv": self.gcr_dose_sv * 1e3, "spe_dose_msv": self.spe_dose_sv * 1e3,
             "dose_msv": self.dose_sv * 1e3, "absorbed_mgy": self.absorbed_gy * 1e3,
             "cumulative_msv": self.cumulative_sv * 1e3, "spe": None if self.spe is None else self.spe.to_dict(),
@@ -181,17 +184,20 @@ def _phi_label(solar_activity) -> tuple[str, float | None]:
 
 
 def _phase_rate(location: str, shielding: float, material: str, phi_fixed: float | None,
-                start: float | None, duration_s: float) -> tuple[float, float]:
-    """(mean phi MV, mean GCR dose-equivalent rate Sv/day) over a phase."""
+                start: float | None, duration_s: float) -> tuple[float, float, float, float, float]:
+    """(mean phi MV, mean W, dose-equivalent Sv/day, absorbed Gy/day, BFO Gy-Eq/day) over a phase."""
     if phi_fixed is not None:
-        phis = np.array([phi_fixed])
+        ws = np.atleast_1d(spectrum.w_from_phi(phi_fixed))
     elif start is None:
-        phis = np.array([gcr.named_phi("min")])
+        ws = np.array([spectrum.named_w("min")])
     else:
         n = max(2, int(np.ceil(duration_s / _PHASE_SAMPLE_S)) + 1)
-        phis = solar_cycle.modulation_potential(np.linspace(start, start + duration_s, n))
-    rates = environments.dose_equivalent_rate(location, shielding, material, phis)
-    return float(np.mean(phis)), float(np.mean(rates))
+        ws = np.atleast_1d(spectrum.w_at(np.linspace(start, start + duration_s, n)))
+    h = environments.rate_w(location, shielding, material, ws)
+    d = environments.rate_w(location, shielding, material, ws, "absorbed")
+    eq = environments.bfo_gy_eq_rate(location, shielding, material, ws)
+    w = float(np.mean(ws))
+    return float(spectrum.phi_from_w(w)), w, float(np.mean(h)), float(np.mean(d)), float(np.mean(eq))
 
 
 def check_total_duration(field_name: str, total_s: float) -> None:
@@ -291,16 +297,17 @@ def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminiu
     clock = 0.0  # undated timelines: phases back to back from t = 0
     for k, (p, start) in enumerate(zip(phases, starts)):
         loc = environments.location_name(p.location)
-        phi, rate = _phase_rate(loc, shielding_gcm2, material, phi_fixed, start, p.duration_s)
+        phi, w, rate, abs_rate, gy_eq_rate = _phase_rate(loc, shielding_gcm2, material, phi_fixed, start,
+                                                         p.duration_s)
         days = p.duration_s / DAY
         gcr_sv = rate * days
-        absorbed = gcr_sv / environments.quality_factor(loc)
+        absorbed = abs_rate * days
         spe_dose = None
         spe_sv = 0.0
         t0 = clock if start is None else start
         clock = t0 + p.duration_s
-        # Worst 30 days: GCR dose equivalent counted as Gy-Eq (upper bound) + SPE Gy-Eq (RBE x BFO).
-        segments.append((t0, t0 + p.duration_s, rate / DAY))
+        # Worst 30 days: GCR BFO Gy-Eq (NCRP 132 RBE, not quality factors) + SPE Gy-Eq (RBE x BFO).
+        segments.append((t0, t0 + p.duration_s, gy_eq_rate / DAY))
         if k == spe_index:
             spe_dose = spe_mod.spe_dose(spe, shielding_gcm2, material, loc)
             spe_sv = spe_dose.dose_equivalent_sv
@@ -317,7 +324,7 @@ def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminiu
         total += gcr_sv + spe_sv
         total_abs += absorbed
         results.append(PhaseDose(p.label or loc, loc, float(p.duration_s), start, phi, rate, gcr_sv, spe_sv,
-                                 gcr_sv + spe_sv, absorbed, total, spe_dose))
+                                 gcr_sv + spe_sv, absorbed, total, spe_dose, w, gy_eq_rate * days))
     worst30 = worst_window_dose(segments, impulse)
     verdict = assess(total, acute, worst30, acute_src, total_abs, spe_shielded=shielded_src)
     return MissionDose(tuple(results), total, total_abs, float(shielding_gcm2), material, label,
