@@ -44,6 +44,8 @@ class Assessment:
     text: str
     total_absorbed_gy: float = 0.0
     chronic_level: str = "within_limits"  # "within_limits", "above_career_limit", "tissue_reactions"
+    acute_level_unsheltered: str | None = None  # with a storm shelter: the verdict without it
+    acute_bfo_unsheltered_gy: float | None = None
 
     def to_dict(self) -> dict:
         return {"total_msv": self.total_sv * 1e3, "model_uncertainty_fraction": self.uncertainty_fraction,
@@ -53,6 +55,9 @@ class Assessment:
                 "exceeds_nasa_career": self.exceeds_nasa_career, "exceeds_1sv_career": self.exceeds_1sv_career,
                 "exceeds_30day_bfo": self.exceeds_30day_bfo, "acute_level": self.acute_level,
                 "total_absorbed_mgy": self.total_absorbed_gy * 1e3, "chronic_level": self.chronic_level,
+                **({} if self.acute_level_unsheltered is None else {
+                    "acute_level_unsheltered": self.acute_level_unsheltered,
+                    "acute_bfo_unsheltered_mgy": self.acute_bfo_unsheltered_gy * 1e3}),
                 "text": self.text}
 
 
@@ -60,13 +65,33 @@ def _times(fraction: float) -> str:
     return f"{fraction:.2f}x" if fraction < 0.995 else f"{fraction:.1f}x"
 
 
+def acute_level(bfo_gy: float) -> tuple[str, str]:
+    """(acute_level code, plain words) for a whole-body (BFO) absorbed dose received within hours to days."""
+    acute = preset("limits")["acute"]
+    if bfo_gy <= 0.0:
+        return "none", "no acute dose"
+    if bfo_gy < acute["prodromal_gy"]:
+        return "below_prodromal", (f"below the ~{acute['prodromal_gy']:g} Gy onset of prodromal symptoms "
+                                   f"and the ~{acute['ars_gy']:g} Gy threshold for radiation sickness")
+    if bfo_gy < acute["ars_gy"]:
+        return "prodromal", (f"above the ~{acute['prodromal_gy']:g} Gy onset of prodromal symptoms "
+                             f"(nausea, vomiting in some crew) but below the ~{acute['ars_gy']:g} Gy "
+                             "threshold for radiation sickness")
+    if bfo_gy < acute["ld50_gy"]:
+        return "ars", f"above the ~{acute['ars_gy']:g} Gy threshold: acute radiation sickness is expected"
+    return "lethal_range", f"above the ~{acute['ld50_gy']:g} Gy LD50/60: potentially lethal without medical treatment"
+
+
 def assess(total_sv: float, acute_bfo_gy: float = 0.0, worst_30day_bfo_gy_eq: float = 0.0,
-           acute_source: str = "", total_absorbed_gy: float | None = None, spe_shielded: str = "") -> Assessment:
+           acute_source: str = "", total_absorbed_gy: float | None = None, spe_shielded: str = "",
+           unsheltered_bfo_gy: float | None = None, shelter: str = "") -> Assessment:
     """Plain-words assessment of a mission's total and short-term doses.
 
     ``spe_shielded``: a sentence saying that a requested SPE delivered no dose
     (e.g. geomagnetically shielded phase); it replaces "No solar particle event
-    in the scenario" when the acute dose is zero.
+    in the scenario" when the acute dose is zero.  ``unsheltered_bfo_gy`` and
+    ``shelter`` (its description): the acute dose is the one received in a storm
+    shelter, and the verdict without it is stated too.
     """
     lim = preset("limits")
     nasa, other = lim["career"]["nasa_sv"], lim["career"]["other_agencies_sv"]
@@ -94,26 +119,21 @@ def assess(total_sv: float, acute_bfo_gy: float = 0.0, worst_30day_bfo_gy_eq: fl
                      f"their dose over months, not in hours (it needs ~{acute['ars_gy']:g} Gy within days).")
     else:
         src = f" from {acute_source}" if acute_source else ""
-        if acute_bfo_gy < acute["prodromal_gy"]:
-            level, words = "below_prodromal", (f"below the ~{acute['prodromal_gy']:g} Gy onset of prodromal symptoms "
-                                               f"and the ~{acute['ars_gy']:g} Gy threshold for radiation sickness")
-        elif acute_bfo_gy < acute["ars_gy"]:
-            level, words = "prodromal", (f"above the ~{acute['prodromal_gy']:g} Gy onset of prodromal symptoms "
-                                         f"(nausea, vomiting in some crew) but below the ~{acute['ars_gy']:g} Gy "
-                                         "threshold for radiation sickness")
-        elif acute_bfo_gy < acute["ld50_gy"]:
-            level, words = "ars", (f"above the ~{acute['ars_gy']:g} Gy threshold: acute radiation sickness is expected")
-        else:
-            level, words = "lethal_range", (f"above the ~{acute['ld50_gy']:g} Gy LD50/60: potentially lethal "
-                                            "without medical treatment")
-        parts.append(f"Acute whole-body (BFO) absorbed dose{src}: {acute_bfo_gy * 1e3:.0f} mGy, {words}.")
+        level, words = acute_level(acute_bfo_gy)
+        where = f" in the storm shelter ({shelter})" if shelter else ""
+        parts.append(f"Acute whole-body (BFO) absorbed dose{src}{where}: {acute_bfo_gy * 1e3:.0f} mGy, {words}.")
+        if unsheltered_bfo_gy is not None:
+            level_out, words_out = acute_level(unsheltered_bfo_gy)
+            parts.append(f"Without the shelter: {unsheltered_bfo_gy * 1e3:.0f} mGy, {words_out}.")
     chronic, text = _chronic(absorbed, f_nasa, f_other, lim)
     parts.append(text)
     exceeds30 = worst_30day_bfo_gy_eq > bfo30
     parts.append(f"Worst 30 days: {worst_30day_bfo_gy_eq * 1e3:.0f} mGy-Eq to the blood-forming organs, "
                  f"{'above' if exceeds30 else 'below'} the NASA 30-day limit of {bfo30 * 1e3:.0f} mGy-Eq.")
     return Assessment(total_sv, unc, f_nasa, f_other, acute_bfo_gy, worst_30day_bfo_gy_eq, f_nasa > 1, f_other > 1,
-                      exceeds30, level, " ".join(parts), float(absorbed), chronic)
+                      exceeds30, level, " ".join(parts), float(absorbed), chronic,
+                      None if unsheltered_bfo_gy is None else acute_level(unsheltered_bfo_gy)[0],
+                      unsheltered_bfo_gy)
 
 
 def _chronic(absorbed_gy: float, f_nasa: float, f_other: float, lim: dict) -> tuple[str, str]:

@@ -120,9 +120,17 @@ def _depth_note(x_al: float) -> str:
     return ""
 
 
+def stopping_power_ratio(material: str) -> float:
+    """Aluminium-equivalent g/cm^2 per g/cm^2 of ``material`` for SPE protons (ICRU 49 at ~100 MeV)."""
+    return float(preset("spe")["stopping_power_ratio"][gcr.material_name(material)])
+
+
 def spe_dose(event: str, shielding_gcm2: float = 20.0, material: str = "aluminium",
-             location: str = "deep_space") -> SpeDose:
-    """Whole-event SPE dose (BFO, skin, dose equivalent) behind ``shielding_gcm2`` of ``material`` at ``location``."""
+             location: str = "deep_space", extra_al_gcm2: float = 0.0) -> SpeDose:
+    """Whole-event SPE dose (BFO, skin, dose equivalent) behind ``shielding_gcm2`` of ``material`` at ``location``.
+
+    ``extra_al_gcm2``: aluminium-equivalent areal density added for the event only (a storm shelter).
+    """
     name = event_name(event)
     material = gcr.material_name(material)
     require_positive("shielding_gcm2", shielding_gcm2, allow_zero=True, unit="g/cm^2")
@@ -130,7 +138,7 @@ def spe_dose(event: str, shielding_gcm2: float = 20.0, material: str = "aluminiu
     env = environments.environment(loc)
     data = preset("spe")
     ratio = data["stopping_power_ratio"]
-    x_al = float(shielding_gcm2) * ratio[material]
+    x_al = float(shielding_gcm2) * ratio[material] + float(extra_al_gcm2)
     if env["kind"] == "planet_surface" and env.get("atmosphere_gcm2", 0.0) > 0:
         x_al += env["atmosphere_gcm2"] * ratio[env["atmosphere_material"]]
     title, bfo_t, skin_t = _event_table(name)

@@ -259,7 +259,8 @@ def worst_window_dose(segments, impulse=None, window_s: float = _WINDOW_S) -> fl
 
 
 def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminium", solar_activity=None,
-                 spe: str | None = None, spe_phase: int | None = None) -> MissionDose:
+                 spe: str | None = None, spe_phase: int | None = None, shelter_gcm2: float | None = None,
+                 shelter_material: str = "polyethylene") -> MissionDose:
     """Dose over a timeline of :class:`Phase` objects.
 
     ``shielding_gcm2``: areal density of ``material`` around the crew (all
@@ -269,6 +270,10 @@ def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminiu
     optional historical SPE scenario (``spe.event_names()``) added to phase
     number ``spe_phase`` (1-based; default: the first deep-space phase, else
     the first phase exposed to SPEs); ``spe_phase`` without ``spe`` is an error.
+    ``shelter_gcm2``: a storm shelter, that many g/cm^2 of ``shelter_material`` added
+    (as aluminium equivalent, SPE stopping-power ratio) to the shielding for the
+    hours of the SPE only; the assessment then gives the acute verdict with and
+    without it.
     """
     phases = list(phases)
     if not phases:
@@ -290,6 +295,14 @@ def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminiu
         raise InputError("spe_phase", f"phase {spe_phase!r} given without an SPE scenario",
                          "spe_phase only together with spe")
     spe_index = _spe_phase_index(phases, spe_phase) if spe is not None else -1
+    shelter_al, unsheltered, shelter_text = 0.0, None, ""
+    if shelter_gcm2 is not None:
+        if spe is None:
+            raise InputError("shelter_gcm2", "a storm shelter given without an SPE scenario", "shelter only with spe")
+        require_positive("shelter_gcm2", shelter_gcm2, allow_zero=True, unit="g/cm^2")
+        shelter_material = gcr.material_name(shelter_material)
+        shelter_al = float(shelter_gcm2) * spe_mod.stopping_power_ratio(shelter_material)
+        shelter_text = f"+{float(shelter_gcm2):g} g/cm^2 {shelter_material} for the hours of the event"
 
     results, total, total_abs = [], 0.0, 0.0
     acute, acute_src, shielded_src = 0.0, "", ""
@@ -309,7 +322,11 @@ def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminiu
         # Worst 30 days: GCR BFO Gy-Eq (NCRP 132 RBE, not quality factors) + SPE Gy-Eq (RBE x BFO).
         segments.append((t0, t0 + p.duration_s, gy_eq_rate / DAY))
         if k == spe_index:
-            spe_dose = spe_mod.spe_dose(spe, shielding_gcm2, material, loc)
+            if shelter_gcm2 is not None:
+                unsheltered = spe_mod.spe_dose(spe, shielding_gcm2, material, loc).bfo_gy
+                spe_dose = spe_mod.spe_dose(spe, shielding_gcm2, material, loc, extra_al_gcm2=shelter_al)
+            else:
+                spe_dose = spe_mod.spe_dose(spe, shielding_gcm2, material, loc)
             spe_sv = spe_dose.dose_equivalent_sv
             absorbed += spe_dose.bfo_gy
             impulse = (t0, t0 + p.duration_s, spe_sv)
@@ -326,7 +343,8 @@ def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminiu
         results.append(PhaseDose(p.label or loc, loc, float(p.duration_s), start, phi, rate, gcr_sv, spe_sv,
                                  gcr_sv + spe_sv, absorbed, total, spe_dose, w, gy_eq_rate * days))
     worst30 = worst_window_dose(segments, impulse)
-    verdict = assess(total, acute, worst30, acute_src, total_abs, spe_shielded=shielded_src)
+    verdict = assess(total, acute, worst30, acute_src, total_abs, spe_shielded=shielded_src,
+                     unsheltered_bfo_gy=unsheltered if acute > 0 else None, shelter=shelter_text)
     return MissionDose(tuple(results), total, total_abs, float(shielding_gcm2), material, label,
                        None if spe is None else spe_mod.event_name(spe), verdict, tuple(notes))
 
