@@ -13,6 +13,8 @@ from spaceplan.core.errors import InputError
 radiation_app = typer.Typer(help="Crew radiation dose: cosmic rays, solar particle events, career limits.",
                             no_args_is_help=True)
 
+_MODEL_HELP = ("GCR model: iso15390 (ISO 15390 spectra + transport + published depth response, default) or "
+               "transport (the ion transport alone); both calibrated on MSL/RAD cruise.")
 _TIMELINE_HELP = ("Timeline: a .toml/.json file, or phases 'location:duration,...' e.g. "
                   "'deep_space:180d,mars_surface:500d,deep_space:180d' (optional '@YYYY-MM-DD' start per phase). "
                   "Locations: deep_space (cruise), mars_orbit, mars_surface, lunar_orbit, lunar_surface, leo, earth.")
@@ -27,6 +29,8 @@ def dose(
     solar: Optional[str] = typer.Option(None, "--solar", help="min, max, auto (from dates; min if undated) or phi in MV [default auto]."),
     spe: Optional[str] = typer.Option(None, "--spe", help="Add a solar particle event: aug1972, oct1989, sep1989, feb1956, design."),
     spe_phase: Optional[str] = typer.Option(None, "--spe-phase", help="Phase number (1-based) receiving the SPE; needs --spe or spe in the file [default: first deep-space phase]."),
+    shelter: Optional[float] = typer.Option(None, "--shelter", help="Storm shelter: extra g/cm² of polyethylene for the hours of the SPE (needs --spe); the ARS verdict is given with and without it."),
+    model: str = typer.Option("iso15390", "--model", help=_MODEL_HELP),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
 ) -> None:
@@ -69,9 +73,16 @@ def dose(
     if args["spe"] is None and args["spe_phase"] is not None:
         raise InputError(origin["spe_phase"], f"phase {args['spe_phase']} given without an SPE scenario",
                          "only together with --spe (or spe in the timeline file)")
+    if shelter is not None and args["spe"] is None:
+        raise InputError("--shelter", "a storm shelter without an SPE scenario", "--shelter only together with --spe")
+    from spaceplan.radiation.gcr import use_model
+
     try:
-        result = mission_dose(phases, **args)
+        with use_model(model):
+            result = mission_dose(phases, **args, shelter_gcm2=shelter)
     except InputError as exc:
+        if exc.field == "shelter_gcm2":
+            raise _renamed(exc, "--shelter") from None
         if exc.field in origin and origin[exc.field] != exc.field:
             raise _renamed(exc, origin[exc.field]) from None
         raise
@@ -116,13 +127,15 @@ def rates(
     material: str = typer.Option("aluminium", "--material", help="aluminium, polyethylene, water or regolith."),
     solar: str = typer.Option("min", "--solar", help="min, max or phi in MV."),
     date: Optional[str] = typer.Option(None, "--date", help="UTC date: modulation W from the bundled space-weather record/forecast (overrides --solar)."),
+    model: str = typer.Option("iso15390", "--model", help=_MODEL_HELP),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+    plot: Optional[str] = typer.Option(None, "--plot", help="Figure: dose equivalent vs shielding depth (0-100 g/cm² of --material) by ion group. " + PLOT_HELP),
 ) -> None:
     """GCR dose-equivalent and absorbed dose rates at every location."""
     from spaceplan.radiation import environments, gcr, spectrum
     from spaceplan.radiation.timeline import _phi_label
 
-    flags = {"shielding_gcm2": "--shielding", "material": "--material", "solar_activity": "--solar"}
+    flags = {"shielding_gcm2": "--shielding", "material": "--material", "solar_activity": "--solar", "date": "--date"}
     try:
         if date is not None:
             w = float(spectrum.w_at(parse_utc("--date", date)))
@@ -133,18 +146,29 @@ def rates(
                 raise InputError("--solar", "'auto' needs --date", "min, max or phi in MV, or give --date")
             w = float(spectrum.w_from_phi(phi))
         material = gcr.material_name(material)
+        check_plot_path(plot)
         out = []
-        for loc in environments.locations():
-            h = float(environments.rate_w(loc, shielding, material, w))
-            d = float(environments.rate_w(loc, shielding, material, w, "absorbed"))
-            out.append({"location": loc, "rate_msv_per_day": h * 1e3, "absorbed_mgy_per_day": d * 1e3,
-                        "rate_msv_per_year": h * 365.25e3, "quality_factor": h / d})
+        with gcr.use_model(model):
+            for loc in environments.locations():
+                h = float(environments.rate_w(loc, shielding, material, w))
+                d = float(environments.rate_w(loc, shielding, material, w, "absorbed"))
+                out.append({"location": loc, "rate_msv_per_day": h * 1e3, "absorbed_mgy_per_day": d * 1e3,
+                            "rate_msv_per_year": h * 365.25e3, "quality_factor": h / d})
+            if plot:
+                import numpy as np
+
+                from spaceplan.radiation.plots import plot_depth_dose
+
+                depths = np.linspace(0.0, 100.0, 101)
+                groups = gcr.group_rates_w(depths, w, material)
+                write_figure(plot, plot_depth_dose, depths, groups,
+                             title=f"Free-space GCR behind {material}, W = {w:.0f} ({label}), model {model}")
     except InputError as exc:
         if exc.field in flags:
             raise _renamed(exc, flags[exc.field]) from None
         raise
     doc = {"shielding_gcm2": shielding, "material": material, "solar_activity": label, "phi_mv": phi,
-           "modulation_w": w, "locations": out}
+           "modulation_w": w, "model": model, "locations": out}
     if json_out:
         emit_json(doc)
         return
@@ -153,6 +177,169 @@ def rates(
                        [[r["location"], f"{r['rate_msv_per_day']:.3f}", f"{r['absorbed_mgy_per_day']:.3f}",
                          f"{r['rate_msv_per_year']:.0f}", f"{r['quality_factor']:.2f}"] for r in out]))
     stdout.print("leo and earth are empirical rates (ISS-like shielding; ground background): --shielding does not apply.")
+
+
+_TRAJECTORIES = ("orbit", "tli", "tmi", "spiral")
+
+
+@radiation_app.command("belts")
+def belts_cmd(
+    trajectory: str = typer.Option("tli", "--trajectory", help="orbit (circular, --altitude/--inclination), tli (Apollo-like trans-lunar coast), tmi (trans-Mars injection) or spiral (electric-propulsion escape of --vehicle)."),
+    date: str = typer.Option("2030-01-01", "--date", help="UTC start (field epoch, solar modulation)."),
+    altitude: str = typer.Option("400km", "--altitude", help="orbit: altitude; tli/tmi: perigee altitude [default 400 km; tli 185 km]."),
+    inclination: float = typer.Option(51.6, "--inclination", help="Orbit-plane inclination, deg."),
+    hours: float = typer.Option(8.0, "--hours", help="orbit/tli/tmi: hours to follow."),
+    c3: Optional[float] = typer.Option(None, "--c3", help="tli/tmi: C3 in km²/s² [default tli -1.5, tmi 12]."),
+    vehicle: str = typer.Option("zeus", "--vehicle", help="spiral: an electric-propulsion vehicle preset (e.g. zeus)."),
+    shielding: float = typer.Option(10.0, "--shielding", help="Aluminium-equivalent areal density, g/cm²."),
+    model: str = typer.Option("iso15390", "--model", help=_MODEL_HELP),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+    plot: Optional[str] = typer.Option(None, "--plot", help="Figure: dose rate along the passage with the L-shell. " + PLOT_HELP),
+) -> None:
+    """Trapped-belt (AE-8/AP-8) and GCR dose along an orbit, an injection or a spiral; belt time by L-shell."""
+    from spaceplan.core.units import parse_length
+    from spaceplan.radiation import gcr, trajectory as tj
+
+    check_plot_path(plot)
+    key = trajectory.strip().lower()
+    if key not in _TRAJECTORIES:
+        raise InputError("--trajectory", f"unknown trajectory {trajectory!r}", ", ".join(_TRAJECTORIES))
+    t0 = parse_utc("--date", date)
+    if not 0.0 < hours <= 24.0 * 30:
+        raise InputError("--hours", f"{hours:g}", "0 to 720 hours")
+    if not 0.0 <= inclination <= 180.0:
+        raise InputError("--inclination", f"{inclination:g} deg", "0 to 180 deg")
+    alt_m = parse_length("--altitude", "185km" if key == "tli" and altitude == "400km" else altitude)
+    with gcr.use_model(model):
+        try:
+            if key == "orbit":
+                t, r = tj.circular_orbit(t0, alt_m, inclination, hours * 3600.0, 60.0)
+                track = tj.dose_along(t, r, shielding)
+            elif key in ("tli", "tmi"):
+                c3_m2 = (c3 if c3 is not None else (-1.5 if key == "tli" else 12.0)) * 1e6
+                t, r = tj.conic_from_perigee(t0, alt_m, inclination, c3_m2, hours * 3600.0, n_samples=1500)
+                track = tj.dose_along(t, r, shielding)
+            else:
+                from spaceplan.missions.radiation_exposure import spiral_track
+
+                spiral = _vehicle_spiral(vehicle)
+                tr = spiral_track(spiral, t0, inclination)
+                track = tj.dose_along(tr.tdb, tr.r_eci_m, shielding)
+        except InputError as exc:
+            flags = {"altitude": "--altitude", "perigee_alt": "--altitude", "inclination": "--inclination",
+                     "c3": "--c3", "shielding_gcm2": "--shielding", "date": "--date"}
+            if exc.field in flags:
+                raise _renamed(exc, flags[exc.field]) from None
+            raise
+    doc = {"trajectory": key, "date": date, "model": model, **track.to_dict()}
+    if plot:
+        from spaceplan.radiation.plots import plot_belt_passage
+
+        write_figure(plot, plot_belt_passage, track)
+    if json_out:
+        emit_json(doc)
+        return
+    stdout.print(table(f"Dose along {key} from {date}, behind {shielding:g} g/cm² aluminium ({model})",
+                       ["days", "GCR mSv", "trapped mSv", "total mSv", "mGy", "trapped share (Gy)", "inner belt h",
+                        "outer belt h"],
+                       [[f"{doc['duration_days']:.2f}", f"{doc['gcr_msv']:.3g}", f"{doc['trapped_msv']:.3g}",
+                         f"{doc['total_msv']:.3g}", f"{doc['absorbed_mgy']:.3g}", f"{doc['trapped_share_absorbed']:.2f}",
+                         f"{doc['inner_belt_days'] * 24:.1f}", f"{doc['outer_belt_days'] * 24:.1f}"]]))
+    stdout.print("Belt time by L-shell and flux (inner: L 1.1-2.5 with AP-8 J(>10 MeV) > 10/cm²/s; outer: L 3-7 "
+                 "with AE-8 J(>1 MeV) > 10/cm²/s).")
+
+
+def _vehicle_spiral(vehicle: str, cargo_kg: float = 7000.0):
+    """The escape spiral of a nuclear-electric vehicle preset (with 7 t of cargo, the study's lunar case) from the
+    propulsion domain's NEP parking orbit (800 km)."""
+    from spaceplan.core.constants import EARTH_RADIUS
+    from spaceplan.propulsion.compare import NEP_LEO_ALT_M
+    from spaceplan.propulsion.presets import NEPVehicle, load_vehicle
+    from spaceplan.propulsion.spiral import spiral_escape
+
+    v = load_vehicle(vehicle)
+    if not isinstance(v, NEPVehicle):
+        raise InputError("--vehicle", f"{vehicle} is not a nuclear-electric vehicle", "e.g. zeus, zeus-official")
+    return spiral_escape("earth", EARTH_RADIUS + NEP_LEO_ALT_M, v.thrust_n, v.exhaust_speed_m_s,
+                         v.wet_mass_kg() + cargo_kg)
+
+
+@radiation_app.command("orbit")
+def orbit_cmd(
+    altitude: str = typer.Option("400km", "--altitude", help="Altitude(s), comma-separated, e.g. 400km,500km."),
+    inclination: str = typer.Option("51.6", "--inclination", help="Inclination(s) in deg, comma-separated, e.g. 51.6,97."),
+    date: str = typer.Option("2026-01-01", "--date", help="UTC date (field epoch, solar modulation)."),
+    station: Optional[str] = typer.Option(None, "--station", help="Station preset(s), comma-separated (e.g. iss,ros,ros_97): their altitude and inclination replace --altitude/--inclination, and the crew dose per year from --date is given."),
+    shielding: float = typer.Option(20.0, "--shielding", help="Aluminium-equivalent areal density, g/cm²."),
+    model: str = typer.Option("iso15390", "--model", help=_MODEL_HELP),
+    json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Crew dose rate in circular LEO orbits by altitude and inclination (one day sampled at 60 s)."""
+    from spaceplan.core.units import parse_length
+    from spaceplan.radiation import gcr, trajectory as tj
+
+    t0 = parse_utc("--date", date)
+    if station is not None:
+        _station_years(station, t0, date, shielding, model, json_out)
+        return
+    alts = [parse_length("--altitude", a.strip()) for a in altitude.split(",") if a.strip()]
+    try:
+        incs = [float(i) for i in inclination.split(",") if i.strip()]
+    except ValueError:
+        raise InputError("--inclination", f"cannot read {inclination!r}", "degrees, comma-separated, e.g. 51.6,97") from None
+    if not alts or not incs or len(alts) * len(incs) > 24:
+        raise InputError("--altitude/--inclination", f"{len(alts)} x {len(incs)} orbits", "1 to 24 combinations")
+    rows = []
+    with gcr.use_model(model):
+        for a in alts:
+            for i in incs:
+                try:
+                    t, r = tj.circular_orbit(t0, a, i, 86400.0, 60.0)
+                except InputError as exc:
+                    raise _renamed(exc, {"altitude": "--altitude", "inclination": "--inclination"}.get(exc.field, exc.field)) from None
+                d = tj.dose_along(t, r, shielding).to_dict()
+                rows.append({"altitude_km": a / 1e3, "inclination_deg": i, "gcr_msv_per_day": d["gcr_msv"],
+                             "trapped_msv_per_day": d["trapped_msv"], "total_msv_per_day": d["total_msv"],
+                             "absorbed_mgy_per_day": d["absorbed_mgy"], "trapped_share_absorbed": d["trapped_share_absorbed"],
+                             "total_msv_per_year": d["total_msv"] * 365.25, "saa_minutes_per_day": d["inner_belt_days"] * 1440})
+    if json_out:
+        emit_json({"date": date, "shielding_gcm2": shielding, "model": model, "orbits": rows})
+        return
+    stdout.print(table(f"LEO crew dose, {date}, behind {shielding:g} g/cm² aluminium ({model})",
+                       ["alt km", "inc deg", "GCR mSv/d", "trapped mSv/d", "total mSv/d", "mGy/d", "trapped share (Gy)",
+                        "mSv/yr", "belt min/d"],
+                       [[f"{r['altitude_km']:.0f}", f"{r['inclination_deg']:g}", f"{r['gcr_msv_per_day']:.3f}",
+                         f"{r['trapped_msv_per_day']:.3f}", f"{r['total_msv_per_day']:.3f}",
+                         f"{r['absorbed_mgy_per_day']:.3f}", f"{r['trapped_share_absorbed']:.2f}",
+                         f"{r['total_msv_per_year']:.0f}", f"{r['saa_minutes_per_day']:.0f}"] for r in rows]))
+
+
+def _station_years(names: str, t0: float, date: str, shielding: float, model: str, json_out: bool) -> None:
+    """Crew dose over one year from ``date`` in each named station's orbit (missions.station_dose_per_year)."""
+    from spaceplan.missions import station_dose_per_year
+    from spaceplan.radiation import gcr
+    from spaceplan.station.presets import load_station
+
+    rows = []
+    with gcr.use_model(model):
+        for name in [n.strip() for n in names.split(",") if n.strip()]:
+            try:
+                st = load_station(name)
+            except InputError as exc:
+                raise _renamed(exc, "--station") from None
+            d = station_dose_per_year(st, t0, shielding)
+            rows.append({"station": st.key, "name": st.name, "altitude_km": st.altitude_km,
+                         "inclination_deg": st.inclination_deg, "gcr_msv_per_year": d.items[0].gcr_sv * 1e3,
+                         "trapped_msv_per_year": d.trapped_sv * 1e3, "total_msv_per_year": d.total_sv * 1e3,
+                         "absorbed_mgy_per_year": d.absorbed_gy * 1e3})
+    if json_out:
+        emit_json({"date": date, "shielding_gcm2": shielding, "model": model, "stations": rows})
+        return
+    stdout.print(table(f"Crew dose per year from {date}, behind {shielding:g} g/cm² aluminium ({model})",
+                       ["station", "alt km", "inc deg", "GCR mSv", "trapped mSv", "total mSv", "mGy"],
+                       [[r["name"], f"{r['altitude_km']:.0f}", f"{r['inclination_deg']:g}", f"{r['gcr_msv_per_year']:.0f}",
+                         f"{r['trapped_msv_per_year']:.0f}", f"{r['total_msv_per_year']:.0f}",
+                         f"{r['absorbed_mgy_per_year']:.0f}"] for r in rows]))
 
 
 def register(app: typer.Typer) -> None:

@@ -3,5 +3,6 @@ cargo for a crewed ship).  This layer sits above the domains and below ``study``
 ``spaceplan.core`` and the domains' public names; no domain imports it."""
 
 from spaceplan.missions.crew import crew_dose, dose_order
+from spaceplan.missions.radiation_exposure import spiral_dose, spiral_track, station_dose_per_year
 
-__all__ = ["crew_dose", "dose_order"]
+__all__ = ["crew_dose", "dose_order", "spiral_dose", "spiral_track", "station_dose_per_year"]

@@ -15,6 +15,8 @@ response): ``A_m(x_m) = A_al(x_al)``.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 
 import numpy as np
@@ -28,6 +30,32 @@ _MATERIAL_ALIASES = {"aluminum": "aluminium", "al": "aluminium", "pe": "polyethy
                      "h2o": "water", "carbon_dioxide": "co2"}
 MAX_DEPTH_GCM2 = 3000.0
 PHI_RANGE_MV = (200.0, 1600.0)
+MODELS = ("iso15390", "transport")
+_MODEL = contextvars.ContextVar("gcr_model", default="iso15390")
+
+
+@contextlib.contextmanager
+def use_model(name: str):
+    """Within the block, GCR rates come from model ``name`` (CLI ``--model``):
+
+    * ``iso15390`` (default): ISO 15390 spectra, transported for the solar-cycle dependence, with the
+      published whole-field depth response and the MSL/RAD calibration (:func:`rate_w`);
+    * ``transport``: the ion transport alone (no neutrons or target fragments), calibrated on the same
+      MSL/RAD cruise value (its own factor), to show what the published response adds.
+    """
+    key = str(name).strip().lower()
+    if key not in MODELS:
+        raise UnknownNameError("--model", str(name), MODELS)
+    token = _MODEL.set(key)
+    try:
+        yield key
+    finally:
+        _MODEL.reset(token)
+
+
+def model() -> str:
+    """The GCR model in use (see :func:`use_model`)."""
+    return _MODEL.get()
 
 
 def material_name(material: str) -> str:
@@ -110,8 +138,11 @@ def rate_w(shielding_gcm2, w, material: str = "aluminium", quantity: str = "dose
     w_ref = spectrum.named_w("min")
     scale = preset("gcr_iso15390")["calibration"]["scale"]
     h_t = _transported(x, w, material, "dose_eq")
-    h = scale * attenuation(x, material) * _transported(0.0, w_ref, "aluminium", "dose_eq") \
-        * h_t / _transported(x, w_ref, material, "dose_eq")
+    if _MODEL.get() == "transport":
+        h = preset("gcr_iso15390")["calibration"]["scale_transport"] * h_t
+    else:
+        h = scale * attenuation(x, material) * _transported(0.0, w_ref, "aluminium", "dose_eq") \
+            * h_t / _transported(x, w_ref, material, "dose_eq")
     if quantity == "dose_eq":
         return h
     return h * _transported(x, w, material, quantity) / h_t

@@ -42,10 +42,11 @@ class Result:
     spiral: Any  # SpiralResult: escape spiral of the first NEP preset with the lunar cargo (history thinned, float32)
     spiral_vehicle: str
     spiral_stack: dict  # the tug's dry and wet mass, its full xenon load and the cargo the spiral starts with (kg)
+    belts: dict = dataclasses.field(default_factory=dict)  # belt days by L-shell and dose (radiation, via missions)
 
     def to_dict(self) -> dict:
         return {"tem": self.tem.to_dict(), "comparisons": [c.to_dict() for c in self.comparisons],
-                "spiral": {**self.spiral.to_dict(), "vehicle": self.spiral_vehicle, **self.spiral_stack}}
+                "spiral": {**self.spiral.to_dict(), "vehicle": self.spiral_vehicle, **self.spiral_stack, **self.belts}}
 
 
 def compute(config: Config, progress=None) -> Result:
@@ -77,7 +78,25 @@ def compute(config: Config, progress=None) -> Result:
     tick(total, total)
     stack = {"tug_wet_kg": v.wet_mass_kg(), "tug_dry_kg": v.dry_mass_kg, "xenon_load_kg": v.propellant_capacity_kg,
              "cargo_kg": config.lunar_cargo_t * 1e3}
-    return Result(config, tem_consistency(), tuple(comps), dataclasses.replace(sp, history=hist), v.name, stack)
+    return Result(config, tem_consistency(), tuple(comps), dataclasses.replace(sp, history=hist), v.name, stack,
+                  _belt_exposure(sp, config))
+
+
+SPIRAL_INCLINATION_DEG = 51.6  # parking-orbit plane of the tug (Baikonur/Vostochny launches): an assumption
+BELT_SHIELDING_GCM2 = 10.0  # aluminium-equivalent around a crew or electronics bay: an assumption
+
+
+def _belt_exposure(sp, config: Config) -> dict:
+    """Belt days by McIlwain L-shell and AE-8/AP-8 flux (issue 24 finding 13) and the dose behind 10 g/cm^2,
+    from the radiation domain through the missions layer; replaces the spiral's equatorial altitude bands."""
+    from spaceplan.core.time import utc_to_tdb
+    from spaceplan.missions import spiral_dose
+
+    start = float(utc_to_tdb(config.helio_departure)) - sp.time_s
+    d = spiral_dose(sp, start, SPIRAL_INCLINATION_DEG, BELT_SHIELDING_GCM2).to_dict()
+    return {"inner_belt_days": d["inner_belt_days"], "outer_belt_days": d["outer_belt_days"],
+            "belt_days_method": "McIlwain L (IGRF) with AE-8/AP-8 flux", "inclination_deg": SPIRAL_INCLINATION_DEG,
+            "dose_msv_behind_10gcm2": d["total_msv"], "trapped_msv_behind_10gcm2": d["trapped_msv"]}
 
 
 def _count(option, launcher: str) -> str:
@@ -111,7 +130,9 @@ def render(result: Result, ctx):
                   f"{s['time_days']:.0f} days, {s['revolutions']:.0f} revolutions, "
                   f"{s['dv_km_s']:.2f} km/s, {s['propellant_kg']:,.0f} kg of xenon; "
                   f"{s['inner_belt_days']:.0f} days in the inner and {s['outer_belt_days']:.0f} days in the outer "
-                  f"Van Allen belt.", ""]
+                  f"Van Allen belt (by McIlwain L-shell and AE-8/AP-8 flux in a {s.get('inclination_deg', 51.6):g} deg "
+                  f"plane), {s.get('dose_msv_behind_10gcm2', 0.0) / 1e3:.1f} Sv behind 10 g/cm² of aluminium "
+                  f"({s.get('trapped_msv_behind_10gcm2', 0.0) / 1e3:.1f} Sv from trapped particles).", ""]
     for c in result.comparisons:
         lv = list(c.launchers)
         lines += [f"{c.cargo_kg / 1e3:g} t of cargo to {c.destination.replace('-', ' ')}:", "",
