@@ -224,14 +224,11 @@ def _group_sum(per_element: np.ndarray) -> tuple[tuple[str, ...], np.ndarray]:
 @functools.lru_cache(maxsize=None)
 def table(material: str) -> DepthTable:
     """Dose tables of ``material`` (transport only, uncalibrated) over the preset's W grid and depth nodes."""
-    data = preset("gcr_iso15390")
-    w = np.asarray(data["transport"]["w_grid"], dtype=float)
+    w = np.asarray(preset("gcr_iso15390")["transport"]["w_grid"], dtype=float)
     res = transport(material, w)
-    scale = 1.0
     names, d = _group_sum(res["absorbed"])
     _, h = _group_sum(res["dose_eq"])
-    return DepthTable(material, w, res["depth_gcm2"], names, scale * d, scale * h, scale * res["si"],
-                      scale * res["gy_eq"])
+    return DepthTable(material, w, res["depth_gcm2"], names, d, h, res["si"], res["gy_eq"])
 
 
 def interpolate(values: np.ndarray, w_nodes: np.ndarray, x_nodes: np.ndarray, x, w) -> np.ndarray:
