@@ -131,9 +131,10 @@ def crew_dose(trip, shielding_gcm2: float = 20.0, at_mars: str = "mars_surface")
 # --- radiation --------------------------------------------------------------------------------------------------
 
 def dose(timeline, shielding_gcm2: float = 20.0, material: str = "aluminium", *, start: str | None = None,
-         solar_activity=None, spe: str | None = None, spe_phase: int | None = None):
+         solar_activity=None, spe: str | None = None, spe_phase: int | None = None, shelter_gcm2: float | None = None):
     """Crew dose over a timeline: a TOML file, timeline text (``"deep_space:180d,mars_surface:500d,deep_space:180d"``) or a
-    list of ``spaceplan.radiation.Phase``.  Returns a ``MissionDose`` (``.phases``, ``.to_frame()``)."""
+    list of ``spaceplan.radiation.Phase``.  Returns a ``MissionDose`` (``.phases``, ``.to_frame()``).
+    ``shelter_gcm2``: a polyethylene storm shelter for the hours of the SPE (acute verdict with and without it)."""
     from spaceplan.radiation.timeline import Phase, load_timeline, mission_dose, parse_timeline
 
     if isinstance(timeline, (list, tuple)) and all(isinstance(p, Phase) for p in timeline):
@@ -143,7 +144,7 @@ def dose(timeline, shielding_gcm2: float = 20.0, material: str = "aluminium", *,
     else:
         phases = parse_timeline(str(timeline), start=start)
     return mission_dose(phases, shielding_gcm2=float(shielding_gcm2), material=material, solar_activity=solar_activity,
-                        spe=spe, spe_phase=spe_phase)
+                        spe=spe, spe_phase=spe_phase, shelter_gcm2=shelter_gcm2)
 
 
 # --- constellations ---------------------------------------------------------------------------------------------
