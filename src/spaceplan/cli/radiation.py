@@ -201,6 +201,7 @@ def belts_cmd(
     from spaceplan.radiation import gcr, trajectory as tj
 
     check_plot_path(plot)
+    _check_shielding(shielding)
     key = trajectory.strip().lower()
     if key not in _TRAJECTORIES:
         raise InputError("--trajectory", f"unknown trajectory {trajectory!r}", ", ".join(_TRAJECTORIES))
@@ -249,6 +250,13 @@ def belts_cmd(
                  "with AE-8 J(>1 MeV) > 10/cm²/s).")
 
 
+def _check_shielding(shielding: float) -> None:
+    from spaceplan.core.errors import require_positive, require_range
+
+    require_positive("--shielding", shielding, allow_zero=True, unit="g/cm²")
+    require_range("--shielding", shielding, 0.0, 1000.0, "g/cm² (aluminium equivalent)")
+
+
 def _vehicle_spiral(vehicle: str, cargo_kg: float = 7000.0):
     """The escape spiral of a nuclear-electric vehicle preset (with 7 t of cargo, the study's lunar case) from the
     propulsion domain's NEP parking orbit (800 km)."""
@@ -257,7 +265,10 @@ def _vehicle_spiral(vehicle: str, cargo_kg: float = 7000.0):
     from spaceplan.propulsion.presets import NEPVehicle, load_vehicle
     from spaceplan.propulsion.spiral import spiral_escape
 
-    v = load_vehicle(vehicle)
+    try:
+        v = load_vehicle(vehicle)
+    except InputError as exc:
+        raise _renamed(exc, "--vehicle") from None
     if not isinstance(v, NEPVehicle):
         raise InputError("--vehicle", f"{vehicle} is not a nuclear-electric vehicle", "e.g. zeus, zeus-official")
     return spiral_escape("earth", EARTH_RADIUS + NEP_LEO_ALT_M, v.thrust_n, v.exhaust_speed_m_s,
@@ -279,6 +290,7 @@ def orbit_cmd(
     from spaceplan.radiation import gcr, trajectory as tj
 
     t0 = parse_utc("--date", date)
+    _check_shielding(shielding)
     if station is not None:
         _station_years(station, t0, date, shielding, model, json_out)
         return
