@@ -258,7 +258,7 @@ def edelbaum(a0="7000km", af="42166km", inclination_change_deg: float = 28.5, *,
         acceleration = v.thrust_n / (v.wet_mass_kg() + parse_mass("cargo", cargo, allow_zero=True))
     acceleration = 3.5e-4 if acceleration is None else float(acceleration)
     return run(parse_length("a0", a0), parse_length("af", af), np.radians(float(inclination_change_deg)), acceleration,
-               body(central).gm)
+               body(central).gm, central)
 
 
 def spiral(vehicle: str = "zeus-official", altitude="800km", *, cargo=0.0, c3_km2s2: float = 0.0,

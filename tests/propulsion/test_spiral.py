@@ -30,7 +30,7 @@ def test_c3_target_costs_more():
 
 
 def test_bad_input_and_infeasible():
-    with pytest.raises(InputError, match="r0"):
+    with pytest.raises(InputError, match="altitude: -378.137 km"):
         spiral_escape("earth", 6_000e3, 1.0, 30e3, 1000.0)
     with pytest.raises(InputError, match="thrust"):
         spiral_escape("earth", 8_000e3, -1.0, 30e3, 1000.0)

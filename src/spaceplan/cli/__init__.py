@@ -7,6 +7,7 @@ Each domain has its own module here that registers commands; heavy imports
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -49,6 +50,12 @@ def _register() -> None:
 _register()
 
 
+@functools.lru_cache(maxsize=1)
+def _command():
+    """The click command tree of ``app``, built once per process (typer rebuilds it on every call)."""
+    return typer.main.get_command(app)
+
+
 def main() -> None:
     """Entry point: run the app, turning spaceplan and usage errors into one line and exit code 2."""
     try:  # typer >= 0.2x vendors click; older releases use click itself
@@ -57,7 +64,7 @@ def main() -> None:
         from click import exceptions as cx
 
     try:
-        rc = app(standalone_mode=False)
+        rc = _command()(standalone_mode=False)
     except SpaceplanError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)

@@ -35,6 +35,22 @@ def emit_json(result: Any) -> None:
     sys.stdout.write(dumps(result) + "\n")
 
 
+def print_warnings(*results: Any) -> None:
+    """Print, under the table, every validity warning the results carry (:func:`spaceplan.core.validity.collect`):
+    one line each, ``warning: MESSAGE [CODE]`` (the message names the flag or field)."""
+    from rich.markup import escape
+
+    from spaceplan.core.validity import collect
+
+    seen: list[dict] = []
+    for r in results:
+        for w in collect(r):
+            if w not in seen:
+                seen.append(w)
+    for w in seen:
+        stdout.print(f"[yellow]warning:[/yellow] {escape(w['message'])} [dim]\\[{w['code']}][/dim]", highlight=False)
+
+
 def table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
     """A rich table with the given column headers and rows (values are str()-ed)."""
     t = Table(title=title, header_style="bold")

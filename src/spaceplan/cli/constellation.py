@@ -15,7 +15,7 @@ import typer
 
 from spaceplan.core.durations import parse_duration
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_output_path, check_plot_path, cli_fields, emit_json, \
-    parse_utc, parse_window, progress, stdout, table, write_figure
+    parse_utc, parse_window, print_warnings, progress, stdout, table, write_figure
 from spaceplan.cli._formats import CZML_HELP, check_czml, save_oem_folder, save_text
 
 PRESET_HELP = ("Constellation preset (see 'spaceplan constellation presets'), a TOML file of [[shell]] tables, "
@@ -26,7 +26,8 @@ GRID_HELP = "Ground grid cell size, e.g. 1deg, 0.5deg, 5 (0.1 to 30 deg, must di
 ELEV_HELP = "Minimum elevation of a usable satellite above the horizon (deg, 0 to 89)."
 START_HELP = "Start of the time window (UTC, ISO 8601, e.g. 2026-01-01 or 2026-01-01T06:00)."
 MIN_SATS_HELP = "A point counts as covered when at least this many satellites are in view."
-ALT_HELP = "Replace the altitude (km) of every shell, e.g. for presets whose altitude is an assumption."
+ALT_HELP = ("Replace the altitude of every shell (km, or with m/km), e.g. for presets whose altitude is an "
+            "assumption.")
 
 GRID_MIN_DEG = 0.1  # the region is cut from a global grid: 6.5 M points at 0.1 deg, 26 M at 0.05 deg
 WINDOW_FIELDS = {"duration_s": "--duration", "step_s": "--step", "min_elevation_deg": "--min-elevation",
@@ -84,6 +85,13 @@ def _check_common(min_elevation: float, min_sats: int) -> None:
     require_range("--min-elevation", min_elevation, 0.0, 89.0, "deg")
     if min_sats < 1:
         raise InputError("--min-sats", f"got {min_sats}", "integer >= 1")
+
+
+def _altitude_km(text: Optional[str]) -> Optional[float]:
+    """``--altitude`` (the one length parser: 550, 550km, 550000m) -> km, or None."""
+    from spaceplan.core.units import parse_length
+
+    return None if text is None else parse_length("--altitude", text, allow_negative=True) / 1e3
 
 
 def _load(preset: str, altitude: Optional[float] = None):
@@ -183,7 +191,7 @@ def coverage_command(
     duration: str = typer.Option("1d", "--duration", help="Length of the time window, e.g. 2h, 1d."),
     step: str = typer.Option("60s", "--step", help="Time step, e.g. 30s, 60s, 5min (gaps are counted in steps)."),
     grid: str = typer.Option("1deg", "--grid", help=GRID_HELP),
-    altitude: Optional[float] = typer.Option(None, "--altitude", help=ALT_HELP),
+    altitude: Optional[str] = typer.Option(None, "--altitude", help=ALT_HELP),
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP + " A coverage map."),
     map_quantity: str = typer.Option("auto", "--map", help="What the map shows: fraction (% of time covered), sats "
                                      "(mean satellites in view), gap (longest gap) or auto (sats if covered "
@@ -207,7 +215,7 @@ def coverage_command(
     _check_common(min_elevation, min_sats)
     grid_deg = parse_grid(grid)
     tdb, duration_s, step_s = _window(start, duration, step)
-    const = _load(preset, altitude)
+    const = _load(preset, _altitude_km(altitude))
     with cli_fields(WINDOW_FIELDS):
         ground = parse_region(region, grid_deg)
     check_size(ground.size, len(tdb), "--grid", "--duration")
@@ -225,7 +233,7 @@ def coverage_command(
     if as_json:
         d["inputs"] = {"constellation": preset, "region": region, "grid_deg": grid_deg, "start_utc": start,
                        "duration_s": duration_s, "step_s": step_s, "min_elevation_deg": min_elevation,
-                       "min_sats": min_sats, "altitude_km": altitude}
+                       "min_sats": min_sats, "altitude_km": _altitude_km(altitude)}
         d["figure"] = plot
         emit_json(d)
         return
@@ -247,6 +255,7 @@ def coverage_command(
         prow = [[p["name"], f"{p['lat_deg']:.2f}", f"{p['lon_deg']:.2f}", _pct(p["coverage_fraction"]),
                  f"{p['mean_sats_in_view']:.1f}", f"{p['max_gap_min']:.1f}"] for p in d["points_detail"]]
         out.print(table("Points", ["City", "lat deg", "lon deg", "coverage", "mean in view", "max gap min"], prow))
+    print_warnings(d)
     if plot:
         out.print(f"figure: {plot}")
 
@@ -579,7 +588,7 @@ def export(
     epoch: str = typer.Option("2026-01-01", "--epoch", help="Epoch of the element sets (UTC)."),
     first_number: int = typer.Option(90000, "--first-number", help="Catalogue number of the first satellite "
                                      "(TLE: up to 99999 for the last)."),
-    altitude: Optional[float] = typer.Option(None, "--altitude", help=ALT_HELP),
+    altitude: Optional[str] = typer.Option(None, "--altitude", help=ALT_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """SGP4 element sets of every satellite of a Walker preset: OMM and/or TLE for any SGP4 tool.
@@ -603,7 +612,7 @@ def export(
         check_output_path("--omm", omm, "file")
     check_output_path("--tle", tle, "file")
     t = parse_utc("--epoch", epoch)
-    const = _load(preset, altitude)
+    const = _load(preset, _altitude_km(altitude))
     if not hasattr(const, "shells") or hasattr(const, "catalog"):
         raise InputError("PRESET", f"{preset!r} is a catalog, not a Walker constellation", "a Walker preset or TOML")
     with cli_fields({"first_catalog_number": "--first-number"}):

@@ -9,7 +9,7 @@ import typer
 from spaceplan.core.constants import DAY
 from spaceplan.core.durations import parse_duration
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_date_range, \
-    parse_utc, progress, stdout, table, write_figure
+    parse_utc, print_warnings, progress, stdout, table, write_figure
 from spaceplan.cli._formats import OEM_HELP, check_oem, save_oem
 
 
@@ -99,6 +99,7 @@ def windows(
         notes.append("+: launch period reaches half a synodic period from the optimum (longer in fact)")
     for note in notes:
         _out().print(note)
+    print_warnings(result)
     if not result.opportunities:
         stdout.print("no opportunity has its minimum-C3 departure in this span")
 

@@ -6,7 +6,8 @@ from typing import List, Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, stdout, table, write_figure
+from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, print_warnings, stdout,
+                                   table, write_figure)
 from spaceplan.core.errors import InputError
 
 launch_app = typer.Typer(help="Launch vehicles: payload to orbit, recovery modes (drone ship, RTLS), reuse.",
@@ -77,6 +78,7 @@ def payload(
             ["landing", f"{b['landing_kg']:,.0f}", f"{b['landing_dv_m_s']:.0f}"],
             ["total", f"{b['total_kg']:,.0f}", ""]]))
         stdout.print(f"landing {b['landing_distance_km']:.0f} km from the pad; landing burn: {b['landing_model']}")
+    print_warnings(result)
 
 
 @launch_app.command("vehicles")

@@ -8,8 +8,8 @@ import typer
 
 from spaceplan.core.durations import parse_duration
 from spaceplan.core.units import parse_power
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_utc, stdout, \
-    table, write_figure
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_utc, print_warnings, \
+    stdout, table, write_figure
 from spaceplan.core.errors import InputError
 
 power_app = typer.Typer(help="Lunar surface power: illumination by site, fission vs solar + storage sizing and trade.",
@@ -122,7 +122,7 @@ def size_cmd(
     power: str = typer.Option(..., "--power", help="Continuous (day) load, e.g. 100kW."),
     night_power: Optional[str] = typer.Option(None, "--night-power", help="Load while dark [default: same as --power]."),
     years: float = typer.Option(10.0, "--years", help="Mission length (array degradation), years."),
-    exclusion: float = typer.Option(1000.0, "--exclusion", help="Reactor exclusion distance for the shield, m."),
+    exclusion: str = typer.Option("1000m", "--exclusion", help="Reactor exclusion distance for the shield (m, or with m/km)."),
     lander: str = typer.Option("generic-6t", "--lander", help="Lander preset (blue-moon-mk1, starship-hls, generic-6t) or capacity like 3t."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
@@ -131,7 +131,9 @@ def size_cmd(
 
     p = parse_power("--power", power)
     pn = p if night_power is None else parse_power("--night-power", night_power, allow_zero=True)
-    t = trade_site(site, p, pn, years, lander, exclusion_m=exclusion)
+    from spaceplan.core.units import parse_length
+
+    t = trade_site(site, p, pn, years, lander, exclusion_m=parse_length("--exclusion", exclusion, default="m"))
     if json_out:
         emit_json(t)
         return
@@ -142,10 +144,11 @@ def size_cmd(
                  if o.option == "fission" else
                  f"array {d['array_bol_kw']:.0f} kW BOL ({d['array_area_m2']:.0f} m², {d['tracking']}), "
                  f"storage {d['storage_usable_kwh']:,.0f} kWh usable")
-        rows.append([o.option, f"{o.mass_kg:,.0f}", f"{o.volume_m3:.1f}", str(o.landers), extra])
+        rows.append([o.option, f"{o.mass_kg:,.0f}", f"{o.volume_m3:.1f}", o.landers_text, extra])
     stdout.print(table(f"{t.site}: {t.day_w / 1e3:g} kWe" + (f" day / {t.night_w / 1e3:g} kWe night" if t.night_w != t.day_w else "")
                        + f", {t.years:g} years, {t.lander} ({t.lander_kg:,.0f} kg)",
                        ["Option", "mass kg", "volume m³", "landers", "sizing"], rows))
+    print_warnings(t)
     stdout.print(t.verdict)
 
 
@@ -184,6 +187,7 @@ def trade_cmd(
     stdout.print(table(f"Fission vs solar + storage, {lo / 1e3:g} to {hi / 1e3:g} kWe, {years:g} years",
                        ["Site", "solar option", "crossover kWe", f"fission t at {lo / 1e3:g}/{hi / 1e3:g} kWe",
                         "solar t at ends"], rows))
+    print_warnings(*trades)
     for t in trades:
         stdout.print(t.verdict)
 

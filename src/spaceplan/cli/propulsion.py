@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from typing import Optional
 
 import typer
 
 from spaceplan.core.durations import parse_duration
-from spaceplan.core.units import parse_mass
-from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_date_range,
-                                   parse_utc, progress, stdout, table, write_figure)
+from spaceplan.core.units import parse_length, parse_mass
+from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_date_range,
+                                   parse_utc, print_warnings, progress, stdout, table, write_figure)
 from spaceplan.cli._formats import OEM_HELP, check_oem, save_oem
 from spaceplan.core.errors import InputError
+from spaceplan.propulsion.edelbaum import MAX_PLANE_CHANGE_RAD
 
 propulsion_app = typer.Typer(help="Nuclear-electric tugs (TEM/Zeus), NTP and chemical stages, low-thrust transfers.",
                              no_args_is_help=True)
@@ -58,9 +60,10 @@ def _engine(vehicle, thrust, isp, power_kwe, efficiency):
 
 @propulsion_app.command("edelbaum")
 def edelbaum_cmd(
-    a0: float = typer.Option(7000.0, "--a0", help="Initial circular orbit radius, km."),
-    af: float = typer.Option(42166.0, "--af", help="Final circular orbit radius, km."),
-    inc: float = typer.Option(28.5, "--inc", help="Plane change, deg (0 to 114)."),
+    a0: str = typer.Option("7000km", "--a0", help="Initial circular orbit radius (km, or with m/km)."),
+    af: str = typer.Option("42166km", "--af", help="Final circular orbit radius (km, or with m/km)."),
+    inc: float = typer.Option(28.5, "--inc", help=f"Plane change, deg (0 to {math.degrees(MAX_PLANE_CHANGE_RAD):.6g}: "
+                              "Edelbaum's solution holds up to 2 rad)."),
     accel: Optional[float] = typer.Option(None, "--accel", help="Constant acceleration, m/s² [default 3.5e-4]."),
     vehicle: Optional[str] = typer.Option(None, "--vehicle", help="NEP preset: acceleration = thrust / (wet mass + cargo)."),
     cargo: str = typer.Option("0t", "--cargo", help="Cargo mass with --vehicle (e.g. 7t)."),
@@ -82,15 +85,18 @@ def edelbaum_cmd(
         raise InputError("--cargo", "only used with --vehicle (acceleration = thrust / (wet mass + cargo))",
                          "--vehicle PRESET --cargo MASS, or --accel alone")
     accel = 3.5e-4 if accel is None else accel
-    t = edelbaum(a0 * 1e3, af * 1e3, np.radians(inc), accel, body(central).gm)
+    a0_m, af_m = parse_length("--a0", a0, allow_negative=True), parse_length("--af", af, allow_negative=True)
+    with cli_fields({"a0": "--a0", "af": "--af", "delta_i": "--inc", "accel": "--accel"}):
+        t = edelbaum(a0_m, af_m, np.radians(inc), accel, body(central).gm, central)
     if json_out:
         emit_json(t)
         return
     d = t.to_dict()
     stdout.print(table(f"Edelbaum transfer around {body(central).name}", ["a0 km", "af km", "di deg", "accel m/s²",
                                                                            "dv km/s", "days", "beta0 deg"],
-                       [[f"{a0:g}", f"{af:g}", f"{inc:g}", f"{accel:.3g}", f"{float(d['dv_km_s']):.5f}",
+                       [[f"{a0_m / 1e3:g}", f"{af_m / 1e3:g}", f"{inc:g}", f"{accel:.3g}", f"{float(d['dv_km_s']):.5f}",
                          f"{float(d['tof_days']):.3f}", f"{float(d['beta0_deg']):.2f}"]]))
+    print_warnings(t)
 
 
 @propulsion_app.command("spiral")
@@ -103,7 +109,7 @@ def spiral_cmd(
     power_kwe: Optional[float] = typer.Option(None, "--power-kwe", help="Electric power, kWe (scales the preset, or sets thrust)."),
     efficiency: float = typer.Option(0.75, "--efficiency", help="Thruster efficiency (with --power-kwe, no --vehicle)."),
     central: str = typer.Option("earth", "--body", help="Central body."),
-    altitude: float = typer.Option(800.0, "--alt", help="Circular orbit altitude, km."),
+    altitude: str = typer.Option("800km", "--alt", help="Circular orbit altitude (km, or with m/km)."),
     c3: float = typer.Option(0.0, "--c3", help="Target C3, km²/s² (>= 0)."),
     capture: bool = typer.Option(False, "--capture", help="Capture spiral (from C3 down to the orbit) instead of escape."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
@@ -125,7 +131,13 @@ def spiral_cmd(
         raise InputError("--mass", "no mass: give --mass or --vehicle", "> 0 kg")
     b = body(central)
     fn = spiral_capture if capture else spiral_escape
-    r = fn(b.name.lower(), b.radius + altitude * 1e3, f, c, m, c3 * 1e6)
+    alt_m = parse_length("--alt", altitude, allow_negative=True)
+    with cli_fields({"altitude": "--alt", "c3": "--c3", "r0": "--alt"}):
+        r = fn(b.name.lower(), b.radius + alt_m, f, c, m, c3 * 1e6)
+    if v is not None:  # the preset's tanks and reactor life against the spiral's xenon and thrusting time
+        from spaceplan.core.validity import with_warnings
+
+        r = with_warnings(r, v.envelope_warnings(r.propellant_kg, r.time_s))
     if plot:
         from spaceplan.propulsion.plots import plot_spiral
 
@@ -141,12 +153,13 @@ def spiral_cmd(
         return
     d = r.to_dict()
     name = v.name if v else f"{f:.3g} N at {c / 9.80665:.0f} s"
-    stdout.print(table(f"{d['mode']} spiral, {name}, {b.name} {altitude:g} km, C3 {c3:g} km²/s²",
+    stdout.print(table(f"{d['mode']} spiral, {name}, {b.name} {alt_m / 1e3:g} km, C3 {c3:g} km²/s²",
                        ["mass start kg", "mass end kg", "propellant kg", "dv km/s", "days", "revolutions",
                         "inner belt d", "outer belt d"],
                        [[f"{d['mass_start_kg']:,.0f}", f"{d['mass_end_kg']:,.0f}", f"{d['propellant_kg']:,.0f}",
                          f"{d['dv_km_s']:.3f}", f"{d['time_days']:.1f}", f"{d['revolutions']:.0f}",
                          f"{d['inner_belt_days']:.1f}", f"{d['outer_belt_days']:.1f}"]]))
+    print_warnings(r)
 
 
 MAX_LEGS = 2000  # Sims-Flanagan solves per grid (the default grid has 35)
@@ -261,16 +274,18 @@ def compare_cmd(
         return
     lv = list(c.launchers)
     rows = []
-    for o in c.options:
+    for o in c.options:  # short preset keys and one launches column: the table fits 80 columns
         if not o.feasible:
-            rows.append([o.name, "infeasible", "-", "-", "-", *["-"] * len(lv), "-"])
+            rows.append([o.key or o.name, "infeasible", "-", "-", "-", "-", "-"])
             continue
-        rows.append([o.name, f"{o.imleo_kg / 1e3:.1f}", f"{o.propellant_kg / 1e3:.1f}", f"{o.trip_time_s / 86400:.0f}",
-                     f"{o.dv_m_s / 1e3:.2f}", *[str(o.launches[n]) for n in lv],
+        rows.append([o.key or o.name, f"{o.imleo_kg / 1e3:.1f}", f"{o.propellant_kg / 1e3:.1f}",
+                     f"{o.trip_time_s / 86400:.0f}", f"{o.dv_m_s / 1e3:.2f}", "/".join(str(o.launches[n]) for n in lv),
                      f"{o.reactor_energy_mwd_t:.0f}" if o.kind == "nep" else "-"])
     stdout.print(table(f"{c.cargo_kg / 1e3:g} t of cargo to {c.destination}",
-                       ["Option", "IMLEO t", "propellant t", "trip d", "dv km/s", *[f"{n} launches" for n in lv],
-                        "reactor MWt-d"], rows))
+                       ["Option", "IMLEO t", "prop. t", "trip d", "dv km/s", "launches", "MWt-d"], rows))
+    stdout.print("launches: " + " / ".join(lv) + "; "
+                 + "; ".join(f"{o.key}: {o.name}" for o in c.options if o.key and o.key != o.name))
+    print_warnings(c)
     stdout.print(c.verdict)
     stdout.print(f"[dim]assumptions: {c.assumptions}[/dim]")
 

@@ -7,11 +7,12 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, stdout, table,
-                                   write_figure)
+from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, print_warnings, stdout,
+                                   table, write_figure)
 from spaceplan.cli._formats import CZML_HELP, OEM_HELP, check_czml, check_oem, save_oem, save_text
 from spaceplan.core.durations import parse_duration
 from spaceplan.core.errors import InputError, require_range
+from spaceplan.core.units import parse_length, parse_length_range
 
 station_app = typer.Typer(help="Space stations: orbit decay, reboost propellant, controlled deorbit, reentry windows.",
                           no_args_is_help=True)
@@ -26,16 +27,18 @@ def _activity(value: int) -> int:
     return value
 
 
-def _range(field: str, text: str, unit: str = "") -> tuple[float, float]:
-    body = text.strip().lower().removesuffix(unit).strip()
-    parts = body.split(":")
+def _years(text: str) -> tuple[int, int]:
+    """``FIRST:LAST`` or one ``YEAR`` -> (first, last), whole years, first <= last."""
+    parts = str(text).strip().split(":")
     try:
-        lo, hi = (float(p) for p in parts)
+        first, last = (float(parts[0]), float(parts[-1])) if len(parts) <= 2 else (None, None)
     except ValueError:
-        raise InputError(field, f"expected LOW:HIGH, got {text!r}", f"e.g. 400:420{unit}") from None
-    if not lo < hi:
-        raise InputError(field, f"{text!r}: low must be below high", f"e.g. 400:420{unit}")
-    return lo, hi
+        first = last = None
+    if first is None or first != int(first) or last != int(last):
+        raise InputError("--years", f"cannot read {text!r}", "whole years FIRST:LAST or one YEAR, e.g. 2026:2030")
+    if first > last:
+        raise InputError("--years", f"{text!r}: FIRST is after LAST", "FIRST <= LAST, e.g. 2026:2030")
+    return int(first), int(last)
 
 
 @station_app.command("decay")
@@ -44,7 +47,8 @@ def decay_cmd(
     start: str = typer.Option("2026-01-01", "--from", help="UTC start date."),
     end: str = typer.Option("2031-01-01", "--to", help="UTC end date."),
     activity: Optional[int] = typer.Option(None, "--activity", help=_ACTIVITY_HELP + " [default: all three]"),
-    altitude: Optional[float] = typer.Option(None, "--altitude", help="Start mean altitude, km [default: preset]."),
+    altitude: Optional[str] = typer.Option(None, "--altitude", help="Start mean altitude (km, or with m/km) "
+                                           "[default: preset]."),
     method: str = typer.Option("king-hele", "--method", help="king-hele (orbit-averaged) or numerical (Cowell, 60 s)."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
@@ -62,12 +66,14 @@ def decay_cmd(
     st = load_station(station)
     levels = (_activity(activity),) if activity is not None else (5, 50, 95)
     oem_every = parse_duration(oem_step, "--oem-step") if oem else 60.0
-    band = {a: D.decay(st, start, end, a, method, altitude) for a in levels}
+    alt_km = None if altitude is None else parse_length("--altitude", altitude, allow_negative=True) / 1e3
+    with cli_fields({"altitude": "--altitude", "method": "--method"}):
+        band = {a: D.decay(st, start, end, a, method, alt_km) for a in levels}
     if oem:
         from spaceplan.station.ephemerides import decay_states
 
         with cli_fields({"sample": "--oem-step"}):
-            save_oem(oem, decay_states(st, start, end, activity if activity is not None else 50, altitude,
+            save_oem(oem, decay_states(st, start, end, activity if activity is not None else 50, alt_km,
                                        sample_s=oem_every))
     if plot:
         from spaceplan.station.plots import plot_decay
@@ -77,15 +83,18 @@ def decay_cmd(
         emit_json({"station": st.to_dict(), "runs": [band[a] for a in levels]})
         return
     rows = []
-    for a, r in band.items():
-        month = float(r.altitude[0] - r.altitude_at(r.t[0] + 30.44 * 86400.0))
+    for a, r in band.items():  # one rate: over the first month, or up to a re-entry inside it
+        rate, window = r.first_month_rate_m_per_day(), r.first_month_window_days()
         year = float(r.altitude_at(r.t[0] + 365.25 * 86400.0))
-        rows.append([f"{a} %", f"{r.altitude[0] / 1e3:.1f}", f"{month / 30.44:.0f}", f"{month / 1e3:.2f}",
+        short = window < D.MONTH_DAYS
+        rows.append([f"{a} %", f"{r.altitude[0] / 1e3:.1f}", f"{rate:,.0f}" + (f" ({window:.1f} d)" if short else ""),
+                     "-" if short else f"{rate * D.MONTH_DAYS / 1e3:.2f}",
                      f"{year / 1e3:.1f}" if year > 120e3 else "-", f"{r.altitude[-1] / 1e3:.1f}",
                      tdb_to_iso(r.reentry_tdb, "D") if r.reentered else "-"])
     stdout.print(table(f"{st.name}: free decay {start} to {end} ({method})",
                        ["activity", "start km", "m/day (1st month)", "km/month", "after 1 year km", "end km",
                         "reentry (120 km)"], rows))
+    print_warnings(*band.values())
     for note in band.get(50, next(iter(band.values()))).notes:
         stdout.print(f"[dim]{note}[/dim]")
 
@@ -93,7 +102,7 @@ def decay_cmd(
 @station_app.command("reboost")
 def reboost_cmd(
     station: str = typer.Argument(..., help=_STATION_HELP),
-    band: str = typer.Option("400:420km", "--band", help="Altitude band LOW:HIGH in km (e.g. 400:420km)."),
+    band: str = typer.Option("400:420km", "--band", help="Altitude band LOW:HIGH (km, or with m/km; e.g. 400:420km)."),
     years: str = typer.Option("2026:2030", "--years", help="FIRST:LAST calendar years."),
     vehicle: str = typer.Option("progress", "--vehicle", help="progress, zvezda, cygnus or usdv."),
     activity: int = typer.Option(50, "--activity", help=_ACTIVITY_HELP),
@@ -105,13 +114,12 @@ def reboost_cmd(
     from spaceplan.station.reboost import reboost_plan
 
     check_plot_path(plot)
-    lo, hi = _range("--band", band, "km")
-    y0, y1 = _range("--years", years + ("" if ":" in years else f":{years}"))
-    if y0 != int(y0) or y1 != int(y1):
-        raise InputError("--years", f"got {years!r}", "whole years FIRST:LAST")
+    lo, hi = (x / 1e3 for x in parse_length_range("--band", band))
+    y0, y1 = _years(years)
     st, veh = load_station(station), load_vehicle(vehicle)
-    plans = {f"{a} %": reboost_plan(st, veh, (lo, hi), int(y0), int(y1), a)
-             for a in ((_activity(activity),) if not plot else (5, 50, 95))}
+    with cli_fields({"band": "--band"}):
+        plans = {f"{a} %": reboost_plan(st, veh, (lo, hi), int(y0), int(y1), a)
+                 for a in ((_activity(activity),) if not plot else (5, 50, 95))}
     plan = plans.get(f"{activity} %") or plans["50 %"]
     if plot:
         from spaceplan.station.plots import plot_propellant
@@ -120,10 +128,14 @@ def reboost_cmd(
     if json_out:
         emit_json(plan)
         return
-    rows = [[y.year, y.reboosts, f"{y.dv_m_s:.1f}", f"{y.propellant_kg:,.0f}", f"{y.vehicle_flights:.1f}",
-             f"{y.cost_musd:,.0f}"] for y in plan.years]
+    rows = [[y.year, f"{y.reboost_equivalents:.1f}", f"{y.dv_m_s:.1f}", f"{y.propellant_kg:,.0f}",
+             f"{y.vehicle_flights:.1f}", f"{y.cost_musd:,.0f}"] for y in plan.years]
     stdout.print(table(f"{st.name}: hold {lo:g}-{hi:g} km with {veh.name} ({activity} % activity)",
                        ["year", "reboosts", "dv m/s", "propellant kg", "flights", "cost M$"], rows))
+    flown = ", ".join(f"{y.year}: {y.reboosts}" for y in plan.years)
+    stdout.print(f"each year pays for the altitude it loses (reboosts: that dv in {lo:g} -> {hi:g} km Hohmann "
+                 f"pairs); pairs flown {flown}")
+    print_warnings(plan)
     stdout.print(f"total {plan.total_propellant_kg:,.0f} kg; reboost only (attitude control and debris avoidance "
                  "not included)")
 
@@ -132,9 +144,10 @@ def reboost_cmd(
 def deorbit_cmd(
     station: str = typer.Argument(..., help=_STATION_HELP),
     vehicle: str = typer.Option("usdv", "--vehicle", help="Deorbit propulsion preset (usdv, progress, ...)."),
-    start_altitude: float = typer.Option(330.0, "--start-altitude", help="Circular altitude at the first burn, km."),
-    perigee: float = typer.Option(225.0, "--perigee", help="Perigee after the lowering burns, km."),
-    final_perigee: float = typer.Option(50.0, "--final-perigee", help="Perigee after the final burn, km."),
+    start_altitude: str = typer.Option("330km", "--start-altitude", help="Circular altitude at the first burn "
+                                       "(km, or with m/km)."),
+    perigee: str = typer.Option("225km", "--perigee", help="Perigee after the lowering burns (km, or with m/km)."),
+    final_perigee: str = typer.Option("50km", "--final-perigee", help="Perigee after the final burn (km, or with m/km)."),
     burns: int = typer.Option(2, "--burns", help="Number of perigee-lowering burns before the final one."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
     plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP),
@@ -151,7 +164,12 @@ def deorbit_cmd(
     check_oem(oem)
     check_czml(czml)
     st = load_station(station)
-    plan = deorbit_plan(st, load_vehicle(vehicle), start_altitude, perigee, final_perigee, burns)
+    km = {flag: parse_length(flag, text, allow_negative=True) / 1e3 for flag, text in
+          (("--start-altitude", start_altitude), ("--perigee", perigee), ("--final-perigee", final_perigee))}
+    with cli_fields({"start altitude": "--start-altitude", "lowering perigee": "--perigee",
+                     "final perigee": "--final-perigee", "lowering_burns": "--burns"}):
+        plan = deorbit_plan(st, load_vehicle(vehicle), km["--start-altitude"], km["--perigee"], km["--final-perigee"],
+                            burns)
     if plot:
         from spaceplan.station.plots import plot_footprint
 
@@ -176,6 +194,7 @@ def deorbit_cmd(
                  f"ballistic spread {plan.ballistic_spread_km:,.0f} km ({BALLISTIC_SPREAD_SCOPE})")
     for note in plan.notes:
         stdout.print(f"[dim]{note}[/dim]")
+    print_warnings(plan)
 
 
 @station_app.command("reentry")
@@ -299,8 +318,7 @@ def lifetime_cmd(
                            rows))
     for note in grid.notes:
         stdout.print(f"[dim]{note}[/dim]")
-    for w in grid.warnings:
-        stdout.print(f"[yellow]warning ({w['field']}): {w['message']}[/yellow]")
+    print_warnings(grid)
 
 
 def _days(days: float, cap_years: float) -> str:
@@ -316,15 +334,17 @@ def _published_orbit(text: str, inclination: float):
 
     allowed = "DATE=PERIGEExAPOGEE in km, e.g. 2018-03-25=208.1x224.3"
     date, sep, heights = text.partition("=")
-    parts = heights.lower().removesuffix("km").split("x")
+    parts = heights.lower().split("x")
     if not sep or len(parts) != 2:
         raise InputError("--orbit", f"cannot read {text!r}", allowed)
-    try:
-        hp, ha = (float(p) for p in parts)
-    except ValueError:
+    try:  # each height: the one length parser (bare numbers in km; 208.1x224.3km puts the unit on the apogee)
+        unit = "m" if parts[1].strip().endswith("m") and not parts[1].strip().endswith("km") else "km"
+        hp = parse_length("--orbit", parts[0], allow_zero=True, default=unit, allow_negative=True)
+        ha = parse_length("--orbit", parts[1], allow_zero=True, allow_negative=True)
+    except InputError:
         raise InputError("--orbit", f"cannot read {text!r}", allowed) from None
     epoch = float(utc_to_tdb(date.strip(), "--orbit"))
-    return published_state(epoch, hp * 1e3, ha * 1e3, inclination, f"published orbit {date.strip()}")
+    return published_state(epoch, hp, ha, inclination, f"published orbit {date.strip()}")
 
 
 @station_app.command("presets")

@@ -37,6 +37,7 @@ from spaceplan.core.regions import GroundPoints, global_grid
 from spaceplan.constellation.shells import Constellation, WalkerShell, ecef_chunks
 from spaceplan.core.constants import EARTH_FLATTENING, EARTH_RADIUS
 from spaceplan.core.errors import ImpossibleOrbitError, InputError, require_range
+from spaceplan.core.validity import REFUSE, Bound, Envelope, check, physical
 
 _POLAR_RADIUS = EARTH_RADIUS * (1.0 - EARTH_FLATTENING)  # m, WGS 84 b
 
@@ -227,6 +228,11 @@ def weighted_percentile(values, weights, q) -> np.ndarray:
     return values[order][np.clip(idx, 0, len(values) - 1)]
 
 
+ENVELOPE = Envelope("the coverage count", outputs=(
+    physical("covered_fraction", "fraction", "covered fraction"), physical("area_covered_t", "fraction", "area covered"),
+    Bound("mean_in_view", 0.0, None, REFUSE, "unphysical", label="satellites in view", why="a count"),
+    physical("max_gap_s", "time", "longest gap")))
+
 @dataclass(frozen=True)
 class CoverageResult:
     """Coverage statistics of one constellation over one ground point set and time grid."""
@@ -249,6 +255,7 @@ class CoverageResult:
     mean_in_view_t: np.ndarray = field(repr=False)  # (T,)
     wall_s: float = 0.0
     missing_satellite_steps: int = 0  # satellite-epochs without a position (e.g. SGP4 errors): never in view
+    warnings: tuple = ()
 
     @property
     def _w(self) -> np.ndarray:
@@ -298,6 +305,7 @@ class CoverageResult:
             "steps": self.steps,
             "duration_h": self.step_s * self.steps / 3600.0,
             "coverage_fraction": self.coverage_fraction,
+            "warnings": list(self.warnings),
             "continuous_area_fraction": self.continuous_area_fraction,
             "mean_sats_in_view": self.mean_sats_in_view,
             "min_sats_in_view": int(np.flatnonzero(self.in_view_hist > 0)[0]) if np.any(self.in_view_hist > 0) else 0,
@@ -445,6 +453,8 @@ def coverage(
     max_gap = np.maximum(max_gap, cur_gap)
     h = (weight[:, None] * hist).sum(axis=0) / tdb.size
     sat_label = getattr(source, "name", None) or name or "satellites"
+    check(ENVELOPE, covered_fraction=covered / tdb.size, area_covered_t=area_t, mean_in_view=sum_count / tdb.size,
+          max_gap_s=max_gap * step)
     return CoverageResult(
         constellation=name or sat_label,
         satellites=int(getattr(source, "count", n_sat)),

@@ -59,3 +59,20 @@ def parse_power(field: str, value, allow_zero: bool = False, default: str = "kw"
 def parse_length(field: str, value, allow_zero: bool = False, default: str = "km", allow_negative: bool = False) -> float:
     """``400km``, ``400 km``, ``420000m``, ``400`` (text: ``default`` unit) or a float in m -> m (> 0)."""
     return _quantity("length", value, field, default, allow_zero, allow_negative)
+
+
+def parse_length_range(field: str, value, default: str = "km") -> tuple[float, float]:
+    """``LOW:HIGH`` lengths -> (low, high) m, low < high; a unit after HIGH applies to a bare LOW
+    (``400:420km``, ``400km:420km``, ``400000m:420km``)."""
+    parts = str(value).split(":")
+    example = f"LOW:HIGH, e.g. 400:420{default}"
+    if len(parts) != 2 or not all(p.strip() for p in parts):
+        raise InputError(field, f"expected LOW:HIGH, got {value!r}", example)
+    low, high = (p.strip() for p in parts)
+    match = _QUANTITY.match(high)
+    shared = match.group(2).lower() if match and match.group(2).lower() in LENGTH_UNITS else default
+    lo = parse_length(field, low, allow_zero=True, default=shared, allow_negative=True)
+    hi = parse_length(field, high, allow_zero=True, default=default, allow_negative=True)
+    if not lo < hi:
+        raise InputError(field, f"{value!r}: low must be below high", example)
+    return lo, hi

@@ -33,6 +33,7 @@ import numpy as np
 
 from spaceplan.core.constants import DAY, SUN, body
 from spaceplan.core.errors import InputError
+from spaceplan.core.validity import Envelope, check, physical
 from spaceplan.core.time import epoch_grid
 from spaceplan.core.porkchop import (
     KM2,
@@ -87,6 +88,9 @@ def default_tof_bounds(dep_body: str, arr_body: str) -> tuple[float, float]:
     th = hohmann_tof(dep, arr)
     return 0.35 * th, 1.95 * th
 
+
+ENVELOPE = Envelope("the launch-window search", outputs=(physical("c3_m2_s2", "dv", "C3", 1e-6, "km^2/s^2"),
+                                                        physical("tof_s", "time", "time of flight", 1 / DAY, "d")))
 
 @dataclass(frozen=True)
 class LaunchPeriod:
@@ -154,6 +158,7 @@ class OpportunitySearch:
     synodic_period: float  # s
     opportunities: tuple[Opportunity, ...]
     ridge_deg: float = 0.0
+    warnings: tuple = ()
 
     def to_frame(self):
         """One row per opportunity and transfer type (pandas DataFrame, display units)."""
@@ -173,6 +178,7 @@ class OpportunitySearch:
             "synodic_period_days": self.synodic_period / DAY,
             "ridge_exclusion_deg": self.ridge_deg,
             "opportunities": [o.to_dict() for o in self.opportunities],
+            "warnings": list(self.warnings),
         }
 
 
@@ -386,5 +392,8 @@ def find_opportunities(
             opportunities.append(opp)
     if progress is not None:
         progress(total, total)
+    for o in opportunities:
+        for p in (q for q in o.optima.values() if q is not None):
+            check(ENVELOPE, c3_m2_s2=p.c3, tof_s=p.tof)
     return OpportunitySearch(dep, arr, start_year, end_year, c3_cap, tof_bounds, synodic, tuple(opportunities),
                              ridge_deg)

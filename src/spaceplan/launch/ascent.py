@@ -117,18 +117,20 @@ class TargetOrbit:
 
 def parse_orbit(text: str, inclination_deg: float) -> TargetOrbit:
     """``"200x200"`` or ``"185x35786"`` (perigee x apogee, km), or ``"gto"`` -> TargetOrbit."""
+    from spaceplan.core.units import parse_length
+
     t = str(text).strip().lower()
     if t == "gto":
         t = "185x35786"
     parts = t.replace("*", "x").split("x")
-    allowed = "PERIGEExAPOGEE or ALTITUDE in km, e.g. 200x200, 400, or gto"
+    allowed = "PERIGEExAPOGEE or ALTITUDE (km, or with m/km), e.g. 200x200, 200kmx35786km, 400, or gto"
     if len(parts) not in (1, 2):
         raise InputError("--orbit", f"cannot read {text!r}: {len(parts)} numbers", allowed)
-    try:
-        hp, ha = (float(p) for p in parts) if len(parts) == 2 else (float(parts[0]),) * 2
-    except ValueError:
+    try:  # each height: the one length parser (bare numbers in km)
+        hp, ha = (parse_length("--orbit", p, allow_zero=True, allow_negative=True) for p in (parts * 2)[:2])
+    except InputError:
         raise InputError("--orbit", f"cannot read {text!r}", allowed) from None
-    return TargetOrbit(hp * 1e3, ha * 1e3, math.radians(inclination_deg))
+    return TargetOrbit(hp, ha, math.radians(inclination_deg))
 
 
 def launch_azimuth(inclination_rad: float, latitude_rad: float, southerly: bool = False) -> float:

@@ -34,6 +34,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from spaceplan.core.errors import ImpossibleOrbitError, SpaceplanError
+from spaceplan.core.validity import Envelope, check, physical, warning
 from spaceplan.launch.ascent import (AscentResult, Guidance, Site, TargetOrbit, initial_state, load_site,
                                      simulate_ascent)
 from spaceplan.launch.vehicles import Vehicle, load_vehicle
@@ -44,6 +45,9 @@ _DEBUG = bool(_os.environ.get("SPACEPLAN_DEBUG_OPT"))
 _SCALE = np.array([1.0e4, 5.0, 30.0, 30.0])  # payload kg, kick deg, theta0 deg, theta1 deg
 _BOUNDS_DEG = [(0.3, 20.0), (-20.0, 75.0), (-70.0, 50.0)]
 
+
+ENVELOPE = Envelope("the ascent optimizer", outputs=(physical("payload_kg", "mass", "payload"),
+                                                    physical("liftoff_mass_kg", "mass", "lift-off mass")))
 
 @dataclass(frozen=True)
 class PayloadResult:
@@ -59,6 +63,7 @@ class PayloadResult:
     reserve_kg: float = 0.0
     evaluations: int = 0
     converged: bool = True  # False: best feasible point found, SLSQP did not reach the optimum
+    warnings: tuple = ()
 
     @property
     def losses(self):
@@ -85,6 +90,7 @@ class PayloadResult:
             "liftoff_mass_kg": a.liftoff_mass_kg,
             "evaluations": self.evaluations,
             "converged": self.converged,
+            "warnings": list(self.warnings),
         }
 
 
@@ -323,8 +329,12 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
             break
         payload = max(payload + 1.05 * final.propellant_left_kg - 0.5, 0.0)
         final = simulate_ascent(vehicle, payload, site, target, _guidance(best), **{**kw, "record": True})
+    warnings = check(ENVELOPE, payload_kg=payload, liftoff_mass_kg=final.liftoff_mass_kg)
+    if not converged:
+        warnings += (warning("not_converged", "payload", f"{vehicle.name}: the optimizer stopped at the best feasible "
+                             f"ascent found ({payload:,.0f} kg), not at a proven optimum"),)
     return PayloadResult(vehicle.name, site, target, payload, _guidance(best), final, recovery, reserve_kg,
-                         count[0], converged)
+                         count[0], converged, warnings)
 
 
 def _seed(run, target: TargetOrbit, liftoff_kg: float, shift: int = 0) -> np.ndarray:

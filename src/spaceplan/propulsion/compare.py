@@ -35,6 +35,7 @@ import numpy as np
 
 from spaceplan.core.constants import DAY, EARTH_RADIUS, MARS, MOON, body
 from spaceplan.core.errors import InfeasibleError, InputError, require_positive
+from spaceplan.core.validity import Envelope, check, physical
 from spaceplan.propulsion import presets
 from spaceplan.propulsion.edelbaum import edelbaum
 from spaceplan.propulsion.spiral import spiral_capture, spiral_escape
@@ -48,6 +49,12 @@ LUNAR_ORBIT_ALT_M = 100e3
 MOON_DISTANCE_M = 384_400e3
 MOON_ORBIT_INCL_TO_LAUNCH_RAD = math.radians(51.7 - 23.4)  # Vostochny-class 51.7 deg to a ~23 deg lunar plane (assumed mid-cycle)
 U235_G_PER_MWT_DAY = 1.0
+
+# Physical bounds of an option (the tug's own envelope, tanks and reactor life, is its preset's: NEP_ENVELOPE)
+ENVELOPE = Envelope(
+    "the propulsion trade",
+    outputs=(physical("imleo_kg", "mass", "IMLEO"), physical("propellant_out_kg", "mass", "propellant"),
+             physical("dv_m_s", "dv", "delta-v", 1e-3, "km/s"), physical("trip_out_s", "time", "trip time", 1 / DAY, "d")))
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,8 @@ class Option:
     propellant_volume_m3: float | None = None  # None: not modelled (NEP: the folded tug's volume is not published)
     launch_binding: dict = field(default_factory=dict)  # launcher -> "mass", "volume" (whichever needs more) or
     # "mass only (...)" when the volume or the launcher's fairing envelope is unknown
+    key: str = ""  # the preset's key (short name for tables)
+    warnings: tuple = ()
 
     def to_dict(self) -> dict:
         return {"name": self.name, "kind": self.kind, "feasible": self.feasible, "imleo_t": self.imleo_kg / 1e3,
@@ -77,7 +86,8 @@ class Option:
                 "dv_km_s": self.dv_m_s / 1e3, "launches": self.launches, "phases": list(self.phases),
                 "reactor_energy_mwh_e": self.reactor_energy_mwh_e, "reactor_energy_mwd_t": self.reactor_energy_mwd_t,
                 "u235_burnup_g": self.u235_burnup_g, "note": self.note, "propellant_volume_m3": self.propellant_volume_m3,
-                "launches_bound_by": self.launch_binding}
+                "launches_bound_by": self.launch_binding, "key": self.key,
+                "warnings": list(self.warnings)}
 
 
 @dataclass(frozen=True)
@@ -89,11 +99,13 @@ class Comparison:
     assumptions: str
     verdict: str
     spiral_days: dict = field(default_factory=dict)  # vehicle name -> Earth escape spiral days
+    warnings: tuple = ()  # every option's warnings
 
     def to_dict(self) -> dict:
         return {"cargo_t": self.cargo_kg / 1e3, "destination": self.destination,
                 "options": [o.to_dict() for o in self.options], "launchers": list(self.launchers),
-                "assumptions": self.assumptions, "verdict": self.verdict, "escape_spiral_days": self.spiral_days}
+                "assumptions": self.assumptions, "verdict": self.verdict, "escape_spiral_days": self.spiral_days,
+                "warnings": list(self.warnings)}
 
 
 def _launches(mass_kg: float, launchers, volume_m3: float | None = None) -> tuple[dict, dict]:
@@ -184,10 +196,11 @@ def impulsive_option(stage, cargo_kg, dv1, dv2, tof_s, launchers) -> Option:
         mp2 = m_after * (math.exp(dv2 / c) - 1.0)
         vol = None if stage.propellant_density_kg_m3 is None else mp_total / stage.propellant_density_kg_m3
         counts, bound = _launches(imleo, launchers, vol)
-        return Option(stage.name, "ntp", True, imleo, mp_total, tof_s, dv1 + dv2, counts,
-                      (_phase("departure burn", dv1, 0.0, mp_total - mp2), _phase("cruise + capture burn", dv2, tof_s, mp2)),
-                      note=f"one stage, engines fire {burn_s / 60:.0f} min in all", propellant_volume_m3=vol,
-                      launch_binding=bound)
+        return _checked(Option(stage.name, "ntp", True, imleo, mp_total, tof_s, dv1 + dv2, counts,
+                               (_phase("departure burn", dv1, 0.0, mp_total - mp2),
+                                _phase("cruise + capture burn", dv2, tof_s, mp2)),
+                               note=f"one stage, engines fire {burn_s / 60:.0f} min in all", propellant_volume_m3=vol,
+                               launch_binding=bound, key=stage.key))
     model = stage.mass_model()
     cap = size_stage(cargo_kg, dv2, c, model, stage.boiloff_fraction, f"{stage.name} capture stage")
     dep = size_stage(cap.initial_mass_kg, dv1, c, model, 0.0, f"{stage.name} departure stage")
@@ -196,11 +209,11 @@ def impulsive_option(stage, cargo_kg, dv1, dv2, tof_s, launchers) -> Option:
     n_units = math.ceil(mp1 / stage.propellant_capacity_kg - 1e-9) + math.ceil(mp2 / stage.propellant_capacity_kg - 1e-9)
     vol = None if model.bulk_density_kg_m3 is None else (mp1 + mp2) / model.bulk_density_kg_m3
     counts, bound = _launches(imleo, launchers, vol)
-    return Option(stage.name, "chemical", True, imleo, mp1 + mp2, tof_s, dv1 + dv2, counts,
+    return _checked(Option(stage.name, "chemical", True, imleo, mp1 + mp2, tof_s, dv1 + dv2, counts,
                   (_phase("departure stage", dv1, 0.0, mp1, dep.dry_kg), _phase("capture stage", dv2, tof_s, mp2, cap.dry_kg)),
                   note=f"a two-stage stack ({n_units} stage loads of {stage.propellant_capacity_kg / 1e3:.1f} t; stage dry "
                        f"mass {model.fixed_kg:,.0f} kg + {model.tankage_fraction:.1%} of its {model.propellant} load)",
-                  propellant_volume_m3=vol, launch_binding=bound)
+                  propellant_volume_m3=vol, launch_binding=bound, key=stage.key))
 
 
 # --- NEP -----------------------------------------------------------------------------------------
@@ -236,13 +249,21 @@ def nep_lunar(v, cargo_kg, launchers) -> Option:
                        "Edelbaum: constant thrust, plane change 28 deg, Moon's gravity ignored until capture")
 
 
+def _checked(o: Option, warnings: tuple = ()) -> Option:
+    """``o`` checked against :data:`ENVELOPE`, carrying ``warnings``."""
+    check(ENVELOPE, o.key or o.name, imleo_kg=o.imleo_kg, propellant_out_kg=o.propellant_kg, dv_m_s=o.dv_m_s,
+          trip_out_s=o.trip_time_s)
+    return dataclasses.replace(o, warnings=o.warnings + tuple(warnings))
+
+
 def _nep_option(v, cargo, m0, prop, time_s, dv, launchers, phases, note):
     thrusting = prop / v.mass_flow_kg_s
     e_mwh = v.electric_power_w * thrusting / 3.6e9
     mwd_t = v.thermal_power_w * thrusting / 1e6 / DAY
     counts, bound = _launches(m0, launchers)
-    return Option(v.name, "nep", True, m0, prop, time_s, dv, counts, phases, e_mwh, mwd_t,
-                  mwd_t * U235_G_PER_MWT_DAY, note, launch_binding=bound)
+    o = Option(v.name, "nep", True, m0, prop, time_s, dv, counts, phases, e_mwh, mwd_t,
+               mwd_t * U235_G_PER_MWT_DAY, note, launch_binding=bound, key=v.key)
+    return _checked(o, v.envelope_warnings(prop, time_s))
 
 
 def nep_mars(v, cargo_kg, launchers, helio_departure_tdb, tofs_days=(350, 400, 500, 650, 800),
@@ -321,7 +342,7 @@ def compare(cargo_kg: float, destination: str = "mars-orbit", nep=("zeus-officia
             else:
                 opt = nep_lunar(v, cargo_kg, lvs)
         except InfeasibleError as exc:
-            opt = Option(v.name, "nep", False, math.nan, math.nan, math.nan, math.nan, {}, note=str(exc))
+            opt = Option(v.name, "nep", False, math.nan, math.nan, math.nan, math.nan, {}, note=str(exc), key=v.key)
         options.append(opt)
         m_start = opt.imleo_kg if opt.feasible else v.wet_mass_kg() + cargo_kg  # the sized tug, else the preset's
         esc = spiral_escape("earth", EARTH_RADIUS + NEP_LEO_ALT_M, v.thrust_n, v.exhaust_speed_m_s, m_start)
@@ -330,14 +351,17 @@ def compare(cargo_kg: float, destination: str = "mars-orbit", nep=("zeus-officia
         try:
             options.append(impulsive_option(s, cargo_kg, dv1, dv2, tof, lvs))
         except InfeasibleError as exc:
-            options.append(Option(s.name, s.kind, False, math.nan, math.nan, tof, dv1 + dv2, {}, note=str(exc)))
+            options.append(Option(s.name, s.kind, False, math.nan, math.nan, tof, dv1 + dv2, {}, note=str(exc),
+                                  key=s.key))
     assumptions = (f"NEP from {NEP_LEO_ALT_M / 1e3:.0f} km, stacks from {IMPULSIVE_LEO_ALT_M / 1e3:.0f} km; "
                    + ("500 km circular Mars orbit; impulsive: least-delta-v porkchop cell of "
                       f"{window[0]} to {window[1]}" if destination == "mars-orbit" else
                       "100 km circular lunar orbit; impulsive: Hohmann to the Moon's distance")
                    + "; no gravity losses, no aerocapture; launcher payloads to 200 km LEO used as is")
+    from spaceplan.core.validity import collect
+
     comp = Comparison(float(cargo_kg), destination, tuple(options), tuple(lv.name for lv in lvs), assumptions, "",
-                      spiral_days)
+                      spiral_days, tuple(collect(options)))
     return dataclasses.replace(comp, verdict=verdict(comp, nep_v))
 
 
@@ -352,7 +376,8 @@ def verdict(comp: Comparison, nep_vehicles) -> str:
                          f"days to spiral out of Earth orbit from {NEP_LEO_ALT_M / 1e3:.0f} km.")
     ok = [o for o in comp.options if o.feasible]
     if ok:
-        fastest = min(ok, key=lambda o: o.trip_time_s)
+        # ties on the trip time as shown (whole days) go to the lighter option
+        fastest = min(ok, key=lambda o: (round(o.trip_time_s / DAY), o.imleo_kg))
         lightest = min(ok, key=lambda o: o.imleo_kg)
         where = "Mars orbit" if comp.destination == "mars-orbit" else "lunar orbit"
         lines.append(f"To {where}, the lightest in LEO is {lightest.name} ({lightest.imleo_kg / 1e3:.1f} t, "

@@ -19,11 +19,26 @@ import math
 from dataclasses import dataclass, field
 
 from spaceplan.core import registry
-from spaceplan.core.constants import G0
+from spaceplan.core.constants import G0, JULIAN_YEAR
 from spaceplan.core.errors import InputError, ParseError, UnknownNameError
+from spaceplan.core.validity import Bound, Envelope, check
 from spaceplan.propulsion import electric
 
 KINDS = ("thrusters", "vehicles", "launchers")
+
+# Design life of an NEP tug's reactor when its preset gives none (assumption: press reports of the TEM cite
+# a 10-12-year service life; the lower end is taken).  Used by the validity envelope of the trade.
+DEFAULT_REACTOR_LIFE_YEARS = 10.0
+
+# Where a tug's numbers describe the tug of its preset: a xenon load beyond its tanks (the trade then scales the
+# tankage, i.e. a bigger tug) or thrusting longer than its reactor's design life is an extrapolation.
+NEP_ENVELOPE = Envelope(
+    "the tug's preset",
+    inputs=(Bound("propellant_kg", None, "propellant_capacity_kg", code="tank_capacity_exceeded", unit="t",
+                  scale=1e-3, label="xenon load", why="the preset's tanks; beyond them the tankage is scaled with the "
+                  "load, a bigger tug than the one described"),
+            Bound("time_s", None, "reactor_life_s", code="reactor_life_exceeded", unit="years",
+                  scale=1 / JULIAN_YEAR, label="trip time", why="the reactor's design life")))
 
 
 # what marks this domain's presets within a registry kind (vehicles also holds launch vehicles and freighters)
@@ -95,6 +110,7 @@ class NEPVehicle:
     published: dict = field(default_factory=dict)
     kind: str = "nep"
     launch_mass_kg: float | None = None  # published mass the structure closes on (None: structure assumed)
+    reactor_life_years: float = DEFAULT_REACTOR_LIFE_YEARS
 
     @property
     def exhaust_speed_m_s(self) -> float:
@@ -123,6 +139,12 @@ class NEPVehicle:
     def wet_mass_kg(self, propellant_kg: float | None = None) -> float:
         p = self.propellant_capacity_kg if propellant_kg is None else propellant_kg
         return self.dry_mass_kg + p * (1.0 + self.tankage_fraction)
+
+    def envelope_warnings(self, propellant_kg: float | None = None, time_s: float | None = None) -> tuple:
+        """Warnings of :data:`NEP_ENVELOPE` for a mission carrying ``propellant_kg`` or lasting ``time_s``."""
+        return check(NEP_ENVELOPE, self.key, propellant_kg=propellant_kg, time_s=time_s,
+                     propellant_capacity_kg=self.propellant_capacity_kg,
+                     reactor_life_s=self.reactor_life_years * JULIAN_YEAR)
 
     def with_power(self, electric_power_w: float) -> "NEPVehicle":
         """The same design scaled to another electric power (thermal power in proportion)."""
@@ -222,7 +244,8 @@ def load_vehicle(name):
             propellant_capacity_kg=_num(v, "propellant_capacity_kg", w),
             tankage_fraction=_num(v, "tankage_fraction", w, 0.0, 1.0, strict=False),
             switch_on_altitude_m=_num(v, "switch_on_altitude_km", w, strict=False, default=0.0) * 1e3,
-            thruster=str(v.get("thruster", "")), sources=str(v.get("sources", "")), published=published)
+            thruster=str(v.get("thruster", "")), sources=str(v.get("sources", "")), published=published,
+            reactor_life_years=_num(v, "reactor_life_years", w, 0.0, 100.0, default=DEFAULT_REACTOR_LIFE_YEARS))
         if "launch_mass_kg" in v:
             if "structure_kg" in v:
                 raise InputError(f"{w}.structure_kg", "given with launch_mass_kg, which sets the structure",

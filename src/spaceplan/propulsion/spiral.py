@@ -19,11 +19,35 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spaceplan.core.constants import DAY, body
-from spaceplan.core.errors import InfeasibleError, InputError, require_positive, require_range
+from spaceplan.core.constants import DAY, EARTH, MOON, body
+from spaceplan.core.errors import InfeasibleError, require_positive, require_range
+from spaceplan.core.validity import REFUSE, Bound, Envelope, check, physical
 from spaceplan.propulsion import _kernels
 
-__all__ = ["SpiralResult", "spiral_escape", "spiral_capture", "constant_acceleration_escape_dv"]
+__all__ = ["SpiralResult", "spiral_escape", "spiral_capture", "constant_acceleration_escape_dv", "ENVELOPE",
+           "sphere_of_influence"]
+
+# Laplace sphere of influence of the Moon about the Earth, a (m_Moon/m_Earth)^(2/5) (Curtis 2020, eq. 8.2),
+# with the mean Earth-Moon distance 384,400 km: ~66,100 km
+_MOON_DISTANCE_M = 384_400e3
+
+
+def sphere_of_influence(b) -> float:
+    """Sphere-of-influence radius (m) of a body: about the Sun for planets, about the Earth for the Moon."""
+    if b.name == MOON.name:
+        return _MOON_DISTANCE_M * (MOON.gm / EARTH.gm) ** 0.4
+    return b.soi_radius
+
+
+ENVELOPE = Envelope(
+    "a two-body spiral",
+    inputs=(Bound("altitude_m", 0.0, "soi_altitude_m", REFUSE, "orbit_outside_body_domain", "km", 1e-3, "altitude",
+                  "a circular orbit above the surface and inside the sphere of influence, where two-body motion "
+                  "about this body holds"),
+            Bound("c3_m2_s2", 0.0, 1e9, REFUSE, "c3_outside_range", "km^2/s^2", 1e-6, "c3", "C3 >= 0: "
+                  "the spiral ends on an escape hyperbola")),
+    outputs=(physical("dv_m_s", "dv", "delta-v", 1e-3, "km/s"), physical("time_s", "time", "time", 1 / DAY, "d"),
+             physical("mass_end_kg", "mass", "final mass"), physical("propellant_kg", "mass", "propellant")))
 
 INNER_BELT_ALT_M = (1_000e3, 6_000e3)
 OUTER_BELT_ALT_M = (13_000e3, 60_000e3)
@@ -49,6 +73,7 @@ class SpiralResult:
     time_inner_belt_s: float
     time_outer_belt_s: float
     history: np.ndarray
+    warnings: tuple = ()
 
     @property
     def propellant_kg(self) -> float:
@@ -60,7 +85,7 @@ class SpiralResult:
                 "mass_start_kg": self.mass_start_kg, "mass_end_kg": self.mass_end_kg,
                 "propellant_kg": self.propellant_kg, "dv_km_s": self.dv_m_s / 1e3, "time_days": self.time_s / DAY,
                 "revolutions": self.revolutions, "inner_belt_days": self.time_inner_belt_s / DAY,
-                "outer_belt_days": self.time_outer_belt_s / DAY}
+                "outer_belt_days": self.time_outer_belt_s / DAY, "warnings": list(self.warnings)}
 
 
 def _run(mu, r0, m0, thrust, mdot, c3, belts, h=STEP_RAD, m_min=0.0):
@@ -100,15 +125,19 @@ def _setup(central, r0_m, thrust_n, exhaust_speed_m_s, mass_kg, c3_m2_s2):
     require_positive("thrust", thrust_n, unit="N")
     require_positive("exhaust_speed", exhaust_speed_m_s, unit="m/s")
     require_positive("mass", mass_kg, unit="kg")
-    require_range("c3", c3_m2_s2, 0.0, 1e9, unit="m^2/s^2")
-    if r0_m <= b.radius:
-        raise InputError("r0", f"{r0_m / 1e3:g} km is inside {b.name} (radius {b.radius / 1e3:g} km)",
-                         f"> {b.radius / 1e3:g} km")
+    check(ENVELOPE, altitude_m=float(r0_m) - b.radius, soi_altitude_m=sphere_of_influence(b) - b.radius,
+          c3_m2_s2=c3_m2_s2)
     belts = (0.0, 0.0, 0.0, 0.0)
     if b.name == "Earth":
         belts = (b.radius + INNER_BELT_ALT_M[0], b.radius + INNER_BELT_ALT_M[1],
                  b.radius + OUTER_BELT_ALT_M[0], b.radius + OUTER_BELT_ALT_M[1])
     return b, belts
+
+
+def _result(*args) -> SpiralResult:
+    r = SpiralResult(*args)
+    check(ENVELOPE, dv_m_s=r.dv_m_s, time_s=r.time_s, mass_end_kg=r.mass_end_kg, propellant_kg=r.propellant_kg)
+    return r
 
 
 def spiral_escape(central, r0_m: float, thrust_n: float, exhaust_speed_m_s: float, mass_kg: float,
@@ -123,7 +152,7 @@ def spiral_escape(central, r0_m: float, thrust_n: float, exhaust_speed_m_s: floa
         require_range("propellant_kg", propellant_kg, 0.0, mass_kg, unit="kg")
         m_min = mass_kg - propellant_kg
     info, hist = _run(b.gm, r0_m, mass_kg, thrust_n, thrust_n / exhaust_speed_m_s, c3_m2_s2, belts, m_min=m_min)
-    return SpiralResult("escape", b.name, float(r0_m), float(c3_m2_s2), float(thrust_n), float(exhaust_speed_m_s),
+    return _result("escape", b.name, float(r0_m), float(c3_m2_s2), float(thrust_n), float(exhaust_speed_m_s),
                         float(mass_kg), float(info[2]), float(info[1]), float(info[0]), _revs(hist, b.gm),
                         float(info[7]), float(info[8]), hist)
 
@@ -141,7 +170,7 @@ def spiral_capture(central, r0_m: float, thrust_n: float, exhaust_speed_m_s: flo
     # time reversal flips the velocity; mirroring y keeps the capture prograde (counter-clockwise)
     hist[:, 2] = -hist[:, 2]
     hist[:, 5] = -hist[:, 5]
-    return SpiralResult("capture", b.name, float(r0_m), float(c3_m2_s2), float(thrust_n), float(exhaust_speed_m_s),
+    return _result("capture", b.name, float(r0_m), float(c3_m2_s2), float(thrust_n), float(exhaust_speed_m_s),
                         float(info[2]), float(mass_in_orbit_kg), float(info[1]), float(info[0]), _revs(hist, b.gm),
                         float(info[7]), float(info[8]), hist)
 

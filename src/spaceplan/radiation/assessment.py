@@ -24,8 +24,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spaceplan.core.validity import Envelope, check, physical
 from spaceplan.radiation._data import preset
 
+
+ENVELOPE = Envelope("the dose assessment", outputs=(physical("total_sv", "dose", "total dose"),
+                                                   physical("acute_bfo_gy", "dose", "acute dose", unit="Gy"),
+                                                   physical("worst_30day_bfo_gy_eq", "dose", "30-day dose", unit="Gy-Eq")))
 
 @dataclass(frozen=True)
 class Assessment:
@@ -93,6 +98,7 @@ def assess(total_sv: float, acute_bfo_gy: float = 0.0, worst_30day_bfo_gy_eq: fl
     ``shelter`` (its description): the acute dose is the one received in a storm
     shelter, and the verdict without it is stated too.
     """
+    check(ENVELOPE, total_sv=total_sv, acute_bfo_gy=acute_bfo_gy, worst_30day_bfo_gy_eq=worst_30day_bfo_gy_eq)
     lim = preset("limits")
     nasa, other = lim["career"]["nasa_sv"], lim["career"]["other_agencies_sv"]
     jaxa = lim["career"]["jaxa_range_sv"]

@@ -47,9 +47,10 @@ class StationSummary:
     region: str
     region_visited_fraction: float
     region_visits_per_day: float
+    warnings: tuple = ()  # the reboost plan's: e.g. a station that re-enters within the year without reboosts
 
     def to_dict(self) -> dict:
-        return dict(self.__dict__)
+        return {**self.__dict__, "warnings": list(self.warnings)}
 
 
 def region_revisit(station: Station, region: str = "russia", start: str = "2027-01-01", days: float = 3.0,
@@ -89,5 +90,5 @@ def summarize(station: Station, vehicle: Vehicle, first_year: int = 2027, last_y
     flights = prop_year / vehicle.propellant_kg if vehicle.propellant_kg > 0 else 0.0
     frac, visits = region_revisit(station, region, f"{first_year}-01-01")
     return StationSummary(station.key, station.name, station.inclination_deg, station.altitude_km,
-                          plan.mean_decay_m_per_day, run.mean_rate_m_per_day(), first_year, last_year, prop_year,
-                          flights, flights * vehicle.cost_musd, region, frac, visits)
+                          plan.mean_decay_m_per_day, run.first_month_rate_m_per_day(), first_year, last_year,
+                          prop_year, flights, flights * vehicle.cost_musd, region, frac, visits, plan.warnings)

@@ -28,10 +28,12 @@ from spaceplan.core import propagator as prop
 from spaceplan.core.constants import DAY, EARTH_FLATTENING, EARTH_GM, EARTH_RADIUS, EARTH_ROTATION_RATE, JULIAN_YEAR
 from spaceplan.core.errors import InputError, require_positive, require_range
 from spaceplan.core.time import tdb_to_iso, utc_to_tdb
+from spaceplan.core.validity import warning
 from spaceplan.station.presets import Station
 
 REENTRY_ALTITUDE = 120e3  # m
 METHODS = ("numerical", "king-hele")
+MONTH_DAYS = 30.44  # the "first month" of the decay rate
 
 
 def mean_radius(inclination: float) -> float:
@@ -58,6 +60,7 @@ class DecayResult:
     reentered: bool
     reentry_tdb: float
     notes: tuple[str, ...]
+    warnings: tuple = ()
 
     @property
     def days(self) -> np.ndarray:
@@ -80,17 +83,33 @@ class DecayResult:
 
         return frame({"date_utc": tdb_to_iso(self.t), "altitude_km": self.altitude / 1e3})
 
+    def first_month_window_days(self) -> float:
+        """Days over which :meth:`first_month_rate_m_per_day` is measured: a month, or less when the
+        run ends (re-entry or the end of the period) sooner."""
+        return float(min(MONTH_DAYS, self.days[-1]))
+
+    def first_month_rate_m_per_day(self) -> float:
+        """The one decay rate reported (m/day, positive = losing altitude): the mean over the first month,
+        or up to re-entry when it comes within the month (never the month-long mean of a station that
+        stopped at 120 km after a few days)."""
+        days = self.first_month_window_days()
+        if days <= 0:
+            return 0.0
+        return float(self.altitude[0] - self.altitude_at(self.t[0] + days * DAY)) / days
+
     def to_dict(self) -> dict:
         step = max(1, len(self.t) // 400)
         idx = np.unique(np.r_[np.arange(0, len(self.t), step), len(self.t) - 1])
         return {"name": self.name, "method": self.method, "activity_percentile": self.activity,
                 "start_utc": tdb_to_iso(self.t[0]), "end_utc": tdb_to_iso(self.t[-1]),
                 "altitude_start_km": float(self.altitude[0] / 1e3), "altitude_end_km": float(self.altitude[-1] / 1e3),
-                "mean_decay_m_per_day": self.mean_rate_m_per_day(), "reentered": self.reentered,
+                "mean_decay_m_per_day": self.mean_rate_m_per_day(),
+                "decay_first_month_m_per_day": self.first_month_rate_m_per_day(),
+                "decay_first_month_window_days": self.first_month_window_days(), "reentered": self.reentered,
                 "reentry_utc": tdb_to_iso(self.reentry_tdb) if self.reentered else None,
                 "series": [{"date_utc": str(tdb_to_iso(self.t[i], "D")), "altitude_km": float(self.altitude[i] / 1e3)}
                            for i in idx],
-                "notes": list(self.notes)}
+                "notes": list(self.notes), "warnings": list(self.warnings)}
 
 
 def _span(start, end) -> tuple[float, float]:
@@ -192,7 +211,13 @@ def decay(station: Station, start, end, activity: int = 50, method: str = "numer
     else:
         t, h, hit, t_hit = king_hele_run(re + h0, t0, t1, REENTRY_ALTITUDE, float(rotation_factor(h0, inc)),
                                          station.ballistic_coefficient, re, table)
-    return DecayResult(station.name, method, int(activity), t, h, bool(hit), float(t_hit), table.notes)
+    warnings = ()
+    if hit:
+        warnings = (warning("reenters_within_period", "--to",
+                            f"{station.name} re-enters (120 km) on {tdb_to_iso(t_hit, 'D')}, {(t_hit - t0) / DAY:,.1f} days "
+                            f"into the period {tdb_to_iso(t0, 'D')} to {tdb_to_iso(t1, 'D')}: rates are over the "
+                            "days it stays up"),)
+    return DecayResult(station.name, method, int(activity), t, h, bool(hit), float(t_hit), table.notes, warnings)
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from spaceplan.core.constants import DAY, EARTH_GM, EARTH_MEAN_RADIUS, EARTH_RAD
 from spaceplan.core.errors import InfeasibleError, InputError, require_range
 from spaceplan.core.frames import ecef_to_geodetic, eci_to_ecef
 from spaceplan.core.time import utc_to_tdb
+from spaceplan.core.validity import warning
 from spaceplan.station.decay import mean_radius
 from spaceplan.station.presets import Station, Vehicle
 
@@ -83,6 +84,7 @@ class DeorbitPlan:
     entry_state: np.ndarray = field(default=None, repr=False, compare=False)
     entry_tdb: float = float("nan")
     entry_lon_shift_rad: float = 0.0
+    warnings: tuple = ()
 
     @property
     def multi_propellant_kg(self) -> float:
@@ -97,7 +99,7 @@ class DeorbitPlan:
                               for b, la, lo in zip(FRAGMENT_BALLISTIC, self.footprint_lat_deg,
                                                    self.footprint_lon_deg)],
                 "ballistic_spread_km": self.ballistic_spread_km, "ballistic_spread_scope": BALLISTIC_SPREAD_SCOPE,
-                "notes": list(self.notes)}
+                "notes": list(self.notes), "warnings": list(self.warnings)}
 
 
 BALLISTIC_SPREAD_SCOPE = ("along-track spread at 70 km of fragments of 10-1000 kg/m^2 from one break-up point; "
@@ -190,15 +192,18 @@ def deorbit_plan(station: Station, vehicle: Vehicle, start_altitude_km: float = 
     total = sum(b.propellant_kg for b in burns)
     notes = [f"combined mass {m / 1e3:.1f} t ({station.name} + {vehicle.name} fully fuelled)",
              f"final perigee {final_perigee_km:g} km (assumed entry target), start {start_altitude_km:g} km circular"]
+    warnings = ()
     if total > vehicle.propellant_kg:
         notes.append(f"NOT FEASIBLE with {vehicle.name}: needs {total:,.0f} kg of {vehicle.propellant_kg:,.0f} kg")
+        warnings = (warning("propellant_short", "--vehicle", f"{vehicle.name} carries {vehicle.propellant_kg:,.0f} kg "
+                            f"but the burns need {total:,.0f} kg: this deorbit cannot be flown with it"),)
     lats, lons, y_entry, shift = _footprint(y_final, t0, inc, re)
     if math.degrees(min(inc, math.pi - inc)) - 2.0 < -POINT_NEMO[0]:
         notes.append(f"inclination {station.inclination_deg:g} deg does not reach Point Nemo's latitude: the nominal "
                      f"fragment is aimed at {lats[FRAGMENT_BALLISTIC.index(100.0)]:.1f} deg, {POINT_NEMO[1]:g} deg")
     length = _ground_distance(lats[0], lons[0], lats[-1], lons[-1])
     return DeorbitPlan(station.name, vehicle.name, tuple(burns), single, vehicle.propellant_kg, lats, lons, length,
-                       tuple(notes), y_entry, t0, math.radians(shift))
+                       tuple(notes), y_entry, t0, math.radians(shift), warnings)
 
 
 def _footprint(y_apo, t0, inc, re) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spaceplan.core.constants import EARTH_GM, G0
+from spaceplan.core.constants import DAY, EARTH_GM, G0, JULIAN_YEAR
 from spaceplan.core.errors import InputError, require_range
 from spaceplan.core.time import tdb_to_iso, utc_to_tdb
+from spaceplan.core.validity import Envelope, check, physical, warning
 from spaceplan.station.decay import REENTRY_ALTITUDE, king_hele_run, mean_radius, rotation_factor, table_for
 from spaceplan.station.presets import Station, Vehicle
 
@@ -50,8 +51,16 @@ def propellant(mass: float, dv: float, isp: float) -> float:
     return mass * (1.0 - math.exp(-dv / (isp * G0)))
 
 
+ENVELOPE = Envelope("the reboost plan", outputs=(physical("dv_m_s", "dv", "reboost dv"),
+                                                  physical("propellant_kg", "mass", "reboost propellant")))
+
+
 @dataclass(frozen=True)
 class ReboostYear:
+    """One year of holding the band.  ``dv_m_s`` and the propellant make up the altitude lost that year;
+    ``reboost_equivalents`` is that dv in band-raising Hohmann pairs (what the year pays for), while
+    ``reboosts`` counts the pairs actually flown in it (a year may pay for half a reboost flown the next)."""
+
     year: int
     reboosts: int
     dv_m_s: float
@@ -59,10 +68,11 @@ class ReboostYear:
     vehicle_flights: float
     cost_musd: float
     altitude_lost_m: float = 0.0  # to drag over the year: the decay the year's dv makes up
+    reboost_equivalents: float = 0.0
 
     def to_dict(self) -> dict:
-        return {"year": self.year, "reboosts": self.reboosts, "dv_m_s": self.dv_m_s,
-                "altitude_lost_km": self.altitude_lost_m / 1e3,
+        return {"year": self.year, "reboosts": self.reboosts, "reboost_equivalents": self.reboost_equivalents,
+                "dv_m_s": self.dv_m_s, "altitude_lost_km": self.altitude_lost_m / 1e3,
                 "propellant_kg": self.propellant_kg, "vehicle_flights": self.vehicle_flights,
                 "cost_musd": self.cost_musd}
 
@@ -77,6 +87,8 @@ class ReboostPlan:
     t: np.ndarray  # sawtooth time (TDB s)
     altitude: np.ndarray  # m
     notes: tuple[str, ...]
+    warnings: tuple = ()
+    free_reentry_tdb: float | None = None  # when the station would re-enter without reboosts (inside the period)
 
     @property
     def total_propellant_kg(self) -> float:
@@ -98,7 +110,9 @@ class ReboostPlan:
         return {"station": self.station, "vehicle": self.vehicle, "band_km": list(self.band_km),
                 "activity_percentile": self.activity, "years": [y.to_dict() for y in self.years],
                 "total_propellant_kg": self.total_propellant_kg,
-                "total_dv_m_s": float(sum(y.dv_m_s for y in self.years)), "notes": list(self.notes)}
+                "total_dv_m_s": float(sum(y.dv_m_s for y in self.years)), "notes": list(self.notes),
+                "free_reentry_utc": None if self.free_reentry_tdb is None else tdb_to_iso(self.free_reentry_tdb),
+                "warnings": list(self.warnings)}
 
 
 def reboost_plan(station: Station, vehicle: Vehicle, band_km: tuple[float, float], first_year: int, last_year: int,
@@ -143,10 +157,24 @@ def reboost_plan(station: Station, vehicle: Vehicle, band_km: tuple[float, float
         dv = lost * dv_per_m
         prop = propellant(station.mass_kg, dv, vehicle.isp_s)
         flights = prop / vehicle.propellant_kg if vehicle.propellant_kg > 0 else 0.0
-        years.append(ReboostYear(y, k, dv, prop, flights, flights * vehicle.cost_musd, lost))
+        check(ENVELOPE, dv_m_s=dv, propellant_kg=prop)
+        years.append(ReboostYear(y, k, dv, prop, flights, flights * vehicle.cost_musd, lost, dv / dv_boost))
     notes = table.notes + (f"reboost {lo:g} -> {hi:g} km: Hohmann dv {dv_boost:.2f} m/s each, Isp {vehicle.isp_s:g} s",
                            f"first reboost {tdb_to_iso(boosts[0], 'D')}" if len(boosts) else "no reboost needed")
     if np.min(hs) < REENTRY_ALTITUDE:
         raise InputError("--band", "the station re-enters inside the band", "a band above 150 km")
+    # without reboosts, would the station stay up through a year, the period of the yearly figures?  If not,
+    # they describe holding a station that cannot coast between supply flights: said beside them
+    _, _, falls, t_fall = king_hele_run(re + hi * 1e3, t0, min(t1, t0 + JULIAN_YEAR), REENTRY_ALTITUDE, rot, bc, re,
+                                        table)
+    warnings = ()
+    if falls:
+        days = (t_fall - t0) / DAY
+        per_year = sum(y.vehicle_flights for y in years) / len(years)
+        warnings = (warning("reenters_without_reboost", "--band",
+                            f"{station.name} re-enters on {tdb_to_iso(t_fall, 'D')} without reboosts, {days:,.0f} days "
+                            f"after {first_year}-01-01 from {hi:g} km: the yearly figures ({per_year:,.1f} "
+                            f"{vehicle.name.split(' (')[0]} flights a year) hold it up only if every reboost flies "
+                            "on time"),)
     return ReboostPlan(station.name, vehicle.name, (lo, hi), int(activity), tuple(years), np.array(ts), np.array(hs),
-                       notes)
+                       notes, warnings, float(t_fall) if falls else None)

@@ -12,6 +12,8 @@ import html
 import re
 from pathlib import Path
 
+from spaceplan.study.flags import MARK, warning_lines
+
 _CSS = """
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d232a; margin: 0;
        background: #f6f7f9; }
@@ -28,6 +30,8 @@ figure { margin: 1.2em 0; text-align: center; } figure img { max-width: 100%; he
          border: 1px solid #e1e5ea; } figcaption { font-size: 0.85em; color: #55606b; }
 code { background: #f0f3f6; padding: 0 3px; border-radius: 3px; font-size: 0.92em; }
 p.meta { color: #55606b; font-size: 0.9em; }
+div.warnings { background: #fff8e1; border-left: 4px solid #e0a800; padding: 2px 14px; margin: 1em 0; }
+span.warn { color: #b07800; font-weight: bold; }
 table.validation { display: table; width: 100%; table-layout: fixed; }
 table.validation th:nth-child(1) { width: 10%; } table.validation th:nth-child(2) { width: 24%; }
 table.validation th:nth-child(3), table.validation th:nth-child(4) { width: 18%; }
@@ -35,11 +39,11 @@ table.validation th:nth-child(5) { width: 11%; } table.validation td { overflow-
 table.validation code { font-size: 0.8em; }
 """
 
-_NUMERIC = re.compile(r"^[-+−]?[\d.,]+(\s?[%x])?(\s?/\s?[-+−]?[\d.,]+)*( \(.*\))?$")
+_NUMERIC = re.compile(r"^[-+−]?[\d.,]+(\s?[%x])?(\s?/\s?[-+−]?[\d.,]+)*( \(.*\))?( " + MARK + ")?$")
 
 
 def _inline(text: str) -> str:
-    out = html.escape(text, quote=False)
+    out = html.escape(text, quote=False).replace(MARK, f'<span class="warn" title="validity warning">{MARK}</span>')
     out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
     out = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", out)
     out = re.sub(r"(?<![*\w])\*([^*\s][^*]*?)\*(?![*\w])", r"<em>\1</em>", out)
@@ -149,6 +153,9 @@ def render_html(report, meta: dict, cases) -> str:
         toc.append(f'<li><a href="#{slug}">{html.escape(result.title)}</a></li>')
         body.append(f'<section id="{slug}"><h2>{html.escape(result.title)}</h2>')
         body.append(markdown_to_html(result.markdown))
+        flagged = warning_lines(result.data)
+        if flagged:
+            body.append('<div class="warnings">' + markdown_to_html("\n".join(flagged)) + "</div>")
         body += [_figure(report.out_dir, fig) for fig in result.figures]
         body.append("</section>")
     slug = _slug("validation", used)

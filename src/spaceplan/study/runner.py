@@ -13,6 +13,7 @@ from spaceplan.core.results import dumps
 from spaceplan.core.toml_files import read_toml_file
 from spaceplan.study.claims.ledger import has_claims, load_claims, run_ledger
 from spaceplan.study.claims.render import render_ledger
+from spaceplan.study.flags import warning_lines
 from spaceplan.study.html import render_html
 from spaceplan.study.sections import SECTIONS
 from spaceplan.study.validation import load_cases
@@ -151,5 +152,6 @@ def render_markdown(report: StudyReport, meta: dict[str, Any]) -> str:
         lines += [f"![{Path(fig).stem}]({fig})" for fig in led.figures] + [""]
     for result in report.sections.values():
         lines += [f"## {result.title}", "", result.markdown.strip(), ""]
+        lines += warning_lines(result.data) + [""]
         lines += [f"![{Path(fig).stem}]({fig})" for fig in result.figures] + [""]
     return "\n".join(lines)

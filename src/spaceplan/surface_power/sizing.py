@@ -29,6 +29,7 @@ import numpy as np
 
 from spaceplan.core import registry
 from spaceplan.core.errors import InfeasibleError, InputError, require_positive
+from spaceplan.core.validity import Bound, Envelope, check, physical
 
 SIGMA = 5.670374419e-8  # W m^-2 K^-4, Stefan-Boltzmann (CODATA 2018)
 STORAGE_MARGIN = 1.5  # usable storage <= 1.5 x the dark-period energy: refilled every lunar day
@@ -61,6 +62,21 @@ def fission_curve(exclude: tuple[str, ...] = ()) -> tuple[float, float]:
     return float(math.exp(ln_a)), float(b)
 
 
+# Where the fission curve holds: unit powers within the published design points (Kilopower 1 kWe to SP-100
+# 100 kWe, ``presets/fission/design_points.toml``); beyond them the power law is extrapolated.
+FISSION_ENVELOPE = Envelope(
+    "the fission mass curve",
+    inputs=(Bound("unit_power_w", "design_min_w", "design_max_w", code="outside_fitted_range", unit="kWe", scale=1e-3,
+                  label="fission unit power", why="the published design points it is fitted to"),),
+    outputs=(physical("mass_kg", "mass", "fission mass"), physical("shield_mass_kg", "mass", "shield mass")))
+
+
+def design_span_w() -> tuple[float, float]:
+    """(lowest, highest) electric power of the published design points, W."""
+    p = [float(d["power_kwe"]) * 1e3 for d in design_points()]
+    return min(p), max(p)
+
+
 def _require_power(field: str, power_w) -> float:
     require_positive(field, power_w, unit="W")
     return float(power_w)
@@ -79,6 +95,11 @@ class FissionDesign:
     stowed_volume_m3: float
     fits_fsp_envelope: bool  # per unit: 4 m x 6 m cylinder
     curve: tuple[float, float]
+    warnings: tuple = ()
+
+    @property
+    def unit_mass_kg(self) -> float:
+        return self.mass_kg / self.units
 
     @property
     def specific_mass_kg_per_kw(self) -> float:
@@ -91,7 +112,8 @@ class FissionDesign:
                 "exclusion_m": self.exclusion_m, "thermal_power_kwt": self.thermal_power_w / 1e3,
                 "radiator_area_m2": self.radiator_area_m2, "stowed_volume_m3": self.stowed_volume_m3,
                 "fits_fsp_envelope": self.fits_fsp_envelope,
-                "curve": {"a_kg": self.curve[0], "exponent": self.curve[1]}}
+                "unit_mass_kg": self.unit_mass_kg, "curve": {"a_kg": self.curve[0], "exponent": self.curve[1]},
+                "warnings": list(self.warnings)}
 
 
 def size_fission(power_w: float, exclusion_m: float | None = None, preset: str = "fsp-class",
@@ -118,8 +140,11 @@ def size_fission(power_w: float, exclusion_m: float | None = None, preset: str =
             * (float(p["radiator_temperature_k"]) ** 4 - float(p["radiator_sink_k"]) ** 4))
     volume = float(p["stowed_volume_m3_at_40kwe"]) * (unit_kw / 40.0) ** float(p["stowed_volume_exponent"])
     envelope = math.pi * 2.0**2 * 6.0
+    lo_w, hi_w = design_span_w()
+    warnings = check(FISSION_ENVELOPE, unit_power_w=unit_kw * 1e3, design_min_w=lo_w, design_max_w=hi_w,
+                     mass_kg=units * unit_total, shield_mass_kg=units * shield)
     return FissionDesign(power_w, units, unit_kw * 1e3, units * unit_total, units * shield, r, power_w / eta,
-                         units * q_w / flux, units * volume, volume <= envelope + 1e-9, (a, b))
+                         units * q_w / flux, units * volume, volume <= envelope + 1e-9, (a, b), warnings)
 
 
 @dataclass(frozen=True)

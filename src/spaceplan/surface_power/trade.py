@@ -18,6 +18,7 @@ import numpy as np
 
 from spaceplan.core import registry
 from spaceplan.core.errors import InputError, UnknownNameError, require_positive
+from spaceplan.core.validity import Bound, Envelope, check, collect, physical, warning
 from spaceplan.surface_power.illumination import span_epochs, sun_series
 from spaceplan.surface_power.sizing import Demand, load_storage, size_fission, size_hybrid, size_solar
 
@@ -55,12 +56,49 @@ class OptionResult:
     option: str
     mass_kg: float
     volume_m3: float
-    landers: int
+    landers: int | None  # None: an indivisible piece (a reactor unit) is heavier than the lander carries
     detail: dict
+    warnings: tuple = ()
 
     def to_dict(self) -> dict:
         return {"option": self.option, "mass_kg": self.mass_kg, "mass_t": self.mass_kg / 1e3,
-                "volume_m3": self.volume_m3, "landers": self.landers, "detail": self.detail}
+                "volume_m3": self.volume_m3, "landers": self.landers, "detail": self.detail,
+                "warnings": list(self.warnings)}
+
+    @property
+    def landers_text(self) -> str:
+        return "does not fit" if self.landers is None else str(self.landers)
+
+
+# Where the trade's sizing holds: solar and storage scale linearly from a 1 kW design and fission splits into
+# units, so any power gets numbers; beyond ~1 MWe (ten of the largest published 100 kWe designs) the landing,
+# siting and power distribution the trade ignores dominate (assumption), so the figures are extrapolations.
+TRADE_ENVELOPE = Envelope(
+    "the lunar surface power trade",
+    inputs=(Bound("day_w", 100.0, 1e6, code="outside_validated_range", unit="kWe", scale=1e-3, label="--power",
+                  why="a lunar outpost's power, from a 0.1 kWe payload to ten 100 kWe reactors"),),
+    outputs=(physical("mass_kg", "mass", "system mass"),))
+
+
+def landers_for(mass_kg: float, cap_kg: float, pieces: int = 0, piece_kg: float = 0.0) -> int | None:
+    """Landers to deliver ``mass_kg``: divisible mass (arrays, batteries) fills landers up to ``cap_kg``;
+    ``pieces`` indivisible pieces of ``piece_kg`` (reactor units, part of ``mass_kg``) ride whole, as many per
+    lander as fit.  None when one piece is heavier than a lander carries."""
+    if pieces and piece_kg > cap_kg:
+        return None
+    per_lander = int(cap_kg // piece_kg) if pieces else 0
+    whole = math.ceil(pieces / per_lander) if pieces else 0
+    spare = whole * cap_kg - pieces * piece_kg  # room left beside the pieces
+    rest = max(mass_kg - pieces * piece_kg - spare, 0.0)
+    return whole + math.ceil(rest / cap_kg - 1e-12)
+
+
+def _lander_warnings(option: str, landers: int | None, piece_kg: float, label: str, cap: float) -> tuple:
+    if landers is not None:
+        return ()
+    return (warning("exceeds_lander_payload", f"{option} --lander",
+                    f"{option}: one reactor unit of {piece_kg / 1e3:.1f} t is heavier than the {cap / 1e3:g} t a "
+                    f"{label} lands: it cannot be delivered in one piece"),)
 
 
 @dataclass(frozen=True)
@@ -78,6 +116,7 @@ class SiteTrade:
     crossover_w: dict  # storage -> crossover power (W) or None when fission wins/loses everywhere
     crossover_note: dict
     verdict: str
+    warnings: tuple = ()  # every option's warnings
 
     @property
     def best(self) -> OptionResult:
@@ -90,7 +129,7 @@ class SiteTrade:
                 "lit_percent": 100 * self.lit_fraction, "best_option": self.best.option,
                 "options": [o.to_dict() for o in self.options],
                 "crossover_kwe": {k: (None if v is None else v / 1e3) for k, v in self.crossover_w.items()},
-                "crossover_note": self.crossover_note, "verdict": self.verdict}
+                "crossover_note": self.crossover_note, "verdict": self.verdict, "warnings": list(self.warnings)}
 
 
 @functools.lru_cache(maxsize=32)
@@ -124,6 +163,7 @@ def trade_site(site: str, day_w: float, night_w: float | None = None, years: flo
                step_s: float = 3600.0, exclusion_m: float | None = None) -> SiteTrade:
     """All options for one site and demand (W); ``night_w`` defaults to ``day_w`` (constant load)."""
     demand = Demand(float(day_w), float(day_w if night_w is None else night_w))
+    demand_warnings = check(TRADE_ENVELOPE, day_w=max(demand.day_w, demand.night_w))
     require_positive("mission length", years, unit="years")
     if years > 30:
         raise InputError("mission length", f"got {years:g} years", "up to 30 years")
@@ -132,8 +172,9 @@ def trade_site(site: str, day_w: float, night_w: float | None = None, years: flo
     s = series.sites[0]
     options = []
     fis = size_fission(max(demand.day_w, demand.night_w), exclusion_m)
-    options.append(OptionResult("fission", fis.mass_kg, fis.stowed_volume_m3, math.ceil(fis.mass_kg / cap),
-                                fis.to_dict()))
+    n = landers_for(fis.mass_kg, cap, fis.units, fis.unit_mass_kg)
+    options.append(OptionResult("fission", fis.mass_kg, fis.stowed_volume_m3, n, fis.to_dict(),
+                                fis.warnings + _lander_warnings("fission", n, fis.unit_mass_kg, label, cap)))
     crossover, notes = {}, {}
     unit = Demand(1e3, 1e3 * demand.night_w / demand.day_w)  # 1 kW day load, same day/night ratio
     for storage in STORAGES:
@@ -149,18 +190,23 @@ def trade_site(site: str, day_w: float, night_w: float | None = None, years: flo
         detail["storage_days"] = delivered_wh / (unit.night_w if unit.night_w > 0 else unit.day_w) / 24.0
         detail["storage_delivered_kwh"] = delivered_wh / 1e3 * k
         detail["storage_round_trip_efficiency"] = eta_rt
-        options.append(OptionResult(f"solar+{storage}", mass, vol, math.ceil(mass / cap), detail))
+        options.append(OptionResult(f"solar+{storage}", mass, vol, landers_for(mass, cap), detail))
         per_w = ref.mass_kg / 1e3  # kg per W of day load
         crossover[storage], notes[storage] = _crossover(per_w, demand.night_w / demand.day_w)
     if 0 < demand.night_w < demand.day_w:  # hybrid: a reactor carries the night load
         hyb = min((size_hybrid(demand, series, 0, years, st) for st in STORAGES), key=lambda h: h.mass_kg)
-        options.append(OptionResult("hybrid: solar day + fission night", hyb.mass_kg,
-                                    hyb.storage_volume_m3 + (hyb.night_fission.stowed_volume_m3 if hyb.night_fission else 0),
-                                    math.ceil(hyb.mass_kg / cap), hyb.to_dict()))
+        nf = hyb.night_fission
+        n = landers_for(hyb.mass_kg, cap, nf.units, nf.unit_mass_kg) if nf else landers_for(hyb.mass_kg, cap)
+        name = "hybrid: solar day + fission night"
+        options.append(OptionResult(name, hyb.mass_kg, hyb.storage_volume_m3 + (nf.stowed_volume_m3 if nf else 0), n,
+                                    hyb.to_dict(), (nf.warnings if nf else ())
+                                    + _lander_warnings(name, n, nf.unit_mass_kg if nf else 0.0, label, cap)))
     longest = ref.longest_dark_h
     lit = float(np.mean(series.visible[0] > 0))
+    for o in options:
+        check(TRADE_ENVELOPE, o.option, mass_kg=o.mass_kg)
     trade = SiteTrade(s.name, s.title, demand.day_w, demand.night_w, years, label, cap, tuple(options), longest, lit,
-                      crossover, notes, "")
+                      crossover, notes, "", tuple(demand_warnings) + tuple(collect(options)))
     return SiteTrade(**{**trade.__dict__, "verdict": verdict(trade)})
 
 
@@ -176,7 +222,9 @@ def verdict(t: SiteTrade) -> str:
             f"{p:g} kWe")
     if t.night_w != t.day_w:
         head += f" by day / {t.night_w / 1e3:g} kWe by night"
-    head += (f" for {t.years:g} years: fission {fis.mass_kg / 1e3:.1f} t ({fis.landers} lander(s)), "
+    fis_landers = (f"{fis.landers} lander(s)" if fis.landers is not None else
+                   f"one {fis.detail['unit_mass_kg'] / 1e3:.1f} t unit does not fit a {t.lander_kg / 1e3:g} t lander")
+    head += (f" for {t.years:g} years: fission {fis.mass_kg / 1e3:.1f} t ({fis_landers}), "
              f"solar + {store} {best_solar.mass_kg / 1e3:.1f} t ({best_solar.landers} lander(s))")
     hyb = [o for o in t.options if o.option.startswith("hybrid")]
     if hyb:

@@ -107,6 +107,7 @@ def _count(option, launcher: str) -> str:
 
 def render(result: Result, ctx):
     from spaceplan.propulsion.plots import plot_spiral, plot_trade
+    from spaceplan.study.flags import mark
     from spaceplan.study.runner import SectionResult
 
     cfg = result.config
@@ -143,8 +144,8 @@ def render(result: Result, ctx):
             if not o.feasible:
                 lines.append(f"| {o.name} | infeasible: {o.note} |" + " |" * (4 + len(lv)))
                 continue
-            lines.append(f"| {o.name} | {o.imleo_kg / 1e3:.1f} | {o.propellant_kg / 1e3:.1f} | "
-                         f"{o.trip_time_s / 86400:.0f} | {o.dv_m_s / 1e3:.2f} | "
+            lines.append(f"| {o.name} | {o.imleo_kg / 1e3:.1f} | {mark(f'{o.propellant_kg / 1e3:.1f}', o.warnings)} | "
+                         f"{mark(f'{o.trip_time_s / 86400:.0f}', o.warnings)} | {o.dv_m_s / 1e3:.2f} | "
                          + " | ".join(_count(o, n) for n in lv)
                          + f" | {o.reactor_energy_mwd_t:.0f} |" if o.kind == "nep" else
                          f"| {o.name} | {o.imleo_kg / 1e3:.1f} | {o.propellant_kg / 1e3:.1f} | "

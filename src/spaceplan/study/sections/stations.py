@@ -98,6 +98,7 @@ def compute(config: Config, progress=None) -> Result:
 def render(result: Result, ctx):
     from spaceplan.station.deorbit import BALLISTIC_SPREAD_SCOPE
     from spaceplan.station.plots import plot_decay, plot_footprint
+    from spaceplan.study.flags import mark
     from spaceplan.study.runner import SectionResult
 
     cfg = result.config
@@ -116,9 +117,10 @@ def render(result: Result, ctx):
         "| passes/day over it |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for s in result.summaries:
+        w = s.warnings  # e.g. re-enters within the year without reboosts: marked beside the reboost figures
         lines.append(f"| {s.name} | {s.inclination_deg:g} | {s.altitude_km:g} | {s.decay_m_per_day:.0f} | "
-                     f"{s.propellant_kg_per_year:,.0f} | {s.supply_flights_per_year:.1f} | "
-                     f"{s.supply_cost_musd_per_year:,.0f} | {100 * s.region_visited_fraction:.0f} | "
+                     f"{mark(f'{s.propellant_kg_per_year:,.0f}', w)} | {mark(f'{s.supply_flights_per_year:.1f}', w)} | "
+                     f"{mark(f'{s.supply_cost_musd_per_year:,.0f}', w)} | {100 * s.region_visited_fraction:.0f} | "
                      f"{s.region_visits_per_day:.1f} |")
     lines += ["", f"Keeping the {first.name} up from {cfg.start_year} ({cfg.activity} % activity, {cfg.vehicle}):",
               "", "| to the end of | reboost dv (m/s) | propellant (t) | supply flights | cost (M$) |",
@@ -146,7 +148,7 @@ def render(result: Result, ctx):
                       f"{best.region_visits_per_day:.1f} passes a day); "
                       + "; ".join(f"{s.name} {100 * s.region_visited_fraction:.0f} %" for s in result.summaries
                                   if s is not best) + ".  "
-                      + " ".join(f"{s.name} needs {s.propellant_kg_per_year:,.0f} kg of reboost propellant a year "
+                      + " ".join(f"{s.name} needs {mark(f'{s.propellant_kg_per_year:,.0f}', s.warnings)} kg of reboost propellant a year "
                                  f"in {s.first_year}-{s.last_year} ({s.decay_m_per_day:.0f} m/day of decay on average "
                                  f"at {s.altitude_km:g} km; {s.decay_first_month_m_per_day:.0f} m/day in January "
                                  f"{s.first_year})." for s in result.summaries)]

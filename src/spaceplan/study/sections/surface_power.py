@@ -72,6 +72,7 @@ def compute(config: Config, progress=None) -> Result:
 
 
 def render(result: Result, ctx):
+    from spaceplan.study.flags import mark
     from spaceplan.study.runner import SectionResult
     from spaceplan.surface_power.plots import plot_mass_vs_power, plot_sun_elevation
 
@@ -103,7 +104,8 @@ def render(result: Result, ctx):
               "| solar + RFC (t, landers) | lightest | crossover vs RFC (kWe) |", "|---|---|---|---|---|---|---:|"]
     for t in result.trades:
         by = {o.option: o for o in t.options}
-        cells = [f"{by[k].mass_kg / 1e3:.1f}, {by[k].landers}" for k in ("fission", "solar+li-ion", "solar+rfc")]
+        cells = [mark(f"{by[k].mass_kg / 1e3:.1f}, {by[k].landers_text}", by[k].warnings)
+                 for k in ("fission", "solar+li-ion", "solar+rfc")]
         x = t.crossover_w.get("rfc")
         lines.append(f"| {t.site} | {t.day_w / 1e3:g} / {t.night_w / 1e3:g} | " + " | ".join(cells)
                      + f" | {t.best.option} | {'-' if x is None else f'{x / 1e3:.2g}'} |")
