@@ -133,7 +133,7 @@ def rates(
 ) -> None:
     """GCR dose-equivalent and absorbed dose rates at every location."""
     from spaceplan.radiation import environments, gcr, spectrum
-    from spaceplan.radiation.timeline import _phi_label
+    from spaceplan.radiation.timeline import phi_label
 
     flags = {"shielding_gcm2": "--shielding", "material": "--material", "solar_activity": "--solar", "date": "--date"}
     try:
@@ -141,7 +141,7 @@ def rates(
             w = float(spectrum.w_at(parse_utc("--date", date)))
             label, phi = f"{date} (space-weather record)", float(spectrum.phi_from_w(w))
         else:
-            label, phi = _phi_label(solar)
+            label, phi = phi_label(solar)
             if phi is None:
                 raise InputError("--solar", "'auto' needs --date", "min, max or phi in MV, or give --date")
             w = float(spectrum.w_from_phi(phi))

@@ -222,14 +222,14 @@ def ecef_chunks(constellation: Constellation | WalkerShell, tdb, chunk_steps: in
 
     ECI -> ECEF by GMST (UT1 = UTC); see :mod:`spaceplan.core.frames` for the error bound.
     """
-    from spaceplan.core.frames import gmst_from_tdb, _rot3_apply
+    from spaceplan.core.frames import gmst_from_tdb, rot3_apply
 
     tdb = np.atleast_1d(np.asarray(tdb, dtype=float))
     theta = np.atleast_1d(gmst_from_tdb(tdb))
     for start in range(0, len(tdb), chunk_steps):
         sl = slice(start, start + chunk_steps)
         r = positions_eci(constellation, tdb[sl], epoch_tdb)
-        yield tdb[sl], _rot3_apply(theta[sl][:, None], r)
+        yield tdb[sl], rot3_apply(theta[sl][:, None], r)
 
 
 # --- presets -----------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ def gmst_from_tdb(tdb, dut1_s=0.0) -> np.ndarray | float:
     return float(out) if np.ndim(out) == 0 else out
 
 
-def _rot3_apply(theta, r):
+def rot3_apply(theta, r):
     """R3(theta) r with theta broadcast over r[..., 3] (passive rotation about z)."""
     c, s = np.cos(theta), np.sin(theta)
     x, y, z = r[..., 0], r[..., 1], r[..., 2]
@@ -110,11 +110,11 @@ def teme_to_ecef(r_teme, tdb, v_teme=None, *, dut1_s=0.0, xp_rad=0.0, yp_rad=0.0
     else:
         theta = gmst_from_tdb(tdb, dut1_s)
     theta = np.asarray(theta, dtype=float)
-    r_pef = _rot3_apply(theta, r_teme)
+    r_pef = rot3_apply(theta, r_teme)
     r_ecef = _polar_motion(r_pef, xp_rad, yp_rad)
     if v_teme is None:
         return r_ecef
-    v_rot = _rot3_apply(theta, np.asarray(v_teme, dtype=float))
+    v_rot = rot3_apply(theta, np.asarray(v_teme, dtype=float))
     w = EARTH_ROTATION_RATE
     v_pef = v_rot - np.stack([-w * r_pef[..., 1], w * r_pef[..., 0], np.zeros_like(r_pef[..., 0])], axis=-1)
     return r_ecef, _polar_motion(v_pef, xp_rad, yp_rad)

@@ -227,7 +227,8 @@ def _as_dates(field: str, tdb) -> np.ndarray:
     return arr
 
 
-def _check_bodies(dep_body: str, arr_body: str) -> tuple[str, str]:
+def check_bodies(dep_body: str, arr_body: str) -> tuple[str, str]:
+    """Lower-case (departure, arrival) names of two different bodies other than the Sun, or InputError."""
     dep, arr = body(dep_body), body(arr_body)
     if dep.name == "Sun" or arr.name == "Sun":
         raise InputError("body", "the Sun is the central body of the transfer", "a planet, the Moon or EMB")
@@ -300,7 +301,7 @@ def porkchop(
     is called after each chunk.  ``ridge_deg`` > 0 masks (NEAR_180) transfers within
     that many degrees of 180 deg, whose plane is ill-conditioned.  Raises ``EphemerisRangeError`` outside DE421.
     """
-    dep, arr = _check_bodies(dep_body, arr_body)
+    dep, arr = check_bodies(dep_body, arr_body)
     t_dep = _as_dates("departure dates", departure_tdb)
     t_arr = _as_dates("arrival dates", arrival_tdb)
     lo, hi = (0.0, np.inf) if tof_bounds is None else (float(tof_bounds[0]), float(tof_bounds[1]))
@@ -326,7 +327,7 @@ def transfer(dep_body: str, arr_body: str, departure_tdb: float, arrival_tdb: fl
     Raises InputError when the dates give no transfer (arrival before departure,
     180-deg geometry, no convergence).
     """
-    grid = _single(dep_body, arr_body, float(departure_tdb), float(arrival_tdb))
+    grid = single_cell(dep_body, arr_body, float(departure_tdb), float(arrival_tdb))
     for k in range(2):
         if grid[4][k, 0, 0] == CellStatus.OK:
             return TransferPoint(TYPES[k], float(departure_tdb), float(arrival_tdb), float(grid[0][k, 0, 0]),
@@ -343,8 +344,9 @@ def transfer_angle(dep_body: str, arr_body: str, departure_tdb: float, arrival_t
     return angle if np.dot(np.cross(r1, r2), np.cross(r1, v1)) >= 0 else 2 * np.pi - angle
 
 
-def _single(dep_body, arr_body, t_dep, t_arr, ridge_deg=0.0):
-    dep, arr = _check_bodies(dep_body, arr_body)
+def single_cell(dep_body, arr_body, t_dep, t_arr, ridge_deg=0.0):
+    """The porkchop fields (``compute_fields``, float64) of one departure/arrival pair of TDB epochs."""
+    dep, arr = check_bodies(dep_body, arr_body)
     td, ta = np.array([t_dep]), np.array([t_arr])
     r_dep, v_dep = body_states(dep, td)
     r_arr, v_arr = body_states(arr, ta)

@@ -40,10 +40,10 @@ from spaceplan.core.porkchop import (
     TYPES,
     CellStatus,
     TransferPoint,
-    _check_bodies,
-    _single,
     body_states,
+    check_bodies,
     compute_fields,
+    single_cell,
     transfer_angle,
 )
 
@@ -81,7 +81,7 @@ def hohmann_tof(dep_body: str, arr_body: str) -> float:
 
 def default_tof_bounds(dep_body: str, arr_body: str) -> tuple[float, float]:
     """Time-of-flight search bounds (s) for a pair; see the module docstring."""
-    dep, arr = _check_bodies(dep_body, arr_body)
+    dep, arr = check_bodies(dep_body, arr_body)
     if (dep, arr) in _TOF_DAYS:
         lo, hi = _TOF_DAYS[(dep, arr)]
         return lo * DAY, hi * DAY
@@ -234,7 +234,7 @@ def _refine(dep, arr, k, seed: TransferPoint, tof_bounds, span, ridge_deg):
         tof = ta - td
         if not (span[0] <= td <= span[1]) or not (tof_bounds[0] <= tof <= tof_bounds[1]):
             return penalty
-        grid = _single(dep, arr, td, ta, ridge_deg)
+        grid = single_cell(dep, arr, td, ta, ridge_deg)
         if grid[4][k, 0, 0] != CellStatus.OK:
             return penalty
         return float(grid[0][k, 0, 0]) / KM2
@@ -245,7 +245,7 @@ def _refine(dep, arr, k, seed: TransferPoint, tof_bounds, span, ridge_deg):
     if not np.isfinite(res.fun) or res.fun >= seed.c3 / KM2:
         return seed
     td, ta = t0d + res.x[0] * DAY, t0a + res.x[1] * DAY
-    g = _single(dep, arr, td, ta)
+    g = single_cell(dep, arr, td, ta)
     return TransferPoint(TYPES[k], td, ta, float(g[0][k, 0, 0]), float(g[1][k, 0, 0]),
                          float(g[2][k, 0, 0]), float(g[3][k, 0, 0]))
 
@@ -300,7 +300,7 @@ def _opportunity(dep, arr, t_center, tof_bounds, span, c3_cap, ridge_deg, half_s
         i, j = np.unravel_index(int(np.argmin(field)), field.shape)
         seed = TransferPoint(name, float(t_dep[i]), float(t_arr[j]), float(c3[k, i, j]), float(vinf[k, i, j]),
                              float(dla[k, i, j]), float(rla[k, i, j]))
-        seed_exact = _single(dep, arr, seed.departure_tdb, seed.arrival_tdb)
+        seed_exact = single_cell(dep, arr, seed.departure_tdb, seed.arrival_tdb)
         seed = TransferPoint(name, seed.departure_tdb, seed.arrival_tdb, float(seed_exact[0][k, 0, 0]),
                              float(seed_exact[1][k, 0, 0]), float(seed_exact[2][k, 0, 0]), float(seed_exact[3][k, 0, 0]))
         best = _refine(dep, arr, k, seed, tof_bounds, (t_dep[0], t_dep[-1]), ridge_deg)
@@ -351,7 +351,7 @@ def find_opportunities(
     from spaceplan.core.ephemeris import span_tdb
     from spaceplan.core.time import utc_to_tdb
 
-    dep, arr = _check_bodies(dep_body, arr_body)
+    dep, arr = check_bodies(dep_body, arr_body)
     if int(start_year) != start_year or int(end_year) != end_year:
         raise InputError("years", f"got {start_year}, {end_year}", "whole years")
     start_year, end_year = int(start_year), int(end_year)

@@ -164,7 +164,7 @@ def _resolve_starts(phases: list[Phase], start_field=_start_field) -> list[float
     return starts
 
 
-def _phi_label(solar_activity) -> tuple[str, float | None]:
+def phi_label(solar_activity) -> tuple[str, float | None]:
     """('auto', None) for date-driven modulation, else (label, phi in MV)."""
     if solar_activity is None or (isinstance(solar_activity, str) and solar_activity.strip().lower() == "auto"):
         return "auto", None
@@ -289,7 +289,7 @@ def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminiu
     check_total_duration("phases", sum(p.duration_s for p in phases))
     require_positive("shielding_gcm2", shielding_gcm2, allow_zero=True, unit="g/cm^2")
     material = gcr.material_name(material)
-    label, phi_fixed = _phi_label(solar_activity)
+    label, phi_fixed = phi_label(solar_activity)
     starts = _resolve_starts(phases)
     if spe is None and spe_phase is not None:
         raise InputError("spe_phase", f"phase {spe_phase!r} given without an SPE scenario",
