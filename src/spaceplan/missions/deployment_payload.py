@@ -25,9 +25,7 @@ import dataclasses
 import functools
 import math
 
-from spaceplan.core.constants import EARTH_GM, EARTH_RADIUS
-
-EARTH_ROTATION_RATE = 7.2921159e-5  # rad/s (IERS)
+from spaceplan.core.constants import EARTH_GM, EARTH_RADIUS, EARTH_ROTATION_RATE
 
 
 def rotation_penalty_m_s(latitude_deg: float, inclination_deg: float, altitude_m: float,
