@@ -35,6 +35,19 @@ def test_loaded_after_matches_a_step_by_step_simulation():
     assert loaded_after(6, q, 0.0, dt, b, 0.0, coast) == pytest.approx(load, rel=1e-12)
 
 
+def test_loaded_after_boils_the_initial_load_from_day_0_to_the_last_tanker():
+    """The receiving ship is on station at day 0, tanker k arrives at day k dt: what it brought up itself boils for
+    n dt days before the coast (it had been charged (n - 1) dt)."""
+    q, b, dt, coast, initial = 100e3, 0.002, 3.5, 2.0, 50e3
+    load = initial
+    for _ in range(6):
+        load *= (1 - b) ** dt
+        load += q
+    load *= (1 - b) ** coast
+    assert loaded_after(6, q, initial, dt, b, 0.0, coast) == pytest.approx(load, rel=1e-12)
+    assert loaded_after(0, q, initial, dt, b, 0.0, coast) == pytest.approx(initial * (1 - b) ** coast, rel=1e-12)
+
+
 def test_boiloff_saturation_is_a_named_infeasibility():
     with pytest.raises(InfeasibleError, match="infeasible: boil-off"):
         campaign(1_500e3, 100e3, boiloff_per_day=0.02, cadence_per_day=1 / 7)

@@ -9,7 +9,7 @@ Model (every rate a stated, adjustable assumption):
 
 After n tankers the load at departure is (Δ = 1/cadence, a = (1 - b)^Δ, with b the daily boil-off)
 
-    P(n) = (initial a^(n-1) + q (1 - l) (1 - a^n) / (1 - a)) (1 - b)^coast      (geometric series)
+    P(n) = (initial a^n + q (1 - l) (1 - a^n) / (1 - a)) (1 - b)^coast      (geometric series)
 
 More tankers mean a longer loiter and more boil-off: P(n) saturates at q (1 - l) / (1 - a) (the boil-off of the
 whole load then equals what one tanker brings per interval).  The campaign is the least n with P(n) >= need, the
@@ -82,7 +82,7 @@ def loaded_after(n: int, q: float, initial: float, interval_days: float, boiloff
     a = (1.0 - boiloff_per_day) ** interval_days
     q_net = q * (1.0 - transfer_loss)
     series = n if a == 1.0 else (1.0 - a ** n) / (1.0 - a)
-    start = initial * a ** max(n - 1, 0) if n > 0 else initial
+    start = initial * a ** n  # on board from day 0 to the last tanker, n intervals later
     return (start + q_net * series) * (1.0 - boiloff_per_day) ** coast_days
 
 
