@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from spaceplan.core.constants import DAY
 from spaceplan.study.config import SectionConfig, option
 
 
@@ -34,7 +35,7 @@ class Config(SectionConfig):
     region: str = option("russia", "coverage region: world, a country, bbox:..., or cities")
     grid_deg: float = option(5.0, "ground grid cell", lo=0.25, hi=20.0)
     min_elevation_deg: float = option(25.0, "minimum elevation of a usable satellite", lo=0.0, hi=89.0)
-    duration_s: float = option(3600.0, "coverage window", lo=60.0, hi=30 * 86400.0)
+    duration_s: float = option(3600.0, "coverage window", lo=60.0, hi=30 * DAY)
     step_s: float = option(120.0, "coverage time step", lo=1.0, hi=3600.0)
     milestone_threshold: float = option(0.95, "coverage fraction whose first date is reported", lo=0.01, hi=1.0)
     milestone_samples: int = option(12, "dates sampled between first satellite and FOC", lo=2, hi=200)

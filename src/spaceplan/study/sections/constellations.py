@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from spaceplan.core.constants import DAY
 from spaceplan.study.config import SectionConfig, join_names, option
 
 _GEOMETRY = ("altitude_km", "inclination_deg", "planes", "sats_per_plane")
@@ -27,11 +28,11 @@ class Config(SectionConfig):
     min_elevation_deg: float = option(25.0, "minimum elevation of a usable satellite (deg)", lo=0.0, hi=89.0)
     coverage_regions: tuple[str, ...] = option(["russia", "world"], "coverage regions: world, a country, bbox:..., cities")
     coverage_grid_deg: float = option(5.0, "ground grid cell (deg)", lo=0.25, hi=30.0)
-    coverage_duration_s: float = option(3600.0, "coverage window (s)", lo=60.0, hi=30 * 86400.0)
+    coverage_duration_s: float = option(3600.0, "coverage window (s)", lo=60.0, hi=30 * DAY)
     coverage_step_s: float = option(120.0, "coverage time step (s)", lo=1.0, hi=3600.0)
     latency_pairs: tuple[tuple[str, ...], ...] = option([["moscow", "vladivostok"], ["paris", "luanda"]],
                                                         "city pairs [from, to] for round-trip times")
-    latency_duration_s: float = option(3600.0, "latency window (s)", lo=0.0, hi=7 * 86400.0)
+    latency_duration_s: float = option(3600.0, "latency window (s)", lo=0.0, hi=7 * DAY)
     latency_step_s: float = option(60.0, "latency time step (s)", lo=1.0, hi=3600.0)
     milestone_region: str = option("russia", "region whose coverage milestone each campaign reports ('' : none)")
     milestone_threshold: float = option(0.95, "coverage fraction of the milestone", lo=0.01, hi=1.0)
