@@ -289,6 +289,12 @@ IN_RANGE = {
     "station lifetime": st.builds(
         lambda a, b, lv: ["station", "lifetime", "--alt", a, "--bc", b, "--activity", lv, "--json"],
         st.sampled_from(["300:400km", "400:600km"]), st.sampled_from(["25:50", "100:200"]), st.sampled_from(["5", "95"])),
+    "radiation orbit": st.builds(
+        lambda a, i: ["radiation", "orbit", "--altitude", a, "--inclination", i, "--json"],
+        st.sampled_from(["400km", "800km"]), st.sampled_from(["51.6", "97"])),
+    "radiation belts": st.builds(
+        lambda a, h: ["radiation", "belts", "--trajectory", "orbit", "--altitude", a, "--hours", h, "--json"],
+        st.sampled_from(["400km", "1200km", "2000km"]), st.sampled_from(["1", "4"])),
     "mars starship": st.builds(
         lambda y, p, v: ["mars", "starship", "--year", str(y), "--payload", p, "--variant", v, "--json"],
         st.sampled_from([2028, 2031, 2033]), st.sampled_from(["20t", "50t", "100t"]), st.sampled_from(["cargo", "crew"])),

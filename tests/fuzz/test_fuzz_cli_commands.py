@@ -39,7 +39,8 @@ def _leaf_commands() -> list[str]:
 
 UNCOVERED = {"study": "runs every section (minutes); its sections' models are covered by their own commands",
              "sweep": "evaluates a study over a parameter grid (minutes); same models as 'study'",
-             "viewer": "writes a static Cesium folder: no model numbers"}
+             "viewer": "writes a static Cesium folder: no model numbers",
+             "claims": "runs the default study's sections (minutes); same models as 'study'"}
 
 
 def test_every_command_has_a_property():
