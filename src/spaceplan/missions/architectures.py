@@ -146,7 +146,7 @@ def alternatives(year: int, landed_kg: float, *, ship="block2-cargo", crew_ship=
         imleo = n * (arch.ship.dry_mass_kg + arch.payload_kg + arch.campaign.loaded_kg)
         opts.append(Alternative("Starship (refilled)", True, n * arch.campaign.launches, imleo, arch.tof_days,
                                 arch.tof_days, _dose_msv(arch.tof_days, stay_days, shielding_gcm2),
-                                f"{n} ships x {arch.payload_kg / 1e3:.0f} t, {arch.campaign.tankers} tankers each"))
+                                f"{n} ship{'s' if n > 1 else ''} x {arch.payload_kg / 1e3:.0f} t, {arch.campaign.tankers} tankers each"))
     lv = load_launcher(launcher)
     in_orbit = landed_kg / LANDED_FRACTION
     dv1 = float(injection_dv(best.c3, 400e3))

@@ -364,7 +364,9 @@ def _return(ship: Ship, outbound) -> Return:
 def fast_transfers(ship: Ship | str = "block2-crew", year: int = 2026, tofs_days=None, *,
                    tanker_delivery_kg: float | None = None, shielding_gcm2: float = 20.0, **kw) -> list[dict]:
     """Transit time against propellant and dose at the window's optimum departure date: per flight time the C3,
-    injection delta-v, the payload a full ship lands, the entry speed and the outbound crew dose."""
+    injection delta-v, the payload a full ship lands, the entry speed and the outbound crew dose; ``feasible`` when
+    something lands and the entry speed is within the ship's heat-shield limit.  The landing burn is the one
+    :func:`evaluate` computes at the window's optimum (faster entries would change it a little)."""
     from spaceplan.interplanetary import transfer
     from spaceplan.radiation import Phase, mission_dose
 
@@ -374,6 +376,8 @@ def fast_transfers(ship: Ship | str = "block2-crew", year: int = 2026, tofs_days
 
         tanker_delivery_kg = tanker_load(ship.tanker).delivered_kg
     best = window(year).best
+    dv_land = evaluate(ship, year=year, payload_kg=None, tanker_delivery_kg=tanker_delivery_kg,
+                       with_return=False).landing_dv_m_s
     tofs = np.arange(90.0, round(best.tof / DAY) + 1.0, 10.0) if tofs_days is None else np.asarray(tofs_days, float)
     c, c_land = ship.exhaust_speed_m_s, ship.isp_landing_s * G0
     rows = []
@@ -383,12 +387,14 @@ def fast_transfers(ship: Ship | str = "block2-crew", year: int = 2026, tofs_days
         except InputError:
             continue
         tmi = float(injection_dv(p.c3))
-        k = math.exp(600.0 / c_land) * math.exp((tmi + DV_MARGIN_M_S) / c)  # landing burn as in evaluate (~600 m/s)
+        k = math.exp(dv_land / c_land) * math.exp((tmi + DV_MARGIN_M_S) / c)
         landed = min(ship.propellant_capacity_kg / (k - 1.0) - ship.dry_mass_kg, ship.max_payload_kg)
         dose = mission_dose([Phase("deep_space", tof * DAY, best.departure_tdb)], shielding_gcm2=shielding_gcm2)
+        v_entry = entry_speed(p.vinf_arrival)
+        entry_ok = ship.max_entry_speed_m_s <= 0 or v_entry <= ship.max_entry_speed_m_s
         rows.append({"tof_days": float(tof), "c3_km2s2": p.c3 / 1e6, "tmi_dv_kms": tmi / 1e3,
-                     "landed_payload_t": max(landed, 0.0) / 1e3, "feasible": bool(landed > 0),
-                     "entry_speed_kms": entry_speed(p.vinf_arrival) / 1e3,
+                     "landed_payload_t": max(landed, 0.0) / 1e3, "feasible": bool(landed > 0 and entry_ok),
+                     "entry_ok": bool(entry_ok), "entry_speed_kms": v_entry / 1e3,
                      "outbound_dose_msv": float(dose.total_sv) * 1e3})
     return rows
 

@@ -20,4 +20,5 @@ SECTIONS: dict[str, str] = {
     "surface_power": "spaceplan.study.sections.surface_power",
     "stations": "spaceplan.study.sections.stations",
     "constellation_design": "spaceplan.study.sections.constellation_design",
+    "starship": "spaceplan.study.sections.starship",
 }
