@@ -144,7 +144,8 @@ def starship(
 def architectures(
     year: int = typer.Option(2028, "--year", help="Departure window."),
     landed: str = typer.Option("100t", "--landed", help="Payload to land on Mars, e.g. 100t."),
-    crew_tof: float = typer.Option(150.0, "--crew-tof", help="Crew transit of the hybrid's Starship, days."),
+    crew_tof: Optional[float] = typer.Option(None, "--crew-tof", help="Crew transit of the hybrid's Starship, days "
+                                                                      "(default: the fastest the entry allows)."),
     tanker_load: Optional[str] = typer.Option(None, "--tanker-load", help="Propellant per tanker flight, e.g. 150t."),
     no_nep: bool = typer.Option(False, "--no-nep", help="Leave out the NEP hybrid (its low-thrust legs take minutes)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
@@ -155,7 +156,8 @@ def architectures(
     from spaceplan.core.errors import require_range
 
     _check_common(year)
-    require_range("--crew-tof", crew_tof, 60.0, 500.0, unit="days")
+    if crew_tof is not None:
+        require_range("--crew-tof", crew_tof, 60.0, 500.0, unit="days")
     landed_kg = _mass("--landed", landed, False)
     load = _mass("--tanker-load", tanker_load, False)
     with cli_fields({"--landed": "--landed", **FIELDS}):

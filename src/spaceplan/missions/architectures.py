@@ -12,7 +12,8 @@
 * **NEP hybrid**: TEM/Zeus-class tugs (``propulsion`` presets) each haul ``TUG_CARGO_KG`` of lander to a 500 km Mars
   orbit (:func:`_tug`: numerical spirals out and in, an Edelbaum heliocentric leg; computed once per tug, then
   multiplied by the tug count; not tied to a window: a tug departs when it is ready); the crew flies a Starship on a fast transfer
-  (``crew_tof_days``) landing the crew's ``crew_payload_kg``.
+  (``crew_tof_days``; default the fastest transit whose Mars entry stays within the heat shield's speed and that
+  still lands the crew's ``crew_payload_kg``).
 
 Launches for NTP and NEP use the heavy launcher's LEO payload (``launcher``); crew dose for a conjunction-class trip
 (deep space out, ``stay_days`` on the surface, deep space back at the same transit) from
@@ -123,7 +124,7 @@ def _tug(nep: str) -> Tug:
 
 
 def alternatives(year: int, landed_kg: float, *, ship="block2-cargo", crew_ship="block2-crew", ntp="ntp-dra5",
-                 nep="zeus", launcher="starship", crew_tof_days: float = 150.0, crew_payload_kg: float = 20e3,
+                 nep="zeus", launcher="starship", crew_tof_days: float | None = None, crew_payload_kg: float = 20e3,
                  stay_days: float = 500.0, shielding_gcm2: float = 20.0, tanker_delivery_kg: float | None = None,
                  with_nep: bool = True, **kw) -> Alternatives:
     """The alternatives table for landing ``landed_kg`` in the ``year`` window (see the module docstring)."""
@@ -164,6 +165,12 @@ def alternatives(year: int, landed_kg: float, *, ship="block2-cargo", crew_ship=
     if with_nep:
         try:
             tug = _tug(nep)
+            if crew_tof_days is None:  # the fastest transit the heat shield allows that still lands the crew
+                from spaceplan.missions.starship_mars import fast_transfers
+
+                ok = [r for r in fast_transfers(crew_ship, year, tanker_delivery_kg=one.tanker_delivery_kg)
+                      if r["feasible"] and r["landed_payload_t"] * 1e3 >= crew_payload_kg]
+                crew_tof_days = min(r["tof_days"] for r in ok) if ok else best.tof / DAY
             n_tugs = math.ceil(in_orbit / TUG_CARGO_KG - 1e-9)
             crew = evaluate(crew_ship, year=year, payload_kg=crew_payload_kg, tof_days=crew_tof_days,
                             tanker_delivery_kg=one.tanker_delivery_kg, with_return=False, **kw)

@@ -94,12 +94,12 @@ def next_return(after_tdb: float, min_stay_days: float = 30.0):
 def _descend(m0, v0, gam0, h0, h_ignite, thrust, c_land, beta0, dt=0.1):
     """Planar descent from (v0, flight path gam0 < 0, h0) without lift: drag and gravity, plus ``thrust`` against the
     velocity (a gravity turn) once below ``h_ignite``.  Returns (altitude where the ship has stopped (< 5 m/s), or
-    minus the speed left at the ground; mass)."""
+    minus the speed left at the ground, or at the 50-minute limit when it never comes down; mass)."""
     from spaceplan.missions.mars_entry import density
 
     v, gam, h, m = float(v0), float(gam0), float(h0), float(m0)
     mdot = thrust / c_land
-    while True:
+    for _ in range(int(3_000.0 / dt)):  # 50 min: a ship still flying then has skipped out or is in orbit
         burning = h <= h_ignite
         r = MARS.radius + h
         g = MARS.gm / (r * r)
@@ -115,6 +115,7 @@ def _descend(m0, v0, gam0, h0, h_ignite, thrust, c_land, beta0, dt=0.1):
             return h, m
         if h <= 0.0:
             return -v, m
+    return -v, m
 
 
 @functools.lru_cache(maxsize=512)
