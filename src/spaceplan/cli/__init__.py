@@ -45,6 +45,32 @@ def _register() -> None:
     for name in ("interplanetary", "study", "constellation", "launch", "mars", "starship", "radiation", "presets",
                  "propulsion", "power", "station", "sweep", "viewer", "claims"):
         importlib.import_module(f"spaceplan.cli.{name}").register(app)
+    _escape_help_markup(app)
+
+
+def _literal(text):
+    """``text`` with every ``[`` escaped for rich: help is plain text, and rich markup would eat
+    ``[sweep]`` or ``[[shell]]`` as style tags (issue 19, item 14)."""
+    import re
+
+    return text if not text else re.sub(r"(?<!\\)\[", r"\\[", text)
+
+
+def _escape_help_markup(typer_app: typer.Typer) -> None:
+    """Escape the help of every command and parameter once, here, instead of in each help string."""
+    import inspect
+
+    commands = list(typer_app.registered_commands)
+    for group in typer_app.registered_groups:
+        group.help = _literal(group.help)
+        group.typer_instance.info.help = _literal(group.typer_instance.info.help)
+        commands += group.typer_instance.registered_commands
+    for cmd in commands:
+        cmd.help = _literal(cmd.help or inspect.getdoc(cmd.callback))
+        for param in inspect.signature(cmd.callback).parameters.values():
+            info = param.default
+            if isinstance(info, typer.models.ParameterInfo) and info.help:
+                info.help = _literal(info.help)
 
 
 _register()

@@ -65,15 +65,42 @@ PROGRESS_DELAY_S = 1.0  # a bar appears only for work that lasts longer than thi
 
 
 @contextlib.contextmanager
-def progress(description: str, enabled: bool = True) -> Iterator[Callable[[int, int], None]]:
+def progress(description: str, enabled: bool = True,
+             plain_every_s: float | None = None) -> Iterator[Callable[[int, int], None]]:
     """Yield ``update(done, total)``; a rich progress bar on stderr once the work has lasted a second.
 
-    Nothing is drawn when disabled (``--json``), when stderr is not a terminal, or when the work
-    finishes within :data:`PROGRESS_DELAY_S`: quick commands stay quiet, long grids show their pace.
+    Nothing is drawn when disabled (``--json``) or when the work finishes within
+    :data:`PROGRESS_DELAY_S`: quick commands stay quiet, long grids show their pace.  The bar
+    appears after the delay even before the first item is done (a sweep's first point compiles
+    its kernels and can take several seconds).  When stderr is not a terminal (a log file, a
+    batch job) no bar is drawn; with ``plain_every_s`` a plain line ``description: done/total,
+    elapsed`` is written instead, at most once per that many seconds, and once at the end.
     """
-    if not enabled or not stderr.is_terminal:
+    if not enabled:
         yield lambda done, total: None
         return
+    if not stderr.is_terminal:
+        if plain_every_s is None:
+            yield lambda done, total: None
+            return
+        t0 = time.monotonic()
+        last = [t0, -1, 0]  # time of the last line, the done count it showed, the total
+
+        def plain(done: int, total: int) -> None:
+            now = time.monotonic()
+            last[2] = total
+            if now - last[0] >= plain_every_s and done != last[1]:
+                last[0], last[1] = now, done
+                print(f"{description}: {done}/{total}, {now - t0:.0f} s", file=sys.stderr, flush=True)
+
+        try:
+            yield plain
+        finally:
+            if last[1] >= 0:  # lines were written: say where it ended
+                print(f"{description}: finished after {time.monotonic() - t0:.0f} s", file=sys.stderr, flush=True)
+        return
+    import threading
+
     bar = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -84,21 +111,30 @@ def progress(description: str, enabled: bool = True) -> Iterator[Callable[[int, 
         transient=True,
     )
     task = bar.add_task(description, total=None)
-    t0 = time.monotonic()
-    started = False
+    lock = threading.Lock()
+    state = {"started": False, "closed": False}
+
+    def start() -> None:
+        with lock:
+            if not state["started"] and not state["closed"]:
+                bar.start()
+                state["started"] = True
+
+    timer = threading.Timer(PROGRESS_DELAY_S, start)
+    timer.daemon = True
+    timer.start()
 
     def update(done: int, total: int) -> None:
-        nonlocal started
         bar.update(task, completed=done, total=total)
-        if not started and time.monotonic() - t0 >= PROGRESS_DELAY_S:
-            bar.start()
-            started = True
 
     try:
         yield update
     finally:
-        if started:
-            bar.stop()
+        timer.cancel()
+        with lock:
+            state["closed"] = True
+            if state["started"]:
+                bar.stop()
 
 
 FIGURE_SUFFIXES = (".png", ".svg", ".pdf")

@@ -9,6 +9,10 @@ import typer
 
 from spaceplan.cli._common import check_output_path, progress, stdout
 
+SCHEDULER_TIMEOUT_S = 20.0  # how long to try reaching a --scheduler address before saying it is unreachable
+PROGRESS_EVERY_S = 30.0  # without a terminal (a log, a batch job): one progress line at most this often
+SHOWN_TIES = 5  # tied best points listed by name; the rest are summarised by their parameter spans
+
 
 def register(app: typer.Typer) -> None:
     app.command("sweep")(sweep)
@@ -31,26 +35,60 @@ def sweep(
     check_output_path("--out", out, "folder")
     if scheduler not in ("local", "serial") and not scheduler.startswith(("tcp://", "tls://", "inproc://")):
         raise InputError("--scheduler", f"got {scheduler!r}", "local, serial, or a scheduler address tcp://host:port")
-    with progress("sweep points") as update:
+    with progress("sweep points", plain_every_s=PROGRESS_EVERY_S) as update:
         if scheduler == "serial":
             result = run_sweep(config, out, retry_errors=retry_errors, progress=update)
         else:
-            from distributed import Client
-
             from spaceplan.study.sweep import local_client
 
             if scheduler == "local":
                 with local_client(workers) as client:
                     result = run_sweep(config, out, client=client, retry_errors=retry_errors, progress=update)
             else:
-                with Client(scheduler, timeout="20s") as client:
+                with _remote_client(scheduler) as client:
                     result = run_sweep(config, out, client=client, retry_errors=retry_errors, progress=update)
     stdout.print(f"{result.points} points: {result.computed} computed ({result.executor}), {result.resumed} already "
                  f"stored, {result.errors} with an error recorded; {result.wall_s:.1f} s")
-    if result.best:
-        stdout.print("best " + result.objective + ": " + ", ".join(f"{k} = {v:g}" if isinstance(v, float) else
-                                                                     f"{k} = {v}" for k, v in result.best.items()))
+    for line in best_lines(result):
+        stdout.print(line, highlight=False, markup=False, soft_wrap=True)
     stdout.print(f"wrote {result.parquet}" + "".join(f", {f}" for f in result.figures))
+
+
+def _value(v) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def best_lines(result) -> list[str]:
+    """The best point, or, when several points share the best value, how many and which."""
+    if not result.best:
+        return []
+    params = [k for k in result.best if k != result.objective]
+    top = _value(result.best[result.objective])
+    if len(result.ties) <= 1:
+        return [f"best {result.objective} = {top}: " + ", ".join(f"{k} = {_value(result.best[k])}" for k in params)]
+    lines = [f"best {result.objective} = {top}, reached by {len(result.ties)} of {result.points} points (a tie: "
+             "no single best point); the tied points span:"]
+    for k in params:
+        values = sorted({t[k] for t in result.ties}, key=lambda v: (isinstance(v, str), v))
+        lines.append(f"  {k}: " + ", ".join(_value(v) for v in values))
+    for t in result.ties[:SHOWN_TIES]:
+        lines.append("  tied: " + ", ".join(f"{k} = {_value(t[k])}" for k in params))
+    if len(result.ties) > SHOWN_TIES:
+        lines.append(f"  ... and {len(result.ties) - SHOWN_TIES} more (all rows are in points.parquet)")
+    return lines
+
+
+def _remote_client(address: str):
+    """A ``distributed.Client`` on ``address``; an unreachable scheduler is a named error, not a traceback."""
+    from distributed import Client
+
+    from spaceplan.core.errors import InputError
+
+    try:
+        return Client(address, timeout=f"{SCHEDULER_TIMEOUT_S:g}s")
+    except (OSError, TimeoutError) as exc:
+        raise InputError("--scheduler", f"no Dask scheduler answered at {address} within {SCHEDULER_TIMEOUT_S:g} s "
+                         f"({type(exc).__name__})", "'local', 'serial', or a running scheduler's tcp://host:port") from None
 
 
 def _bundled(path: Path) -> Path:

@@ -103,6 +103,9 @@ def run_study(
     path = None if isinstance(scenario, dict) else (scenario if scenario is not None else default_scenario_path())
     if has_claims(config):  # malformed claims fail before the sections run
         load_claims(config, path)
+    if not any(name in config for name in SECTIONS):
+        raise InputError("scenario", "names no section to run, so the report would be empty",
+                         "at least one of the tables " + ", ".join(f"[{s}]" for s in SECTIONS))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     meta = config.get("study", {})

@@ -44,7 +44,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from spaceplan.core.errors import InputError, UnknownNameError
+from spaceplan.core.errors import InputError, UnknownNameError, near_matches
 from spaceplan.study.config import SectionConfig, option
 
 MAX_POINTS = 1_000_000
@@ -313,6 +313,7 @@ class SweepResult:
     objective: str
     best: dict[str, Any] | None
     figures: tuple[str, ...] = ()
+    ties: tuple[dict[str, Any], ...] = ()  # every point sharing the best objective value (best among them)
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
@@ -341,15 +342,28 @@ def _evaluate_one_thread(scenario: dict, point: dict[str, Any], sections: tuple[
     return evaluate_point(scenario, point, sections, columns)
 
 
-def _run_serial(todo, scenario, sections, store, progress):
+def check_objective(objective: str, row: dict[str, Any]) -> None:
+    """Refuse an objective that is not a column of a computed row (checked on the first good point,
+    so a misspelt key stops the sweep at once instead of finishing it without a best point)."""
+    if objective and not row.get("error") and objective not in row:
+        columns = [c for c in row if "." in c and isinstance(row[c], (int, float)) and not isinstance(row[c], bool)]
+        near = near_matches(objective, columns)
+        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        raise InputError("sweep.objective", f"{objective!r} is not a result of the swept sections{hint}",
+                         ", ".join(sorted(columns)))
+
+
+def _run_serial(todo, scenario, sections, store, progress, objective=""):
     done = 0
     for point in todo:
-        store.write_row(evaluate_point(scenario, point, sections))
+        row = evaluate_point(scenario, point, sections)
+        store.write_row(row)
+        check_objective(objective, row)
         done += 1
         progress(done, len(todo))
 
 
-def _run_dask(todo, scenario, sections, store, progress, client):
+def _run_dask(todo, scenario, sections, store, progress, client, objective=""):
     from distributed import as_completed
 
     client.register_plugin(_warm_worker_plugin(scenario, sections, todo[0]), name="spaceplan-warm")
@@ -364,6 +378,11 @@ def _run_dask(todo, scenario, sections, store, progress, client):
         except Exception as exc:  # the task itself failed (e.g. its workers kept dying): record it
             row = {"point_id": point_id(point), **point, "error": f"{type(exc).__name__}: {exc}", "wall_s": None}
         store.write_row(row)
+        try:
+            check_objective(objective, row)
+        except InputError:
+            client.cancel(list(futures))
+            raise
         done += 1
         progress(done, len(todo))
         future.release()
@@ -414,25 +433,47 @@ def run_sweep(scenario: dict, out_dir: str | Path, *, client=None, retry_errors:
     todo = [p for p, i in zip(points, order) if i not in keep]
     resumed = len(points) - len(todo)
     base = {k: v for k, v in scenario.items() if k != "sweep"}
+    for row in stored.values():  # a resumed sweep: check the objective before computing anything
+        check_objective(config.objective, row)
+    progress(0, len(todo))
     if todo:
         if client is None:
-            _run_serial(todo, base, sections, store, progress)
+            _run_serial(todo, base, sections, store, progress, config.objective)
         else:
-            _run_dask(todo, base, sections, store, progress, client)
+            _run_dask(todo, base, sections, store, progress, client, config.objective)
     table = store.gather(order)
     rows = table.to_pylist()
     errors = sum(1 for r in rows if r.get("error"))
     best = None
+    ties: tuple[dict[str, Any], ...] = ()
     figures: tuple[str, ...] = ()
     if config.objective:
         scored = [r for r in rows if not r.get("error") and isinstance(r.get(config.objective), (int, float))]
+        for row in rows:
+            check_objective(config.objective, row)
         if scored:
-            best = max(scored, key=lambda r: r[config.objective])
-            best = {k: best[k] for k in [p.path for p in parameters] + [config.objective]}
+            keys = [p.path for p in parameters] + [config.objective]
+            ties = tuple({k: r[k] for k in keys} for r in best_points(scored, config.objective))
+            best = ties[0]
         if figure and scored:
             from spaceplan.study.sweep_plots import plot_sweep
 
             figures = plot_sweep(rows, [p.path for p in parameters], config.objective, Path(out_dir) / "sweep")
     executor = "serial" if client is None else f"dask ({len(client.scheduler_info()['workers'])} workers)"
     return SweepResult(len(points), resumed, len(todo), errors, time.perf_counter() - t0, executor,
-                       str(store.table_path), config.objective, best, figures)
+                       str(store.table_path), config.objective, best, figures, ties)
+
+
+TIE_RTOL = 1e-9  # objective values this close (relative to the best) are the same value
+
+
+def best_points(rows: list[dict[str, Any]], objective: str) -> list[dict[str, Any]]:
+    """The rows that reach the highest ``objective``, in sweep order.
+
+    A sweep often has a plateau (every design above some altitude covers a region completely):
+    the maximum is then not one point, and picking the first would be arbitrary.  All of them are
+    returned; ``best`` is the first in sweep order, reported as one of ``len(ties)``.
+    """
+    top = max(r[objective] for r in rows)
+    tol = TIE_RTOL * max(1.0, abs(top))
+    return [r for r in rows if r[objective] >= top - tol]

@@ -133,9 +133,37 @@ def render(result: Result, ctx):
         lines += ["", f"Cheapest {dep} to {arr} opportunity of the span: {best.year} (type {best.best.transfer_type}, "
                       f"C3 {best.best.c3 / 1e6:.2f} km²/s²).  {check} (validation appendix; docs/interplanetary.md)."]
     pc = result.porkchop
-    minima = ", ".join(f"type {k} {v['c3_km2s2']:.2f} km²/s² ({v['departure_utc'][:10]} → {v['arrival_utc'][:10]})"
+    minima = ", ".join(_porkchop_minimum(k, v, pc, data["opportunities"], cfg.porkchop_step_days)
                        for k, v in pc["minimum_c3"].items() if v)
     lines += ["", f"Porkchop of the {dep} to {arr} {window} window, departures {cfg.porkchop_depart[0]} to "
                   f"{cfg.porkchop_depart[1]} ({pc['shape'][0]} x {pc['shape'][1]} cells, "
                   f"{cfg.porkchop_step_days:g}-day step): minimum C3 " + (minima or "none in the grid") + "."]
     return SectionResult(f"{TITLE}: {dep} to {arr}", "\n".join(lines), data, (figure,))
+
+
+def _porkchop_minimum(name: str, cell: dict, pc: dict, search: dict, step_days: float) -> str:
+    """The porkchop's minimum of one transfer type, told as one value with the table's.
+
+    The grid's best cell and the table's optimum are two samplings of the same function: the table
+    refines between days (and leaves out the band around 180 deg where C3 jumps), the grid steps by
+    ``step_days``.  When the table's optimum of this type lies inside the porkchop's window, that is
+    the minimum stated, and the grid cell is given beside it with the reason they differ.
+    """
+    grid = (f"{cell['c3_km2s2']:.2f} km²/s² ({cell['departure_utc'][:10]} → {cell['arrival_utc'][:10]})")
+    (d0, d1), (a0, a1) = pc["departure_utc"], pc["arrival_utc"]
+    inside = [p for o in search["opportunities"] for t, p in o["types"].items() if t == name and p
+              and d0 <= p["departure_utc"] <= d1 and a0 <= p["arrival_utc"] <= a1]
+    if not inside:
+        return f"type {name} {grid}, the best cell of the {step_days:g}-day grid"
+    best = min(inside, key=lambda p: p["c3_km2s2"])
+    table = f"{best['c3_km2s2']:.2f} km²/s² ({best['departure_utc'][:10]} → {best['arrival_utc'][:10]})"
+    if cell["c3_km2s2"] >= best["c3_km2s2"]:
+        why = ("the minimum lies between grid cells"
+               + ("; it sits on a ridge or edge of the table's search, where C3 changes steeply"
+                  if best.get("at_search_boundary") else ""))
+        return f"type {name} {table} as in the table above (best cell of the {step_days:g}-day grid {grid}: {why})"
+    ridge = search.get("ridge_exclusion_deg") or 0.0
+    return (f"type {name} {grid} in the grid, below the table's {table} because the grid keeps transfers within "
+            f"{ridge:g}° of 180° that the table leaves out (there C3 depends on the arrival body's latitude "
+            f"and changes by km²/s² per day)")
+

@@ -1,0 +1,155 @@
+"""Regression tests for issue 19, part B: one test (or a few) per defect, each failing on the main
+before the fix (c187fd9) and passing after.  Commands are the ones the issue reports, made small."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from spaceplan.cli import main
+
+SWEEP = """
+[constellation_design]
+region = "russia"
+grid_deg = 10.0
+duration_s = 600.0
+step_s = 300.0
+milestone_samples = 2
+[sweep]
+objective = "{objective}"
+[sweep.parameters]
+"constellation_design.altitude_km" = {{ values = [550.0, 1200.0] }}
+"constellation_design.cadence_per_year" = {{ values = [4.0, 6.0] }}
+"""
+
+
+def _run(argv, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["spaceplan", *argv])
+    monkeypatch.delenv("SPACEPLAN_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as stop:
+        main()
+    out, err = capsys.readouterr()
+    return stop.value.code, out, err.strip()
+
+
+def _sweep_file(tmp_path, objective="constellation_design.coverage_fraction"):
+    path = tmp_path / "s.toml"
+    path.write_text(SWEEP.format(objective=objective))
+    return path
+
+
+# --- 11: a misspelt objective is a named error, not an exit 0 without a result ------------------
+
+def test_11_sweep_unknown_objective_is_refused_with_near_matches(tmp_path, monkeypatch, capsys):
+    scenario = _sweep_file(tmp_path, "constellation_design.coverage_fractoin")
+    code, out, err = _run(["sweep", str(scenario), "--out", str(tmp_path / "o"), "--scheduler", "serial"],
+                          monkeypatch, capsys)
+    assert code == 2 and len(err.splitlines()) == 1
+    assert err.startswith("error: sweep.objective:") and "'constellation_design.coverage_fraction'" in err
+
+
+def test_11_unknown_objective_stops_after_the_first_point(tmp_path):
+    from spaceplan.core.errors import InputError
+    from spaceplan.study.runner import load_scenario
+    from spaceplan.study.sweep import SweepStore, run_sweep
+
+    scenario = load_scenario(_sweep_file(tmp_path, "constellation_design.nonexistent"))
+    with pytest.raises(InputError, match="sweep.objective"):
+        run_sweep(scenario, tmp_path / "o", figure=False)
+    assert len(SweepStore(tmp_path / "o").rows()) == 1  # the first point is kept, the other three never ran
+
+
+# --- 13: a scenario without a section is refused -----------------------------------------------
+
+def test_13_empty_scenario_is_refused(tmp_path, monkeypatch, capsys):
+    empty = tmp_path / "EMPTY.toml"
+    empty.write_text("[study]\ntitle = 'nothing'\n")
+    code, out, err = _run(["study", str(empty), "--out", str(tmp_path / "o")], monkeypatch, capsys)
+    assert code == 2 and len(err.splitlines()) == 1 and "names no section" in err and "[interplanetary]" in err
+    assert not (tmp_path / "o").exists()
+
+
+# --- 14: help text keeps its literal brackets ([sweep] was eaten as rich markup) -----------------
+
+def _commands():
+    from spaceplan.cli import app
+
+    for group in app.registered_groups:
+        for cmd in group.typer_instance.registered_commands:
+            yield [group.name, cmd.name or cmd.callback.__name__.replace("_", "-")], cmd
+    for cmd in app.registered_commands:
+        yield [cmd.name or cmd.callback.__name__.replace("_", "-")], cmd
+
+
+def test_14_sweep_help_shows_the_sweep_table():
+    from typer.testing import CliRunner
+
+    from spaceplan.cli import app
+
+    text = CliRunner().invoke(app, ["sweep", "--help"], terminal_width=200).output
+    assert "with a [sweep] table" in text
+
+
+def test_14_no_help_text_loses_a_bracketed_word():
+    """Every ``[word]`` written in a parameter's help appears in the rendered ``--help``."""
+    import inspect
+
+    from typer.testing import CliRunner
+
+    from spaceplan.cli import app
+
+    runner = CliRunner()
+    checked = 0
+    for argv, cmd in _commands():
+        helps = [inspect.getdoc(cmd.callback) or ""]
+        for param in inspect.signature(cmd.callback).parameters.values():
+            helps.append(getattr(param.default, "help", None) or "")
+        wanted = [w for h in helps for w in re.findall(r"\[+[a-z_][a-z_.]*\]+", h.replace("\\[", "["))]
+        if not wanted:
+            continue
+        text = runner.invoke(app, [*argv, "--help"], terminal_width=400).output
+        for word in wanted:
+            assert word in text, f"{' '.join(argv)} --help lost {word}"
+            checked += 1
+    assert checked >= 1
+
+
+# --- 20: progress without a terminal, and ties reported -------------------------------------------
+
+def test_20_sweep_reports_every_tied_best_point(tmp_path, monkeypatch, capsys):
+    import spaceplan.cli.sweep as cli_sweep
+
+    monkeypatch.setattr(cli_sweep, "PROGRESS_EVERY_S", 0.0)
+    scenario = _sweep_file(tmp_path)
+    code, out, err = _run(["sweep", str(scenario), "--out", str(tmp_path / "o"), "--scheduler", "serial"],
+                          monkeypatch, capsys)
+    assert code in (0, None)
+    # 1,200 km covers Russia completely at both cadences (to 1 - 2e-16): two points tie at 1
+    assert "reached by 2 of 4 points" in out and "tie" in out
+    assert "constellation_design.cadence_per_year: 4, 6" in out
+    assert "sweep points: 4/4" in err  # progress lines on a stderr that is not a terminal
+
+
+def test_20_run_sweep_returns_the_ties(tmp_path):
+    from spaceplan.study.runner import load_scenario
+    from spaceplan.study.sweep import run_sweep
+
+    result = run_sweep(load_scenario(_sweep_file(tmp_path)), tmp_path / "o", figure=False)
+    assert len(result.ties) == 2 and result.best == result.ties[0]
+    assert {t["constellation_design.cadence_per_year"] for t in result.ties} == {4.0, 6.0}
+    assert all(t["constellation_design.altitude_km"] == 1200.0 for t in result.ties)
+
+
+# --- 21: an unreachable Dask scheduler is a one-line error, exit 2 -------------------------------
+
+def test_21_unreachable_scheduler(tmp_path, monkeypatch, capsys):
+    import spaceplan.cli.sweep as cli_sweep
+
+    monkeypatch.setattr(cli_sweep, "SCHEDULER_TIMEOUT_S", 2.0)
+    scenario = _sweep_file(tmp_path)
+    code, out, err = _run(["sweep", str(scenario), "--out", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1"],
+                          monkeypatch, capsys)
+    assert code == 2 and len(err.splitlines()) == 1
+    assert err.startswith("error: --scheduler: no Dask scheduler answered at tcp://127.0.0.1:1")
