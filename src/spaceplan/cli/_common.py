@@ -112,20 +112,28 @@ def progress(description: str, enabled: bool = True,
     )
     task = bar.add_task(description, total=None)
     lock = threading.Lock()
-    state = {"started": False, "closed": False}
+    state = {"started": False, "closed": False, "updated": False}
+    t0 = time.monotonic()
 
-    def start() -> None:
+    def start(by_timer: bool = False) -> None:
         with lock:
+            if by_timer and state["updated"]:  # updates arrive: they decide, on the monotonic clock
+                return
             if not state["started"] and not state["closed"]:
                 bar.start()
                 state["started"] = True
 
-    timer = threading.Timer(PROGRESS_DELAY_S, start)
+    # the first item may itself be slow (a sweep's first point compiles its kernels): show the bar anyway
+    timer = threading.Timer(PROGRESS_DELAY_S, start, kwargs={"by_timer": True})
     timer.daemon = True
     timer.start()
 
     def update(done: int, total: int) -> None:
+        if done:
+            state["updated"] = True
         bar.update(task, completed=done, total=total)
+        if not state["started"] and time.monotonic() - t0 >= PROGRESS_DELAY_S:
+            start()
 
     try:
         yield update

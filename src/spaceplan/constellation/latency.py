@@ -20,6 +20,8 @@ and RTT = 2 d / c (propagation only: no queueing, processing or serialization de
   (:func:`plus_grid_isls`); ``max_gsl_length_m`` adds Hypatia's slant-range visibility rule.
   Checked against Hypatia's own Starlink S1 numbers (Paris-Luanda 117 / 85 ms, paper Fig. 13;
   Paris-Moscow RTT series to 2e-5 ms): tests/validation/test_hypatia_starlink550.py.
+* A constellation whose preset declares ``isl = false`` (OneWeb Gen1: no laser links) is
+  refused an ISL route: its round trips exist only through ground gateways.
 * ``isl=False`` (bent pipe): no ISLs; traffic goes user -> satellite -> ground relay
   (gateway) -> satellite -> ... -> destination, i.e. every bundled gateway site can relay
   (Hypatia's "free_one_only_gs_relays").
@@ -264,6 +266,9 @@ def compute_latency(system, source, destination, tdb, *, isl: bool = True, min_e
     if isl and isinstance(system, Catalog) and isl_pairs is None:
         raise InputError("isl", "a TLE/OMM catalog has no plane/slot structure for +Grid ISLs",
                          "isl=False (bent pipe) for catalogs, isl_pairs=..., or a Walker constellation preset")
+    if isl and getattr(system, "isl", None) is False:
+        raise InputError("isl", f"{system.name} has no inter-satellite links ({system.isl_source or 'its preset'})",
+                         "bent pipe (isl=False), or a TOML file of your own design with isl = true")
     if max_gsl_length_m is not None:
         require_positive("max_gsl_length_m", max_gsl_length_m)
     sites = [src, dst]

@@ -100,6 +100,8 @@ class Constellation:
     source: str = ""
     notes: str = ""
     key: str = ""  # preset key it was loaded from, if any
+    isl: bool | None = None  # laser inter-satellite links (None: not declared, e.g. a user's TOML file)
+    isl_source: str = ""  # where the presence or absence of ISLs is published
 
     def __post_init__(self):
         if not self.shells:
@@ -123,6 +125,8 @@ class Constellation:
             "shells": [s.to_dict() for s in self.shells],
             "source": self.source,
             "notes": self.notes,
+            "isl": self.isl,
+            "isl_source": self.isl_source,
         }
 
 
@@ -273,7 +277,15 @@ def constellation_from_dict(data: dict, where: str = "constellation", key: str =
         source=str(data.get("source", "")),
         notes=str(data.get("notes", "")),
         key=key,
+        isl=_isl_flag(data.get("isl"), where),
+        isl_source=str(data.get("isl_source", "")),
     )
+
+
+def _isl_flag(value, where: str) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise ParseError(where, f"isl = {value!r}", "true or false (whether the satellites have inter-satellite links)")
 
 
 def load_constellation(name_or_path: str | Path | Constellation, **overrides) -> Constellation:

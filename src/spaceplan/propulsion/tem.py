@@ -22,6 +22,7 @@ P_OFFICIAL_W = 0.5e6
 P_THERMAL_W = 3.8e6
 MASS_CLAIM_KG = 20_300.0
 MASS_OFFICIAL_KG = 22_000.0
+TEM_PRESETS = ("zeus-official", "zeus")  # the vehicle presets these claims describe
 BRAYTON_BAND = (0.15, 0.35)  # assumed band: closed-Brayton conversion efficiencies quoted for space reactor designs
 
 
@@ -99,7 +100,7 @@ def _lunar_checks() -> list[Check]:
 
     out = []
     lv = [load_launcher("angara-a5v")]
-    for key in ("zeus-official", "zeus"):
+    for key in TEM_PRESETS:
         v = load_vehicle(key)
         o = nep_lunar(v, 7000.0, lv)
         mass = v.launch_mass_kg if v.launch_mass_kg is not None else v.wet_mass_kg()

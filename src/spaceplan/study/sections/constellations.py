@@ -104,7 +104,8 @@ def compute(config: Config, progress=None) -> Result:
     entries, maps = [], []
     for const in systems:
         entry = {"preset": const.key, "name": const.name, "satellites": const.count,
-                 "shells": [s.to_dict() for s in const.shells], "coverage": []}
+                 "shells": [s.to_dict() for s in const.shells], "coverage": [], "isl": const.isl,
+                 "isl_source": const.isl_source}
         for k, region in enumerate(regions):
             res = coverage(const, region, tgrid, elev)
             entry["coverage"].append({"region": region.name, "coverage_fraction": res.coverage_fraction,
@@ -122,13 +123,15 @@ def compute(config: Config, progress=None) -> Result:
     latency, series = [], []
     for a, b in pairs:
         for const in systems:
-            for isl in (True, False):
+            routes = (True, False) if const.isl is not False else (False,)  # no ISL route where there are none
+            for isl in routes:
                 s = latency_over(const, a, b, t0, config.latency_duration_s, config.latency_step_s,
                                  isl=isl, min_elevation_deg=config.min_elevation_deg)
                 latency.append(s.to_dict(series=False))
-                if (a, b) == pairs[0] and isl:
+                if (a, b) == pairs[0] and isl == routes[0]:
                     series.append(s)
-                step()
+            step()
+            step()
 
     deployment, camps, reach = [], [], []
     for preset, launcher, cadence in config.deployments:
@@ -219,8 +222,11 @@ def render(result: Result, ctx):
         when = "-" if m is None else (m["reached_utc"] or f"not reached (shells reach {reach:.0f} deg N)")
         dep_rows.append(f"| {d['constellation']} | {d['launcher']['name']} | {d['cadence']} | {d['sats_per_launch']} | "
                         f"{d['launches']} | {d['milestones']['50pct_utc']} | {when} | "
-                        f"{d['full_operational_capability_utc']} | {d['years_to_foc']:.1f} |"
-                        + (" " + "; ".join(d["notes"]) if d["notes"] else ""))
+                        f"{d['full_operational_capability_utc']} | {d['years_to_foc']:.1f} | "
+                        + ("; ".join(d["notes"]) if d["notes"] else "-") + " |")
+    no_isl = [s for s in result.systems if s.get("isl") is False]
+    isl_note = "".join(f"  {_short(s['name'])} has no inter-satellite links ({s['isl_source'] or 'its preset'}): "
+                       "bent pipe only." for s in no_isl)
     milestone = (f"{cfg.milestone_region} covered >= {cfg.milestone_threshold * 100:.0f} %" if cfg.milestone_region
                  else "coverage milestone")
     md = [
@@ -234,7 +240,8 @@ def render(result: Result, ctx):
         "| system | region | time-and-area coverage | area always covered | mean sats in view | longest gap (min) |",
         "|---|---|---|---|---|---|", *cov_rows, "",
         "**Round-trip time** (propagation only; ms, min / median / max over "
-        f"{cfg.latency_duration_s / 60:g} min; fibre = great circle at c/1.468):",
+        f"{cfg.latency_duration_s / 60:g} min; fibre = great circle at c/1.468; isl = laser links in space, "
+        "bent-pipe = through ground sites that relay)." + isl_note,
         "",
         "| pair | system | route | RTT (ms) | steps without path | fibre RTT (ms) |",
         "|---|---|---|---|---|---|", *lat_rows, "",
@@ -247,8 +254,8 @@ def render(result: Result, ctx):
         "**Deployment** (launch timed to each plane, overflow drifts by differential J2; no failures or spares):",
         "",
         f"| system | launcher | cadence | sats/launch | launches | 50 % operational | {milestone} | full capability "
-        "| years to full capability |",
-        "|---|---|---|---|---|---|---|---|---|", *dep_rows,
+        "| years to full capability | notes |",
+        "|---|---|---|---|---|---|---|---|---|---|", *dep_rows,
     ]
     title = cfg.title or "Constellations: " + " vs ".join(_short(n) for n in result.names)
     return SectionResult(title, "\n".join(md), result.to_dict(), tuple(figures))

@@ -182,7 +182,9 @@ def render(result: Result, ctx):
                   "| case | mode | propellant used / available (kg) | needed to reach target (kg) | t_f (s) "
                   "| landing error (m) | lossless | solve time (s) |", "|---|---|---|---|---|---|---|---|"]
         for s in result.landings:
-            lines.append(f"| {s.problem.name} | {s.mode.replace('_', ' ')} | {s.propellant_kg:.1f} / "
+            mode = s.mode.replace("_", " ") if s.fuel_optimal_feasible else \
+                f"**infeasible** (target out of reach): {s.mode.replace('_', ' ')}"
+            lines.append(f"| {s.problem.name} | {mode} | {s.propellant_kg:.1f} / "
                          f"{s.problem.propellant_kg:.0f} | {s.propellant_required_kg:.1f} | {s.tf_s:.1f} "
                          f"| {s.landing_error_m:.0f} | {'yes' if s.lossless else 'no'} | {s.solve_time_s:.2f} |")
     st = {**Config().stage_landing, **cfg.stage_landing}

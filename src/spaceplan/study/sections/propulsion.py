@@ -1,10 +1,10 @@
-"""Study section ``propulsion``: the Zeus nuclear-electric tug against NTP and chemical stages.
+"""Study section ``propulsion``: nuclear-electric tugs against NTP and chemical stages.
 
-Claim (news): Russia builds the "Zeus" nuclear-electric space tug (TEM: 1 MWe / 0.5 MWe, ~20 t) for
-cargo to the Moon and beyond; NASA studies nuclear-thermal Mars vehicles.  The section checks which
-published TEM numbers agree (:mod:`spaceplan.propulsion.tem`), spirals the tug out of Earth orbit
-(:mod:`spaceplan.propulsion.spiral`), and compares, for the configured cargo and destinations, the NEP
-tug(s), an NTP stage and a chemical stack (:mod:`spaceplan.propulsion.compare`).
+The section spirals the first configured NEP tug out of Earth orbit (:mod:`spaceplan.propulsion.spiral`)
+and compares, for the configured cargo and destinations, the NEP tug(s), an NTP stage and a chemical
+stack (:mod:`spaceplan.propulsion.compare`).  With ``tem_checks``, it also checks which published
+TEM/"Zeus" numbers agree with each other (:mod:`spaceplan.propulsion.tem`); the claim the section
+answers is the scenario's (``claim``), not written here.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import numpy as np
 
 from spaceplan.study.config import SectionConfig, option
 
-TITLE = "Propulsion: the Zeus nuclear-electric tug against nuclear-thermal and chemical stages"
+TITLE = "Propulsion: nuclear-electric tugs against nuclear-thermal and chemical stages"
 
 
 @dataclass(frozen=True)
@@ -32,12 +32,15 @@ class Config(SectionConfig):
                                   hi=1000.0)
     mars_window: tuple[str, str] = option(["2028-09-01", "2029-01-31"], "impulsive departure window [start, end] (UTC)")
     helio_departure: str = option("2028-09-01", "NEP heliocentric leg start (UTC); its spiral starts earlier")
+    claim: str = option("", "the claim the section answers, quoted at the top of its prose ('' : none)")
+    tem_checks: bool | None = option(None, "check the published TEM/Zeus numbers against each other (F = 2 eta P / c); "
+                                     "None: when a TEM preset is among the NEP tugs")
 
 
 @dataclass(frozen=True)
 class Result:
     config: Config
-    tem: Any
+    tem: Any  # TemConsistency, or None without tem_checks
     comparisons: tuple  # Comparison per destination
     spiral: Any  # SpiralResult: escape spiral of the first NEP preset with the lunar cargo (history thinned, float32)
     spiral_vehicle: str
@@ -45,7 +48,8 @@ class Result:
     belts: dict = dataclasses.field(default_factory=dict)  # belt days by L-shell and dose (radiation, via missions)
 
     def to_dict(self) -> dict:
-        return {"tem": self.tem.to_dict(), "comparisons": [c.to_dict() for c in self.comparisons],
+        return {"tem": None if self.tem is None else self.tem.to_dict(),
+                "comparisons": [c.to_dict() for c in self.comparisons],
                 "spiral": {**self.spiral.to_dict(), "vehicle": self.spiral_vehicle, **self.spiral_stack, **self.belts}}
 
 
@@ -78,7 +82,13 @@ def compute(config: Config, progress=None) -> Result:
     tick(total, total)
     stack = {"tug_wet_kg": v.wet_mass_kg(), "tug_dry_kg": v.dry_mass_kg, "xenon_load_kg": v.propellant_capacity_kg,
              "cargo_kg": config.lunar_cargo_t * 1e3}
-    return Result(config, tem_consistency(), tuple(comps), dataclasses.replace(sp, history=hist), v.name, stack,
+    from spaceplan.propulsion.tem import TEM_PRESETS
+
+    tem_wanted = config.tem_checks
+    if tem_wanted is None:  # the TEM claims are checked when the scenario flies a TEM preset
+        tem_wanted = any(getattr(load_vehicle(n), "key", n) in TEM_PRESETS for n in config.nep)
+    tem = tem_consistency() if tem_wanted else None
+    return Result(config, tem, tuple(comps), dataclasses.replace(sp, history=hist), v.name, stack,
                   _belt_exposure(sp, config))
 
 
@@ -115,17 +125,20 @@ def render(result: Result, ctx):
     figures = [ctx.save_figure("propulsion_spiral", plot_spiral, result.spiral)]
     for c in result.comparisons:
         figures.append(ctx.save_figure(f"propulsion_trade_{c.destination.replace('-', '_')}", plot_trade, c))
+    from spaceplan.propulsion.compare import NEP_LEO_ALT_M
+
     t = result.tem
-    lines = ["Claim: Russia's \"Zeus\" nuclear-electric tug (the TEM) will haul cargo to the Moon and beyond; NASA "
-             "studies nuclear-thermal Mars stages.  Thrust follows F = 2 eta P / c; presets say what is published "
-             "and what is assumed (`spaceplan/propulsion/presets`).", "",
-             f"Which TEM claims agree: {t.checks[0].claim} is {t.jet_power_w / 1e3:.0f} kW of jet power, "
-             f"{t.electric_power_needed_w / 1e3:.0f} kWe at the ID-500's efficiency.", "",
-             "| claim | implies | value | consistent | why |", "|---|---|---:|---|---|"]
-    for c in t.checks:
-        lines.append(f"| {c.claim} | {c.implies} | {c.value:,.3g} {c.unit} | {'yes' if c.consistent else '**no**'} "
-                     f"| {c.why} |")
-    lines += ["", f"Escape spiral of the {s['vehicle']} from 800 km: the tug ({s['tug_dry_kg'] / 1e3:.1f} t dry, "
+    lines = ([f"Claim: {cfg.claim.strip()}", ""] if cfg.claim.strip() else [])
+    lines += ["Thrust follows F = 2 eta P / c; presets say what is published and what is assumed "
+              "(`spaceplan/propulsion/presets`)."]
+    if t is not None:
+        lines += ["", f"Which TEM claims agree: {t.checks[0].claim} is {t.jet_power_w / 1e3:.0f} kW of jet power, "
+                      f"{t.electric_power_needed_w / 1e3:.0f} kWe at the ID-500's efficiency.", "",
+                  "| claim | implies | value | consistent | why |", "|---|---|---:|---|---|"]
+        for c in t.checks:
+            lines.append(f"| {c.claim} | {c.implies} | {c.value:,.3g} {c.unit} | "
+                         f"{'yes' if c.consistent else '**no**'} | {c.why} |")
+    lines += ["", f"Escape spiral of the {s['vehicle']} from {NEP_LEO_ALT_M / 1e3:.0f} km: the tug ({s['tug_dry_kg'] / 1e3:.1f} t dry, "
                   f"{s['tug_wet_kg'] / 1e3:.1f} t with its full {s['xenon_load_kg'] / 1e3:.1f} t xenon load and tanks) "
                   f"and {s['cargo_kg'] / 1e3:g} t of cargo, {s['mass_start_kg'] / 1e3:.1f} t in all: "
                   f"{s['time_days']:.0f} days, {s['revolutions']:.0f} revolutions, "

@@ -1,11 +1,9 @@
-"""Study section ``stations``: the ISS to 2030 or 2032 and the Russian Orbital Station.
+"""Study section ``stations``: station lifetimes, reboost and deorbit.
 
-Claim (news, 2024-2025): the ISS may fly to 2030 (perhaps 2032), then a US Deorbit Vehicle brings it
-down; Russia builds its own station (ROS), moved in December 2025 from a 97° to a 51.6° orbit.  For each
-configured station: free decay (King-Hele over NRLMSIS 2.1, 5/50/95 % solar activity), reboost propellant
+For each configured station: free decay (King-Hele over NRLMSIS 2.1, 5/50/95 % solar activity), reboost propellant
 per year to hold its band and what supplying it costs, how much of the configured region it overflies;
 for the first station, the propellant to keep it up to each configured end year and its controlled
-deorbit (:mod:`spaceplan.station`).
+deorbit (:mod:`spaceplan.station`).  The claim the section answers is the scenario's (``claim``).
 """
 
 from __future__ import annotations
@@ -30,6 +28,7 @@ class Config(SectionConfig):
     activity: int = option(50, "solar-activity percentile for reboost (5, 50, 95)", choices=(5, 50, 95))
     region: str = option("russia", "region for the overflight comparison (spaceplan constellation regions)")
     decay_years: float = option(3.0, "span of the free-decay figure (years)", lo=0.1, hi=30.0)
+    claim: str = option("", "the claim the section answers, quoted at the top of its prose ('' : none)")
 
 
 @dataclass(frozen=True)
@@ -106,9 +105,8 @@ def render(result: Result, ctx):
     figures = [ctx.save_figure("stations_decay", plot_decay, result.decay_band,
                                title=f"{first.name}: free decay from {cfg.start_year} (no reboost)"),
                ctx.save_figure("stations_deorbit_footprint", plot_footprint, result.deorbit)]
-    lines = [
-        "Claim: the ISS may fly to 2030 or later and then be brought down by a US Deorbit Vehicle; Russia builds "
-        "its own station, since December 2025 at 51.6° instead of 97°.  Drag: NRLMSIS 2.1 (pymsis) driven by "
+    lines = ([f"Claim: {cfg.claim.strip()}", ""] if cfg.claim.strip() else []) + [
+        "Drag: NRLMSIS 2.1 (pymsis) driven by "
         "CelesTrak's observed space weather to its snapshot date and NASA MSFC's 5/50/95 % forecast after it; "
         "station masses and drag areas are presets (areas are stated assumptions).", "",
         f"| station | incl. (°) | altitude (km) | decay {first.first_year}-{first.last_year} (m/day) "
@@ -139,8 +137,8 @@ def render(result: Result, ctx):
                   f"{d.multi_propellant_kg / 1e3:.1f} t of propellant; one single burn would need "
                   f"{d.single_burn.dv_finite_m_s:.0f} m/s ({d.single_burn.propellant_kg / 1e3:.1f} t, "
                   f"{d.single_burn.duration_s / 60:.0f} min of thrust) against "
-                  f"{d.propellant_available_kg / 1e3:.0f} t carried.  Ballistic spread: "
-                  f"{d.ballistic_spread_km:,.0f} km ({BALLISTIC_SPREAD_SCOPE})."]
+                  f"{d.propellant_available_kg / 1e3:.0f} t carried.  " + _deorbit_verdict(d)
+              + f"  Ballistic spread: {d.ballistic_spread_km:,.0f} km ({BALLISTIC_SPREAD_SCOPE})."]
     if len(result.summaries) > 1:
         best = max(result.summaries, key=lambda s: s.region_visited_fraction)
         lines += ["", f"Reading: of the compared stations, {best.name} overflies the most of "
@@ -153,3 +151,15 @@ def render(result: Result, ctx):
                                  f"at {s.altitude_km:g} km; {s.decay_first_month_m_per_day:.0f} m/day in January "
                                  f"{s.first_year})." for s in result.summaries)]
     return SectionResult(TITLE, "\n".join(lines), result.to_dict(), tuple(figures))
+
+
+def _deorbit_verdict(d) -> str:
+    """Whether the deorbit vehicle's propellant suffices, in words (an infeasible plan is called infeasible)."""
+    need = min(d.multi_propellant_kg, d.single_burn.propellant_kg)
+    if need > d.propellant_available_kg:
+        return (f"**Infeasible** with one {d.vehicle}: even the cheaper plan needs {need / 1e3:.1f} t, "
+                f"{need / d.propellant_available_kg:.1f} times what it carries.")
+    if d.multi_propellant_kg > d.propellant_available_kg:
+        return "Only the single burn fits in the propellant carried; the multi-burn plan is infeasible."
+    return "Both plans fit in the propellant carried."
+

@@ -1,8 +1,6 @@
 """Study section ``surface_power``: a lunar base's power, fission against solar + storage, site by site.
 
-Claim (news, 2025): Russia and China will build a nuclear plant on the Moon; NASA wants a 100 kWe lunar
-reactor by 2030 "because long lunar nights and shadowed regions make solar unreliable".  For each
-configured site and power: sunlight from DE421 (:mod:`spaceplan.surface_power.illumination`), masses
+The claim the section answers is the scenario's (``claim``).  For each configured site and power: sunlight from DE421 (:mod:`spaceplan.surface_power.illumination`), masses
 of fission, solar + Li-ion and solar + regenerative fuel cells (:mod:`spaceplan.surface_power.sizing`),
 landers needed, the crossover power and a plain-words verdict (:mod:`spaceplan.surface_power.trade`).
 """
@@ -27,6 +25,7 @@ class Config(SectionConfig):
     lander: str = option("generic-6t", "lander preset or capacity (e.g. '3t') for the lander count")
     span: tuple[str, str] = option(["2030-01-01", "2031-01-01"], "illumination span for sizing [start, end] (UTC)")
     step_hours: float = option(1.0, "illumination step for sizing (hours)", lo=0.05, hi=24.0)
+    claim: str = option("", "the claim the section answers, quoted at the top of its prose ('' : none)")
     curve_kwe: tuple[float, float] = option([1.0, 200.0], "power range of the mass-vs-power figure (kWe)",
                                             lo=0.01, hi=10_000.0)
 
@@ -82,10 +81,8 @@ def render(result: Result, ctx):
         figures.append(ctx.save_figure(f"surface_power_sun_{site.name}", plot_sun_elevation, result.elevation,
                                        index=i))
     figures.append(ctx.save_figure("surface_power_mass_vs_power", plot_mass_vs_power, list(result.curves)))
-    lines = [
-        "Claim: nuclear power is needed on the Moon because long lunar nights and shadowed regions make solar "
-        "unreliable (NASA's 100 kWe reactor by 2030; the Russia-China plant for 2036).  Sunlight comes from the "
-        "DE421 ephemeris and the IAU 2009 lunar rotation; polar horizons are representative profiles calibrated "
+    lines = ([f"Claim: {cfg.claim.strip()}", ""] if cfg.claim.strip() else []) + [
+        "Sunlight comes from the DE421 ephemeris and the IAU 2009 lunar rotation; polar horizons are representative profiles calibrated "
         "to published illumination (Bussey et al. 2010, Glaser et al. 2014), not measured terrain.  Fission "
         "masses follow a class curve through published designs (Kilopower, FSP); solar and storage "
         "coefficients are assumptions stated in `spaceplan/surface_power/presets`.", "",
