@@ -153,3 +153,47 @@ def test_21_unreachable_scheduler(tmp_path, monkeypatch, capsys):
                           monkeypatch, capsys)
     assert code == 2 and len(err.splitlines()) == 1
     assert err.startswith("error: --scheduler: no Dask scheduler answered at tcp://127.0.0.1:1")
+
+
+# --- 10: a binary file given to station reentry is a clean error, exit 2 -------------------------
+
+def test_10_station_reentry_on_a_binary_file(tmp_path, monkeypatch, capsys):
+    blob = tmp_path / "blob.tle"
+    blob.write_bytes(bytes(range(256)) * 4)
+    code, out, err = _run(["station", "reentry", str(blob)], monkeypatch, capsys)
+    assert code == 2 and len(err.splitlines()) == 1
+    assert err.startswith("error: TLE_FILE:") and "not a text file" in err and "internal error" not in err
+
+
+# --- 12: no folder created at the filesystem root; propulsion, power and station say what they wrote ------
+
+def test_12_plot_under_a_missing_top_level_folder_is_refused(monkeypatch, capsys):
+    import uuid
+    from pathlib import Path
+
+    top = Path("/") / f"spaceplan-missing-{uuid.uuid4().hex[:8]}"
+    code, out, err = _run(["propulsion", "spiral", "--vehicle", "zeus", "--plot", str(top / "dir" / "x.png")],
+                          monkeypatch, capsys)
+    assert code == 2 and len(err.splitlines()) == 1 and err.startswith("error: --plot:")
+    assert f"folder '{top}' does not exist" in err
+    assert not top.exists()
+
+
+def test_12_missing_sub_folders_below_an_existing_folder_are_still_created(tmp_path, monkeypatch, capsys):
+    target = tmp_path / "new" / "sub" / "spiral.png"
+    code, out, err = _run(["propulsion", "spiral", "--vehicle", "zeus", "--plot", str(target)], monkeypatch, capsys)
+    assert code in (0, None) and target.is_file()
+    assert f"wrote {target}" in out
+
+
+@pytest.mark.parametrize("argv", [
+    ["power", "illumination", "--site", "lunar-equator", "--from", "2030-01-01", "--to", "2030-01-05", "--step", "1h"],
+    ["station", "decay", "iss", "--from", "2026-01-01", "--to", "2026-03-01", "--activity", "50"],
+])
+def test_12_power_and_station_say_which_figure_they_wrote(argv, tmp_path, monkeypatch, capsys):
+    target = tmp_path / "fig.png"
+    code, out, err = _run([*argv, "--plot", str(target)], monkeypatch, capsys)
+    assert code in (0, None) and target.is_file(), err
+    assert f"wrote {target}" in out
+    code, out, err = _run([*argv, "--plot", str(target), "--json"], monkeypatch, capsys)
+    assert code in (0, None) and out.lstrip().startswith(("{", "[")) and f"wrote {target}" in err

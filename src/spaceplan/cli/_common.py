@@ -182,6 +182,13 @@ def check_output_path(field: str, path, kind: str = "file") -> Path | None:
     elif p.is_dir():
         raise InputError(field, f"{text!r} is a folder, not a file", "a file name inside a writable folder")
     base = _first_existing(p if kind == "folder" else p.parent)
+    missing = p if kind == "folder" else p.parent
+    if base.parent == base and missing != base and not missing.exists():
+        # every folder of the path is missing: it would be created at the filesystem root (a typo, usually)
+        top = next(q for q in reversed((missing, *missing.parents)) if q != base)
+        raise InputError(field, f"folder {str(top)!r} does not exist, and spaceplan does not create folders at "
+                         "the filesystem root", "a path inside an existing folder (missing sub-folders are "
+                         "created)")
     if not base.is_dir():
         raise InputError(field, f"{str(base)!r} is a file, not a folder, so {text!r} cannot be created",
                          "a path whose folders are folders")
@@ -222,6 +229,11 @@ def write_figure(path, plot_fn, *args, **kwargs) -> None:
     """Call ``plot_fn(*args, tmp_path, **kwargs)`` through :func:`output_file`: all of the figure or nothing."""
     with output_file(path) as tmp:
         plot_fn(*args, str(tmp), **kwargs)
+
+
+def wrote(path, as_json: bool = False) -> None:
+    """Say which file was written: on stdout, or on stderr under ``--json`` (stdout holds only the JSON)."""
+    (stderr if as_json else stdout).print(f"wrote {path}", highlight=False, markup=False, soft_wrap=True)
 
 
 def parse_utc(field: str, text) -> float:

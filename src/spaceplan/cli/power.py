@@ -9,7 +9,7 @@ import typer
 from spaceplan.core.durations import parse_duration
 from spaceplan.core.units import parse_power
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_utc, print_warnings, \
-    stdout, table, write_figure
+    stdout, table, write_figure, wrote
 from spaceplan.core.errors import InputError
 
 power_app = typer.Typer(help="Lunar surface power: illumination by site, fission vs solar + storage sizing and trade.",
@@ -92,6 +92,7 @@ def illumination_cmd(
         from spaceplan.surface_power.plots import plot_sun_elevation
 
         write_figure(plot, plot_sun_elevation, series, index=0)
+        wrote(plot, json_out)
     if json_out:
         emit_json([r.to_dict() for r in results])
         return
@@ -175,6 +176,7 @@ def trade_cmd(
         from spaceplan.surface_power.plots import plot_mass_vs_power
 
         write_figure(plot, plot_mass_vs_power, curves)
+        wrote(plot, json_out)
     if json_out:
         emit_json({"curves": curves, "trades": trades})
         return

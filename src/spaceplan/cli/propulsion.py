@@ -10,7 +10,7 @@ import typer
 from spaceplan.core.durations import parse_duration
 from spaceplan.core.units import parse_length, parse_mass
 from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_date_range,
-                                   parse_utc, print_warnings, progress, stdout, table, write_figure)
+                                   parse_utc, print_warnings, progress, stdout, table, write_figure, wrote)
 from spaceplan.cli._formats import OEM_HELP, check_oem, save_oem
 from spaceplan.core.errors import InputError
 from spaceplan.propulsion.edelbaum import MAX_PLANE_CHANGE_RAD
@@ -142,6 +142,7 @@ def spiral_cmd(
         from spaceplan.propulsion.plots import plot_spiral
 
         write_figure(plot, plot_spiral, r)
+        wrote(plot, json_out)
     if oem:
         from spaceplan.propulsion.ephemerides import spiral_states
 
@@ -220,6 +221,7 @@ def transfer_cmd(
         from spaceplan.propulsion.plots import plot_leg_history
 
         write_figure(plot, plot_leg_history, leg)
+        wrote(plot, json_out)
     if oem:
         from spaceplan.propulsion.ephemerides import leg_states
 
@@ -269,6 +271,7 @@ def compare_cmd(
         from spaceplan.propulsion.plots import plot_trade
 
         write_figure(plot, plot_trade, c)
+        wrote(plot, json_out)
     if json_out:
         emit_json(c)
         return

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, print_warnings, stdout,
-                                   table, write_figure)
+                                   table, write_figure, wrote)
 from spaceplan.cli._formats import CZML_HELP, OEM_HELP, check_czml, check_oem, save_oem, save_text
 from spaceplan.core.durations import parse_duration
 from spaceplan.core.errors import InputError, require_range
@@ -79,6 +79,7 @@ def decay_cmd(
         from spaceplan.station.plots import plot_decay
 
         write_figure(plot, plot_decay, band)
+        wrote(plot, json_out)
     if json_out:
         emit_json({"station": st.to_dict(), "runs": [band[a] for a in levels]})
         return
@@ -125,6 +126,7 @@ def reboost_cmd(
         from spaceplan.station.plots import plot_propellant
 
         write_figure(plot, plot_propellant, plans)
+        wrote(plot, json_out)
     if json_out:
         emit_json(plan)
         return
@@ -174,6 +176,7 @@ def deorbit_cmd(
         from spaceplan.station.plots import plot_footprint
 
         write_figure(plot, plot_footprint, plan)
+        wrote(plot, json_out)
     if oem:
         from spaceplan.station.ephemerides import deorbit_states
 

@@ -23,8 +23,10 @@ usable propellant, mass dropped at its start and a coast before ignition.
 Guidance modes: 0 = vertical rise, pitch kick, then gravity turn (thrust
 along the Earth-relative flight-path angle, heading held in the target
 plane); 1 = linear-tangent pitch tan(theta) = (1-tau) tan(theta0) + tau
-tan(theta1) in the target plane (Bryson & Ho 1975, sec. 2.7); 2 = prograde
-(along inertial velocity), used for the second burn of a two-burn ascent.
+tan(theta1) in the target plane (Bryson & Ho 1975, sec. 2.7); 2 = along the
+inertial velocity pitched by a constant angle, the second burn of a two-burn
+ascent, flown after a parking-orbit coast to the equator crossing with the
+pitch solved so the final perigee is the target's (``_second_burn``).
 """
 
 from __future__ import annotations
@@ -99,8 +101,19 @@ def _thrust_dir(y, t, mode, t_phase0, gp, plane_n, omega, out):
     rn = math.sqrt(y[0] ** 2 + y[1] ** 2 + y[2] ** 2)
     ux, uy, uz = y[0] / rn, y[1] / rn, y[2] / rn
     if mode == 2:
+        # second burn of a two-burn ascent: along the inertial velocity, pitched by gp[9] (rad, + away from
+        # the Earth) in the orbit plane; the pitch is solved in ``fly`` so the final perigee is the target's
         vn = math.sqrt(y[3] ** 2 + y[4] ** 2 + y[5] ** 2)
-        out[0], out[1], out[2] = y[3] / vn, y[4] / vn, y[5] / vn
+        vx, vy, vz = y[3] / vn, y[4] / vn, y[5] / vn
+        d = gp[9] if gp.shape[0] > 9 else 0.0
+        if d == 0.0:
+            out[0], out[1], out[2] = vx, vy, vz
+            return
+        c = ux * vx + uy * vy + uz * vz
+        px, py, pz = ux - c * vx, uy - c * vy, uz - c * vz  # radial direction normal to the velocity
+        pn = math.sqrt(px * px + py * py + pz * pz)
+        cd, sd = math.cos(d), math.sin(d)
+        out[0], out[1], out[2] = cd * vx + sd * px / pn, cd * vy + sd * py / pn, cd * vz + sd * pz / pn
         return
     # downrange horizontal direction in the target plane: h = n x up
     hx = plane_n[1] * uz - plane_n[2] * uy
@@ -339,12 +352,170 @@ def _record(rec, n, t, y, ph, thr, tvac, ae, mdot, burning, omega, re, r0hat):
     return n + 1
 
 
+COAST_STEP_S = 10.0  # RK4 step of the parking-orbit coast (unpowered, above the sensible atmosphere)
+SECOND_BURN_PERIGEE_TOL_M = 1e-5  # the second burn's pitch puts the final perigee this close to the target
+
+
+@kernel(python_errors=True)
+def _perigee_radius(y, mu):
+    rn = math.sqrt(y[0] ** 2 + y[1] ** 2 + y[2] ** 2)
+    hx = y[1] * y[5] - y[2] * y[4]
+    hy = y[2] * y[3] - y[0] * y[5]
+    hz = y[0] * y[4] - y[1] * y[3]
+    p = (hx * hx + hy * hy + hz * hz) / mu
+    en = 0.5 * (y[3] ** 2 + y[4] ** 2 + y[5] ** 2) - mu / rn
+    e = math.sqrt(max(0.0, 1.0 + 2.0 * en * p / mu))
+    return p / (1.0 + e)
+
+
+@kernel(python_errors=True)
+def _coast_to_node(y, mdot_ph, tvac_ph, energy2, mu):
+    """Parking-orbit coast (s) that centres the second burn on the next equator crossing, where real GTO
+    flights put the perigee burn so that the apogee (and the later circularisation) falls on the equator.
+    The burn length is the rocket equation's for the impulsive delta-v to ``energy2``; 0 for an equatorial
+    parking orbit (no node)."""
+    rx, ry, rz = y[0], y[1], y[2]
+    rn = math.sqrt(rx * rx + ry * ry + rz * rz)
+    hx = ry * y[5] - rz * y[4]
+    hy = rz * y[3] - rx * y[5]
+    hz = rx * y[4] - ry * y[3]
+    hn = math.sqrt(hx * hx + hy * hy + hz * hz)
+    sin_i = math.sqrt(hx * hx + hy * hy) / hn
+    if sin_i < 1e-3:
+        return 0.0
+    # ascending node direction N = z x h; argument of latitude u from N towards the motion
+    nx, ny = -hy, hx
+    nn = math.sqrt(nx * nx + ny * ny)
+    cos_u = (nx * rx + ny * ry) / (nn * rn)
+    sin_u = rz / (rn * sin_i)
+    u = math.atan2(sin_u, cos_u) % (2.0 * math.pi)
+    n_mean = math.sqrt(mu / (rn * rn * rn))
+    to_node = (math.pi - u % math.pi) / n_mean
+    v = math.sqrt(y[3] ** 2 + y[4] ** 2 + y[5] ** 2)
+    dv = math.sqrt(max(2.0 * (energy2 + mu / rn), 0.0)) - v
+    c = tvac_ph / mdot_ph
+    burn = y[6] / mdot_ph * (1.0 - math.exp(-max(dv, 0.0) / c))
+    coast = to_node - 0.5 * burn
+    while coast < 0.0:
+        coast += math.pi / n_mean
+    return coast
+
+
+@kernel(python_errors=True)
+def _burn2_run(y, t, m_start, prop, ph, tvac, ae, mdot, thr_min, area, cd_mach, cd_val, q_limit, a_limit, gp,
+               plane_n, energy2, dt, mu, re, j2, omega, rec, n, record, r0hat):
+    """Fly the second burn (guidance mode 2) from ``y`` (updated in place) to ``energy2`` or depletion."""
+    ynew = np.empty(NY)
+    k1 = np.empty(NY)
+    k2 = np.empty(NY)
+    k3 = np.empty(NY)
+    k4 = np.empty(NY)
+    tmp = np.empty(NY)
+    g = np.empty(3)
+    u = np.empty(3)
+    status = STATUS_OK
+    steps = 0
+    while True:
+        steps += 1
+        if steps > 200_000:
+            status = STATUS_TIMEOUT
+            break
+        left = prop - (m_start - y[6])
+        if left <= 1e-9 * max(prop, 1.0):
+            status = STATUS_DEPLETED
+            break
+        thr = _throttle(y, ph, tvac, ae, thr_min, q_limit, a_limit, omega, re)
+        h = dt
+        final_step = False
+        if thr * mdot[ph] * h >= left:
+            h = left / (thr * mdot[ph])
+            final_step = True
+        _rk4(t, y, h, ph, True, 2, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n,
+             k1, k2, k3, k4, tmp, g, u, ynew)
+        cutoff = False
+        if _energy(ynew, mu) >= energy2:
+            h = _step_to_event(0, t, y, h, energy2, 0.0, 1.0, ph, 2, thr, tvac, ae, mdot, area, cd_mach, cd_val,
+                               mu, re, j2, omega, gp, plane_n, k1, k2, k3, k4, tmp, g, u, ynew)
+            cutoff = True
+            final_step = False
+        y[:] = ynew
+        if final_step:
+            y[6] = m_start - prop
+        t += h
+        if record:
+            n = _record(rec, n, t, y, ph, thr, tvac, ae, mdot, True, omega, re, r0hat)
+        if cutoff:
+            break
+    return t, n, status
+
+
+@kernel(python_errors=True)
+def _second_burn(y, t, m_start, prop, ph, tvac, ae, mdot, thr_min, area, cd_mach, cd_val, q_limit, a_limit, gp,
+                 plane_n, energy2, perigee2, dt, mu, re, j2, omega, rec, n, r0hat):
+    """From the parking-orbit insertion ``y`` (updated in place): coast to the burn point
+    (:func:`_coast_to_node`), then the second burn to ``energy2`` along the velocity pitched by gp[9].
+
+    A long burn (a low-thrust upper stage such as Fregat burns ~15 min, ~60 deg of orbit) flown straight
+    along the velocity climbs as it accelerates: the orbit it leaves has its perigee well above the parking
+    orbit and, at the target energy, its apogee as far below the target's (142 km short for Soyuz/Fregat to
+    250 x 35,950 km).  The pitch (constant over the burn, negative = towards the Earth) is solved by the
+    secant method so the final perigee radius is ``perigee2`` (to ``SECOND_BURN_PERIGEE_TOL_M``); with the
+    energy cutoff, perigee and apogee are then both the target's.  ``perigee2`` NaN: no pitch (prograde)."""
+    ynew = np.empty(NY)
+    k1 = np.empty(NY)
+    k2 = np.empty(NY)
+    k3 = np.empty(NY)
+    k4 = np.empty(NY)
+    tmp = np.empty(NY)
+    g = np.empty(3)
+    u = np.empty(3)
+    coast = _coast_to_node(y, mdot[ph], tvac[ph], energy2, mu)
+    tc = 0.0
+    while tc < coast - 1e-12:
+        h = min(COAST_STEP_S, coast - tc)
+        _rk4(t, y, h, ph, False, 2, 0.0, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp, plane_n,
+             k1, k2, k3, k4, tmp, g, u, ynew)
+        y[:] = ynew
+        t += h
+        tc += h
+        n = _record(rec, n, t, y, ph, 0.0, tvac, ae, mdot, False, omega, re, r0hat)
+    gp[9] = 0.0
+    if math.isfinite(perigee2):
+        y0 = y.copy()
+        trial = y0.copy()
+        da, fa = 0.0, 0.0
+        _burn2_run(trial, t, m_start, prop, ph, tvac, ae, mdot, thr_min, area, cd_mach, cd_val, q_limit, a_limit,
+                   gp, plane_n, energy2, dt, mu, re, j2, omega, rec, n, False, r0hat)
+        fa = _perigee_radius(trial, mu) - perigee2
+        db = -0.01
+        best_d, best_f = da, fa
+        for _ in range(40):
+            if abs(best_f) <= SECOND_BURN_PERIGEE_TOL_M:
+                break
+            gp[9] = db
+            trial[:] = y0
+            _burn2_run(trial, t, m_start, prop, ph, tvac, ae, mdot, thr_min, area, cd_mach, cd_val, q_limit,
+                       a_limit, gp, plane_n, energy2, dt, mu, re, j2, omega, rec, n, False, r0hat)
+            fb = _perigee_radius(trial, mu) - perigee2
+            if abs(fb) < abs(best_f):
+                best_d, best_f = db, fb
+            if fb == fa:
+                break
+            dc = db - fb * (db - da) / (fb - fa)
+            dc = min(1.2, max(-1.2, dc))
+            da, fa, db = db, fb, dc
+        gp[9] = best_d
+    return _burn2_run(y, t, m_start, prop, ph, tvac, ae, mdot, thr_min, area, cd_mach, cd_val, q_limit, a_limit,
+                      gp, plane_n, energy2, dt, mu, re, j2, omega, rec, n, True, r0hat)
+
+
 @kernel(python_errors=True)
 def fly(y0, plane_n, tvac, ae, mdot, prop, drop, coast, mode, thr_min, fairing_mass, fairing_alt,
         fairing_flux, area, cd_mach, cd_val, q_limit, a_limit, gp, energy1, energy2, dt, mu, re, j2, omega,
-        rec, r0hat):
+        rec, r0hat, perigee2=math.nan):
     """Fly all phases; the last phase stops at specific energy ``energy1`` (and, when ``energy2`` is
-    finite, a prograde second burn continues to ``energy2``).
+    finite, coasts in that parking orbit and flies a second burn to ``energy2`` whose pitch puts the final
+    perigee radius at ``perigee2``, see :func:`_second_burn`).
 
     Returns (y_end, status, events, n_rec, y_cut1) where events[i] = [t_ignition, t_burnout, alt, v_rel,
     gamma_rel, mass, propellant_left] per phase, plus a last row [t_fairing, t_maxq, max_q, 0, 0, 0, 0];
@@ -391,7 +562,6 @@ def fly(y0, plane_n, tvac, ae, mdot, prop, drop, coast, mode, thr_min, fairing_m
         m_start = y[6]
         last = ph == nph - 1
         target = energy1
-        second = False
         steps = 0
         while True:
             steps += 1
@@ -449,14 +619,14 @@ def fly(y0, plane_n, tvac, ae, mdot, prop, drop, coast, mode, thr_min, fairing_m
                 t_maxq = t
             n = _record(rec, n, t, y, ph, thr, tvac, ae, mdot, True, omega, re, r0hat)
             if cutoff:
-                if not second and math.isfinite(energy2):
+                if math.isfinite(energy2):
                     y_cut1[:] = y
-                    second = True
-                    burn_mode = 2
-                    target = energy2
-                    continue
-                if not second:
-                    y_cut1[:] = y
+                    # parking orbit: coast, then the second burn with its pitch solved for the target perigee
+                    t, n, status = _second_burn(y, t, m_start, prop[ph], ph, tvac, ae, mdot, thr_min, area,
+                                                cd_mach, cd_val, q_limit, a_limit, gp, plane_n, energy2,
+                                                perigee2, dt, mu, re, j2, omega, rec, n, r0hat)
+                    break
+                y_cut1[:] = y
                 break
             if alt < -1000.0:
                 status = STATUS_CRASHED

@@ -370,7 +370,10 @@ def simulate_ascent(vehicle: Vehicle, payload_kg: float, site: Site | str, targe
     """Fly ``vehicle`` with ``payload_kg`` from ``site`` towards ``target`` under ``guidance``.
 
     The last stage cuts off when the specific orbital energy equals the target's (single burn) or that of a
-    circular parking orbit at the target perigee followed by a prograde burn to the target energy (two burns).
+    circular parking orbit at the target perigee (two burns); it then coasts to the next equator crossing and
+    flies a second burn to the target energy, pitched so that the final perigee is the target's (the parking
+    orbit coast and perigee burn of real GTO flights).  Perigee, apogee and inclination are then those of the
+    final orbit.
     """
     site = load_site(site)
     if payload_kg < 0 or not math.isfinite(payload_kg):
@@ -389,7 +392,7 @@ def simulate_ascent(vehicle: Vehicle, payload_kg: float, site: Site | str, targe
         t_vert = min(max(40.0 / (9.80665 * (tw - 1.0)), 5.0), 40.0)
     gp = np.array([t_vert, guidance.t_kick_s, math.radians(guidance.kick_deg),
                    math.radians(guidance.theta0_deg), math.radians(guidance.theta1_deg), 0.0, t_up,
-                   math.cos(target.inclination_rad), EARTH_GM])
+                   math.cos(target.inclination_rad), EARTH_GM, 0.0])  # gp[9]: second-burn pitch (set in fly)
     mu = EARTH_GM
     if target.two_burn:
         e1, e2 = -mu / (2 * target.rp), -mu / (target.rp + target.ra)
@@ -403,7 +406,7 @@ def simulate_ascent(vehicle: Vehicle, payload_kg: float, site: Site | str, targe
         vehicle.fairing_mass_kg, vehicle.fairing_altitude_m, vehicle.fairing_heat_flux_w_m2,
         vehicle.reference_area_m2, np.array(vehicle.cd_mach), np.array(vehicle.cd), vehicle.q_limit_pa,
         vehicle.accel_limit_g * 9.80665, gp, e1, e2, dt, mu, EARTH_RADIUS, EARTH_J2 if j2 else 0.0,
-        EARTH_ROTATION_RATE, rec, y0[:3] / np.linalg.norm(y0[:3]))
+        EARTH_ROTATION_RATE, rec, y0[:3] / np.linalg.norm(y0[:3]), target.rp if target.two_burn else math.nan)
     nph = len(phases)
     events = tuple(StageEvent(p.name, *ev[i]) for i, p in enumerate(phases))
     left = float(ev[nph - 1, 6])
@@ -421,7 +424,7 @@ def simulate_ascent(vehicle: Vehicle, payload_kg: float, site: Site | str, targe
     ycut_use = ycut if np.all(np.isfinite(ycut)) else y
     rp, ra, inc = orbit_of(ycut_use[:3], ycut_use[3:6])
     if target.two_burn and status in (K.STATUS_OK, K.STATUS_DEPLETED):
-        _, ra, inc = orbit_of(y[:3], y[3:6])
+        rp, ra, inc = orbit_of(y[:3], y[3:6])  # the orbit the second burn leaves, not the parking orbit
     losses = Losses(float(y[7]), float(y[8]), float(y[9]), float(y[10]), float(y[11]))
     burnt = sum(p.propellant_kg for p in phases[:-1]) + (phases[-1].propellant_kg - max(float(ev[nph - 1, 6]), 0.0))
     jett = float(sum(p.drop_kg for p in phases)) + (vehicle.fairing_mass_kg if ev[nph, 3] == 0.0 else 0.0)

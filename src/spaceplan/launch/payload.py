@@ -42,6 +42,10 @@ from spaceplan.launch.vehicles import Vehicle, load_vehicle
 import os as _os
 
 _DEBUG = bool(_os.environ.get("SPACEPLAN_DEBUG_OPT"))
+# "converged" means the orbit flown meets the target within these (stated) tolerances, not only that the
+# optimizer stopped: perigee and apogee altitude (m) and inclination (deg) of the final orbit
+TARGET_TOL_ALTITUDE_M = 1_000.0
+TARGET_TOL_INCLINATION_DEG = 0.1
 _SCALE = np.array([1.0e4, 5.0, 30.0, 30.0])  # payload kg, kick deg, theta0 deg, theta1 deg
 _BOUNDS_DEG = [(0.3, 20.0), (-20.0, 75.0), (-70.0, 50.0)]
 
@@ -62,7 +66,7 @@ class PayloadResult:
     recovery: str = "expendable"
     reserve_kg: float = 0.0
     evaluations: int = 0
-    converged: bool = True  # False: best feasible point found, SLSQP did not reach the optimum
+    converged: bool = True  # optimum polished AND the final orbit within the TARGET_TOL_* of the target
     warnings: tuple = ()
 
     @property
@@ -91,7 +95,32 @@ class PayloadResult:
             "evaluations": self.evaluations,
             "converged": self.converged,
             "warnings": list(self.warnings),
+            "target_miss": target_miss(a, self.target),
+            "target_tolerance": {"altitude_km": TARGET_TOL_ALTITUDE_M / 1e3,
+                                 "inclination_deg": TARGET_TOL_INCLINATION_DEG},
         }
+
+
+def target_miss(a: AscentResult, target: TargetOrbit) -> dict:
+    """How far the final orbit is from the target: perigee and apogee altitude (km), inclination (deg)."""
+    return {"perigee_km": (a.perigee_alt_m - target.perigee_alt_m) / 1e3,
+            "apogee_km": (a.apogee_alt_m - target.apogee_alt_m) / 1e3,
+            "inclination_deg": math.degrees(a.inclination_rad - target.inclination_rad)}
+
+
+def _miss_text(a: AscentResult, target: TargetOrbit) -> str:
+    m = target_miss(a, target)
+    return (f"perigee {m['perigee_km']:+.1f} km, apogee {m['apogee_km']:+.1f} km, "
+            f"inclination {m['inclination_deg']:+.3f} deg")
+
+
+def meets_target(a: AscentResult, target: TargetOrbit) -> bool:
+    """The final orbit within the stated tolerances of the target (and the ascent reached orbit)."""
+    miss = target_miss(a, target)
+    return (a.status in (0, 1) and a.propellant_left_kg > -1.0  # depleted at cutoff to 1 kg: the polish optimum
+            and abs(miss["perigee_km"]) * 1e3 <= TARGET_TOL_ALTITUDE_M
+            and abs(miss["apogee_km"]) * 1e3 <= TARGET_TOL_ALTITUDE_M
+            and abs(miss["inclination_deg"]) <= TARGET_TOL_INCLINATION_DEG)
 
 
 class _Settled(Exception):
@@ -329,10 +358,12 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
             break
         payload = max(payload + 1.05 * final.propellant_left_kg - 0.5, 0.0)
         final = simulate_ascent(vehicle, payload, site, target, _guidance(best), **{**kw, "record": True})
+    converged = converged and meets_target(final, target)
     warnings = check(ENVELOPE, payload_kg=payload, liftoff_mass_kg=final.liftoff_mass_kg)
     if not converged:
-        warnings += (warning("not_converged", "payload", f"{vehicle.name}: the optimizer stopped at the best feasible "
-                             f"ascent found ({payload:,.0f} kg), not at a proven optimum"),)
+        warnings += (warning("not_converged", "payload", f"{vehicle.name}: the optimizer did not reach a proven "
+                             f"optimum on the target (final orbit off by {_miss_text(final, target)}); "
+                             f"{payload:,.0f} kg is the best feasible ascent found"),)
     return PayloadResult(vehicle.name, site, target, payload, _guidance(best), final, recovery, reserve_kg,
                          count[0], converged, warnings)
 

@@ -26,6 +26,11 @@ def _save(fig, path):
 
 def plot_spiral(result, path) -> None:
     """The spiral in the orbit plane (1000 km), central body and Van Allen belt bands (Earth) drawn."""
+    _save(spiral_figure(result), path)
+
+
+def spiral_figure(result):
+    """The figure of :func:`plot_spiral` (each belt's label centred inside its band, on the 45 deg diagonal)."""
     from spaceplan.core.constants import body
     from spaceplan.propulsion.spiral import INNER_BELT_ALT_M, OUTER_BELT_ALT_M
 
@@ -38,7 +43,9 @@ def plot_spiral(result, path) -> None:
             for alt in (lo, hi):
                 ax.plot((b.radius + alt) / 1e6 * np.cos(ring), (b.radius + alt) / 1e6 * np.sin(ring), ":", lw=0.8,
                         color="tab:red")
-            ax.text((b.radius + hi) / 1e6 * 0.71, (b.radius + hi) / 1e6 * 0.71, label, color="tab:red", fontsize=8)
+            mid = (b.radius + 0.5 * (lo + hi)) / 1e6 / np.sqrt(2.0)  # the band's middle radius, at 45 deg
+            ax.text(mid, mid, label, color="tab:red", fontsize=8, ha="center", va="center", rotation=-45,
+                    clip_on=True)
     from matplotlib.patches import Circle
 
     ax.add_patch(Circle((0, 0), b.radius / 1e6, color="tab:blue", alpha=0.4))
@@ -49,7 +56,7 @@ def plot_spiral(result, path) -> None:
     ax.set_title(f"{result.mode} spiral at {b.name}: {result.dv_m_s / 1e3:.2f} km/s, {result.time_s / DAY:.0f} d, "
                  f"{result.revolutions:.0f} revolutions",
                  fontsize=9)
-    _save(fig, path)
+    return fig
 
 
 def plot_leg_history(leg, path) -> None:

@@ -69,6 +69,13 @@ def plot_footprint(plan, path: str) -> None:
     """Fragment points at 70 km after the final burn over the South Pacific, land outlines for orientation."""
     import matplotlib.pyplot as plt
 
+    fig = footprint_figure(plan)
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def footprint_figure(plan):
+    """The figure of :func:`plot_footprint`; fragment labels never overlap (:func:`separate_labels`)."""
     from spaceplan.core.regions import world_rings
     from spaceplan.station.deorbit import FRAGMENT_BALLISTIC, POINT_NEMO
 
@@ -76,10 +83,11 @@ def plot_footprint(plan, path: str) -> None:
     for ring in world_rings():
         ax.plot(ring[:, 0], ring[:, 1], color="0.5", lw=0.5)
     ax.plot(plan.footprint_lon_deg, plan.footprint_lat_deg, "-", color="tab:red", lw=2, alpha=0.5)
-    for k, (b, la, lo) in enumerate(zip(FRAGMENT_BALLISTIC, plan.footprint_lat_deg, plan.footprint_lon_deg)):
+    labels = []
+    for b, la, lo in zip(FRAGMENT_BALLISTIC, plan.footprint_lat_deg, plan.footprint_lon_deg):
         ax.plot(lo, la, "o", color="tab:red")
-        ax.annotate(f"{b:g} kg/m²", (lo, la), textcoords="offset points", xytext=(4, 6 if k % 2 else -14),
-                    fontsize=8)
+        labels.append(ax.annotate(f"{b:g} kg/m²", (lo, la), textcoords="offset points", xytext=(6, 6), fontsize=8,
+                                  arrowprops={"arrowstyle": "-", "color": "0.4", "lw": 0.5}))
     ax.plot(POINT_NEMO[1], POINT_NEMO[0], "k*", ms=12, label="Point Nemo")
     ax.set_xlim(-180, -60)
     ax.set_ylim(-70, 0)
@@ -90,8 +98,33 @@ def plot_footprint(plan, path: str) -> None:
     ax.grid(alpha=0.3)
     ax.legend(loc="lower left")
     fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
+    separate_labels(fig, labels)
+    return fig
+
+
+def separate_labels(fig, labels, gap_pt: float = 2.0) -> None:
+    """Move annotation texts (offset in points from their anchors) down, one after another in order of their
+    anchors' height, until no two text boxes overlap; a leader line keeps each tied to its point."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    to_px = fig.dpi / 72.0
+    placed = []
+
+    def text_box(a):  # the text alone (an Annotation's own extent includes its leader line)
+        return Text.get_window_extent(a, renderer)
+
+    for a in sorted(labels, key=lambda t: -t.xy[1]):
+        for _ in range(200):
+            box = text_box(a)
+            clash = [p for p in placed if box.overlaps(p)]
+            if not clash:
+                break
+            drop = box.y1 - min(p.y0 for p in clash) + gap_pt * to_px  # pixels to move below the clash
+            x, y = a.xyann
+            a.xyann = (x, y - drop / to_px)
+        placed.append(text_box(a))
 
 
 def plot_funnel(scores: list, path: str, title: str = "Reentry forecasts against the actual reentry") -> None:
