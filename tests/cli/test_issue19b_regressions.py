@@ -197,3 +197,17 @@ def test_12_power_and_station_say_which_figure_they_wrote(argv, tmp_path, monkey
     assert f"wrote {target}" in out
     code, out, err = _run([*argv, "--plot", str(target), "--json"], monkeypatch, capsys)
     assert code in (0, None) and out.lstrip().startswith(("{", "[")) and f"wrote {target}" in err
+
+
+# --- 8: the latency command follows the preset's ISL declaration -----------------------------------
+
+def test_08_latency_defaults_to_bent_pipe_for_a_system_without_isls(monkeypatch, capsys):
+    import json
+
+    argv = ["constellation", "latency", "oneweb", "--from", "london", "--to", "new york", "--duration", "2min",
+            "--step", "60s", "--json"]
+    code, out, err = _run(argv, monkeypatch, capsys)
+    assert code in (0, None) and json.loads(out)["mode"] == "bent-pipe"
+    code, out, err = _run([*argv[:-1], "--isl"], monkeypatch, capsys)
+    assert code == 2 and len(err.splitlines()) == 1
+    assert err.startswith("error: --isl: OneWeb Gen1 has no inter-satellite links")

@@ -431,7 +431,8 @@ def latency(
     duration: str = typer.Option("1h", "--duration", help="Span, e.g. 1h, 1d."),
     step: str = typer.Option("60s", "--step", help="Time step, e.g. 60s."),
     start: str = typer.Option("2026-01-01", "--start", help="Start date (UTC, ISO 8601)."),
-    isl: bool = typer.Option(True, "--isl/--bent-pipe", help="Laser ISLs (+Grid) or bent pipe through ground relays."),
+    isl: Optional[bool] = typer.Option(None, "--isl/--bent-pipe", help="Laser ISLs (+Grid) or bent pipe through ground "
+                                       "relays [default: ISLs when the preset has them (its isl key), else bent pipe]."),
     shell: Optional[int] = typer.Option(None, "--shell", help="Use only this shell (1-based) of the preset."),
     min_elevation: float = typer.Option(25.0, "--min-elevation", help="Minimum elevation of ground-satellite links (deg)."),
     route_factor: float = typer.Option(1.0, "--route-factor", help="Fibre path length / great circle for the terrestrial comparison."),
@@ -459,7 +460,14 @@ def latency(
         if isl:
             raise InputError("--isl", "a TLE/OMM catalog has no plane/slot structure for +Grid laser links",
                              "--bent-pipe for a catalog, or a Walker preset / TOML file for --isl")
+        isl = False
         system = const.catalog if shell is None else const.catalog.select(system.indices)
+    has_isl = getattr(const, "isl", None)
+    if isl is None:
+        isl = has_isl is not False
+    elif isl and has_isl is False:
+        raise InputError("--isl", f"{const.name} has no inter-satellite links ({const.isl_source or 'its preset'})",
+                         "--bent-pipe, or a TOML file of your own design with isl = true")
     with progress("routing", enabled=not as_json) as update, cli_fields(fields):
         series = latency_over(system, source, destination, t0, duration_s, step_s, isl=isl,
                               min_elevation_deg=min_elevation, route_factor=route_factor, progress=update)

@@ -24,7 +24,10 @@ and RTT = 2 d / c (propagation only: no queueing, processing or serialization de
   refused an ISL route: its round trips exist only through ground gateways.
 * ``isl=False`` (bent pipe): no ISLs; traffic goes user -> satellite -> ground relay
   (gateway) -> satellite -> ... -> destination, i.e. every bundled gateway site can relay
-  (Hypatia's "free_one_only_gs_relays").
+  (Hypatia's "free_one_only_gs_relays"): the cities marked ``gateway = true`` and, when the constellation
+  preset names one (``gateways = "starlink_us"``), the sites of its real gateway network
+  (``presets/gateways/``, from the operator's licences): without them, Seattle-New York over Starlink had
+  no bent-pipe path at all (the relay cities are too far apart for a 25 deg elevation mask).
 * Terrestrial comparison: great-circle distance on the mean Earth radius times a
   ``route_factor`` over light in fibre, c / n with n = 1.468 (group index of standard
   single-mode fibre G.652 at 1550 nm, Corning SMF-28 datasheet).
@@ -59,6 +62,16 @@ class GroundSite:
 def list_cities() -> list[str]:
     """The candidate gateway (relay) cities: presets of kind ``cities`` with ``gateway = true``."""
     return registry.names("cities", table="gateway")
+
+
+def gateway_sites(network: str) -> list[GroundSite]:
+    """The sites of a gateway network preset (kind ``gateways``: ``[[site]]`` tables with name, lat_deg,
+    lon_deg), e.g. ``starlink_us``; ``""``: none.  A constellation preset names its network (``gateways``)."""
+    if not network:
+        return []
+    p = registry.load("gateways", network, field="gateways")
+    return [GroundSite(str(t["name"]), math.radians(float(t["lat_deg"])), math.radians(float(t["lon_deg"])))
+            for t in p.data.get("site", ())]
 
 
 def city(name: str | GroundSite) -> GroundSite:
@@ -276,7 +289,8 @@ def compute_latency(system, source, destination, tdb, *, isl: bool = True, min_e
         if gateways is None:  # bundled sites inside an ellipse around the route (others cannot shorten it much)
             gc = great_circle_distance(src, dst)
             limit = 1.3 * gc + 2_000e3
-            relays = [c for c in (city(x) for x in list_cities())
+            candidates = [city(x) for x in list_cities()] + gateway_sites(getattr(system, "gateways", "") or "")
+            relays = [c for c in candidates
                       if great_circle_distance(src, c) + great_circle_distance(c, dst) <= limit]
         else:
             relays = [city(x) for x in gateways]

@@ -102,6 +102,7 @@ class Constellation:
     key: str = ""  # preset key it was loaded from, if any
     isl: bool | None = None  # laser inter-satellite links (None: not declared, e.g. a user's TOML file)
     isl_source: str = ""  # where the presence or absence of ISLs is published
+    gateways: str = ""  # gateway network preset (kind ``gateways``) whose sites relay bent-pipe traffic
 
     def __post_init__(self):
         if not self.shells:
@@ -127,6 +128,7 @@ class Constellation:
             "notes": self.notes,
             "isl": self.isl,
             "isl_source": self.isl_source,
+            "gateways": self.gateways,
         }
 
 
@@ -279,6 +281,7 @@ def constellation_from_dict(data: dict, where: str = "constellation", key: str =
         key=key,
         isl=_isl_flag(data.get("isl"), where),
         isl_source=str(data.get("isl_source", "")),
+        gateways=str(data.get("gateways", "")),
     )
 
 
