@@ -111,7 +111,7 @@ def test_catalog_errors_name_the_field_and_the_formats_tried(files):
     assert msg.startswith(str(files / "garbage.tle"))
     assert "as TOML [[shell]] file: " in msg and "as TLE/3LE (detected from the content): line 1:" in msg
     assert "OMM XML, KVN, JSON or CSV" in msg
-    assert "--bent-pipe" in _error("latency", files / "walker.tle", "--from", "moscow", "--to", "london")
+    assert "--bent-pipe" in _error("latency", files / "walker.tle", "--from", "moscow", "--to", "london", "--isl")
     assert _error("capacity", files / "walker.tle").startswith("--payload")
     assert "already in orbit" in _error("deploy", files / "walker.tle", "--launcher", "falcon9")
     assert _error("coverage", files / "walker.tle", "--altitude", "600", *FAST).startswith("--altitude")

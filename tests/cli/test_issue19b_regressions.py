@@ -196,7 +196,7 @@ def test_12_power_and_station_say_which_figure_they_wrote(argv, tmp_path, monkey
     assert code in (0, None) and target.is_file(), err
     assert f"wrote {target}" in out
     code, out, err = _run([*argv, "--plot", str(target), "--json"], monkeypatch, capsys)
-    assert code in (0, None) and out.lstrip().startswith(("{", "[")) and f"wrote {target}" in err
+    assert code in (0, None) and out.lstrip().startswith(("{", "[")) and "wrote" not in out + err  # JSON alone
 
 
 # --- 8: the latency command follows the preset's ISL declaration -----------------------------------
@@ -211,3 +211,29 @@ def test_08_latency_defaults_to_bent_pipe_for_a_system_without_isls(monkeypatch,
     code, out, err = _run([*argv[:-1], "--isl"], monkeypatch, capsys)
     assert code == 2 and len(err.splitlines()) == 1
     assert err.startswith("error: --isl: OneWeb Gen1 has no inter-satellite links")
+
+
+# --- 15: Côte d'Ivoire can be chosen; an unknown region gives near matches, not a 1.9 kB list ------
+
+def test_15_cote_divoire_is_a_region_by_any_spelling():
+    from spaceplan.core.regions import country_names, parse_region
+
+    assert "Côte d'Ivoire" in country_names() and all("\ufffd" not in n for n in country_names())
+    for spelling in ("Côte d'Ivoire", "cote d'ivoire", "COTE DIVOIRE", "CIV"):
+        assert parse_region(spelling, 2.0).lat.size > 0, spelling
+
+
+def test_15_unknown_region_error_is_short_with_near_matches(monkeypatch, capsys):
+    code, out, err = _run(["constellation", "coverage", "oneweb", "--region", "Cote dIvoir", "--duration", "10min"],
+                          monkeypatch, capsys)
+    assert code == 2 and len(err.splitlines()) == 1 and len(err) < 300
+    assert err.startswith("error: --region: unknown region") and "did you mean \"Côte d'Ivoire\"" in err
+
+
+def test_12_relative_paths_in_the_working_folder_are_still_accepted(tmp_path, monkeypatch):
+    from spaceplan.cli._common import check_output_path
+
+    monkeypatch.chdir(tmp_path)
+    check_output_path("--out", "sweep-out", "folder")
+    check_output_path("--plot", "figs/new/x.png", "figure")
+    assert list(tmp_path.iterdir()) == []

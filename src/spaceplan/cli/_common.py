@@ -182,10 +182,11 @@ def check_output_path(field: str, path, kind: str = "file") -> Path | None:
     elif p.is_dir():
         raise InputError(field, f"{text!r} is a folder, not a file", "a file name inside a writable folder")
     base = _first_existing(p if kind == "folder" else p.parent)
-    missing = p if kind == "folder" else p.parent
-    if base.parent == base and missing != base and not missing.exists():
+    missing = (p if kind == "folder" else p.parent).absolute()
+    root = base.absolute()
+    if root.parent == root and missing != root and not missing.exists():
         # every folder of the path is missing: it would be created at the filesystem root (a typo, usually)
-        top = next(q for q in reversed((missing, *missing.parents)) if q != base)
+        top = next(q for q in reversed((missing, *missing.parents)) if q != root)
         raise InputError(field, f"folder {str(top)!r} does not exist, and spaceplan does not create folders at "
                          "the filesystem root", "a path inside an existing folder (missing sub-folders are "
                          "created)")
@@ -232,8 +233,9 @@ def write_figure(path, plot_fn, *args, **kwargs) -> None:
 
 
 def wrote(path, as_json: bool = False) -> None:
-    """Say which file was written: on stdout, or on stderr under ``--json`` (stdout holds only the JSON)."""
-    (stderr if as_json else stdout).print(f"wrote {path}", highlight=False, markup=False, soft_wrap=True)
+    """Say which file was written (not under ``--json``: the output is then the JSON document alone)."""
+    if not as_json:
+        stdout.print(f"wrote {path}", highlight=False, markup=False, soft_wrap=True)
 
 
 def parse_utc(field: str, text) -> float:
@@ -266,9 +268,12 @@ def renamed_error(exc: InputError, field: str) -> InputError:
     """The same error (same class) under the option name the user wrote (``--duration`` for ``duration_s``)."""
     from spaceplan.core.errors import UnknownNameError
 
-    if isinstance(exc, UnknownNameError):
-        return UnknownNameError(field, exc.name, exc.known)
     text = exc.args[0] if exc.args else str(exc)
+    if isinstance(exc, UnknownNameError):  # the same message (its near matches, its allowed list) under the new field
+        new = UnknownNameError(field, exc.name, ())
+        new.args = (field + text[len(exc.field):] if text.startswith(f"{exc.field}: ") else f"{field}: {text}",)
+        new.known, new.near, new.allowed = exc.known, exc.near, exc.allowed
+        return new
     message = text[len(exc.field) + 2:] if text.startswith(f"{exc.field}: ") else text
     suffix = f" (allowed: {exc.allowed})" if exc.allowed else ""
     if suffix and message.endswith(suffix):

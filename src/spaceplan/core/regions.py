@@ -88,29 +88,63 @@ def bounding_box(lat0_deg, lat1_deg, lon0_deg, lon1_deg, resolution_deg: float =
                     f"box {lat0_deg:g}..{lat1_deg:g} N, {lon0_deg:g}..{lon1_deg:g} E")
 
 
+# The bundled outline file lost one non-ASCII letter in its conversion (U+FFFD in place of the letter); the
+# Natural Earth NAME field spells it so (ne_110m_admin_0_countries, NAME).
+_NAME_FIXES = {"C\ufffdte d'Ivoire": "C\u00f4te d'Ivoire"}
+REGION_FORMS = "world, bbox:LAT0,LAT1,LON0,LON1, CITY,CITY,..., or a country (Natural Earth name or ISO A3 code)"
+
+
 @functools.lru_cache(maxsize=1)
 def _countries():
     with resources.files("spaceplan.core").joinpath("data/ne_110m_countries.npz").open("rb") as fh:
         data = np.load(fh)
-        return {k: data[k] for k in data.files}
+        out = {k: data[k] for k in data.files}
+    out["names"] = np.array([_NAME_FIXES.get(str(n), str(n)) for n in out["names"]])
+    return out
+
+
+def _fold(name: str) -> str:
+    """Matching key of a country name: accents dropped, case folded, letters and digits only
+    (``Côte d'Ivoire``, ``cote divoire`` and ``COTE D'IVOIRE`` are one key)."""
+    import unicodedata
+
+    from spaceplan.core.errors import name_key
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", str(name)) if not unicodedata.combining(c))
+    return name_key(plain)
 
 
 def country_names() -> list[str]:
     return sorted(str(n) for n in _countries()["names"])
 
 
+def _unknown_region(name: str) -> UnknownNameError:
+    """An unknown region, with the near country names (not the whole list of 177: it made a 1.9 kB line)."""
+    from spaceplan.core.errors import near_matches
+
+    names = country_names()
+    by_key = {_fold(n): n for n in names}
+    near = [by_key[k] for k in near_matches(_fold(name), list(by_key))]
+    exc = UnknownNameError("region", name, [])
+    hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+    exc.args = (f"region: unknown region {name!r}{hint} (allowed: {REGION_FORMS})",)
+    exc.allowed, exc.known, exc.near = REGION_FORMS, ["world", *names], near
+    return exc
+
+
 def country_rings(name: str) -> list[np.ndarray]:
-    """Outline rings (lon, lat deg arrays (V, 2)) of a Natural Earth 110m country (name or ISO A3)."""
+    """Outline rings (lon, lat deg arrays (V, 2)) of a Natural Earth 110m country (name or ISO A3; names match
+    without regard to case, accents or punctuation)."""
     data = _countries()
-    names = [str(n).lower() for n in data["names"]]
+    names = [_fold(n) for n in data["names"]]
     iso = [str(n).lower() for n in data["iso_a3"]]
-    key = name.strip().lower()
-    if key in names:
+    key = _fold(name)
+    if key and key in names:
         idx = names.index(key)
-    elif key in iso and key != "-99":
-        idx = iso.index(key)
+    elif name.strip().lower() in iso and name.strip().lower() != "-99":
+        idx = iso.index(name.strip().lower())
     else:
-        raise UnknownNameError("region", name, ["world", "bbox:LAT0,LAT1,LON0,LON1", *country_names()])
+        raise _unknown_region(name)
     off = data["ring_offsets"]
     return [data["lonlat"][off[r]:off[r + 1]].astype(float) for r in np.flatnonzero(data["ring_country"] == idx)]
 
@@ -153,7 +187,8 @@ def country(name: str, resolution_deg: float = 1.0) -> GroundPoints:
     rings = country_rings(name)
     g = global_grid(resolution_deg)
     mask = points_in_rings(np.degrees(g.lon), np.degrees(g.lat), rings)
-    return g.subset(mask, name.strip().title() if len(name) > 3 else name.upper())
+    label = next((n for n in country_names() if _fold(n) == _fold(name)), None)
+    return g.subset(mask, label or (name.strip().title() if len(name) > 3 else name.upper()))
 
 
 def cities(names) -> GroundPoints:
