@@ -232,3 +232,46 @@ def test_html_report_with_the_ledger_in_headless_chromium(user_report, tmp_path,
     result = check_page(chromium, out / "report.html", tmp_path)
     assert result.images > 0 and result.images == result.images_loaded, result
     assert not result.console_errors, result.console_errors
+
+
+
+_DASK = """
+import json, sys
+from spaceplan.study.claims import check_claims
+from spaceplan.study.runner import load_scenario
+from spaceplan.study.sweep import local_client
+
+def main():
+    scenario = load_scenario(None)
+    scenario["claims"] = {"only": ["lunar-night-solar", "reuse-savings"], "bisect_steps": 2}
+    serial = check_claims(scenario)
+    with local_client(2) as client:
+        dask = check_claims(scenario, client=client)
+    rows = [[(e.verdict, e.what_flips, [[list(p) for p in f.points] for f in e.flips]) for e in led.entries]
+            for led in (serial, dask)]
+    sys.stdout.write(json.dumps(rows))
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_dask_cluster_gives_the_serial_ledger(tmp_path):
+    """The sensitivities on a 2-worker cluster: the same points, margins and flips as serially (several bisection
+    rounds reuse the cluster: one round's data must outlive the previous round's release).  In its own process, so
+    the cluster leaves nothing behind in the test worker."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "ledger_dask.py"
+    script.write_text(_DASK)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=1200,
+                          env={**os.environ, "MPLBACKEND": "Agg"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    serial, dask = json.loads(done.stdout)
+    for a, b in zip(serial, dask):
+        assert a[:2] == b[:2]
+        for fa, fb in zip(a[2], b[2]):
+            assert all(p[2] is None for p in fb), fb
+            assert [(v, pytest.approx(m)) for v, m, _ in fa] == [(v, m) for v, m, _ in fb]

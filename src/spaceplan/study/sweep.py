@@ -223,8 +223,10 @@ def evaluate_points(scenario: dict, points: list[dict[str, Any]], sections_of: C
         return rows
     from distributed import as_completed
 
-    scattered = client.scatter(scenario, broadcast=True)
-    reader = client.scatter(columns, broadcast=True) if columns is not None else None  # sent once, not per point
+    # each sent once, as one object under a fresh key: scattering the dict itself would key its tables by section
+    # name, and a later call's tasks could then ask for data an earlier call is releasing
+    scattered = client.scatter([scenario], broadcast=True, hash=False)[0]
+    reader = client.scatter([columns], broadcast=True, hash=False)[0] if columns is not None else None
     futures = [client.submit(_evaluate_one_thread, scattered, p, sections_of(p), reader, pure=False) for p in points]
     index = {f.key: i for i, f in enumerate(futures)}
     rows: list[dict[str, Any] | None] = [None] * len(points)
