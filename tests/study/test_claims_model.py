@@ -169,3 +169,23 @@ def test_a_computed_date_inside_the_claimed_window(tmp_path):
     with pytest.raises(InputError, match="claim by-2035.value") as err:
         load_claims(scenario, file)
     assert f"{file}:10: claim by-2035.value" in str(err.value)
+
+
+def test_claims_awaiting_the_starship_section_come_alive_with_it(monkeypatch):
+    """Claims 9 and 10 wait for issue 20's [starship] section; once it is registered they read its result."""
+    from spaceplan.study import sections
+
+    scenario = {"claims": {"only": ["starship-mars-2026", "starship-moon-2027"], "sensitivity": False}}
+    if "starship" not in sections.SECTIONS:
+        waiting = run_ledger(scenario, {})
+        assert {e.verdict for e in waiting.entries} == {"awaiting"}
+        assert "[starship] study section (issue 20)" in waiting.get("starship-mars-2026").note
+        monkeypatch.setitem(sections.SECTIONS, "starship", "spaceplan.study.sections.starship")
+    campaign = {"days_available": 120.0, "days_needed": 150.0, "launches": 24, "tankers_per_ship": 10,
+                "cadence_needed_per_week": 2.5}
+    result = {"claims": {"optimus_2026": campaign}, "moon": {"launches": 18, "campaign": {"duration_days": 70.0}}}
+    ledger = run_ledger(scenario, {"starship": result})
+    mars, moon = ledger.get("starship-mars-2026"), ledger.get("starship-moon-2027")
+    assert (mars.verdict, mars.reading.margin) == ("inconsistent", -30.0)
+    assert mars.reading.reads["needed"] == ("starship:claims.optimus_2026.days_needed", 150.0)
+    assert (moon.verdict, moon.reading.margin) == ("consistent", 389.0 - 70.0)
