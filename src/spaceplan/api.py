@@ -43,6 +43,8 @@ __all__ = [
     "illumination", "power_sizing",
     # stations
     "decay", "reboost", "deorbit", "reentry", "reentry_score", "lifetime_grid",
+    # mission architectures
+    "starship_campaign", "mars_architectures", "moon_landing",
     # studies
     "run_study", "run_sweep", "check_claims",
 ]
@@ -394,6 +396,37 @@ def lifetime_grid(altitudes=("200km", "800km", "50km"), ballistic_kg_m2=(25.0, 5
         alt = np.array([parse_length("altitudes", a) for a in np.atleast_1d(altitudes)])
     return run(alt / 1e3, ballistic_kg_m2, activities, start, inclination_deg,
                numerical_max_days=numerical_max_days)
+
+
+# --- mission architectures -------------------------------------------------------------------------------------
+
+def starship_campaign(year: int, ship: str = "block2-cargo", *, ships: int = 1, payload="100t", cadence="2/week",
+                      as_of: str | None = None):
+    """Starship refilling campaign for the ``year`` Mars window: tankers, launches, calendar, landed payload and the
+    verdict (a ``WindowCampaign``); ``cadence`` is a launch rate (``"2/week"``) from the pads."""
+    from spaceplan.core.durations import parse_rate
+    from spaceplan.missions.campaigns import window_campaign
+
+    per_day = parse_rate(cadence, "cadence", "week") * DAY
+    return window_campaign(int(year), ship, ships=int(ships), payload_kg=parse_mass("payload", payload),
+                           cadence_per_day=per_day, as_of=as_of)
+
+
+def mars_architectures(year: int, landed="100t", **options):
+    """The same landed payload by Starship refilled chemically, an NTP stage and a NEP-tug hybrid: launches, IMLEO,
+    trip time and crew dose (an ``Alternatives`` table)."""
+    from spaceplan.missions.architectures import alternatives
+
+    return alternatives(int(year), parse_mass("landed", landed), **options)
+
+
+def moon_landing(ship: str = "hls-block2", *, payload_down="5t", depot: bool = True, cadence="2/week"):
+    """Propellant, tankers and launches for one Starship HLS lunar landing (a ``LunarLanding``)."""
+    from spaceplan.core.durations import parse_rate
+    from spaceplan.missions.moon_hls import lunar_landing
+
+    return lunar_landing(ship, payload_down_kg=parse_mass("payload_down", payload_down, allow_zero=True), depot=depot,
+                         cadence_per_day=parse_rate(cadence, "cadence", "week") * DAY)
 
 
 # --- studies ----------------------------------------------------------------------------------------------------
