@@ -13,6 +13,7 @@ from typing import List, Optional
 
 import typer
 
+from spaceplan.core.constants import JULIAN_YEAR
 from spaceplan.core.durations import parse_duration
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_output_path, check_plot_path, cli_fields, emit_json, \
     parse_utc, parse_window, print_warnings, progress, stdout, table, write_figure
@@ -527,7 +528,7 @@ def deploy(
                                sats_per_launch=per_launch,
                                raise_days=raise_days)
         if camp.foc_tdb > span_tdb()[1]:
-            years = (camp.foc_tdb - camp.start_tdb) / (365.25 * 86400.0)
+            years = (camp.foc_tdb - camp.start_tdb) / JULIAN_YEAR
             raise InputError("--cadence", f"{len(camp.launch_tdb)} launches at {cadence} reach full capability only "
                              f"after {years:.3g} years",
                              "a campaign that ends by 2053-10-09 (DE421); raise --cadence or --per-launch")

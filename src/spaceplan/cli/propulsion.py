@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from spaceplan.core.constants import DAY
 from spaceplan.core.durations import parse_duration
 from spaceplan.core.units import parse_length, parse_mass
 from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, parse_date_range,
@@ -282,7 +283,7 @@ def compare_cmd(
             rows.append([o.key or o.name, "infeasible", "-", "-", "-", "-", "-"])
             continue
         rows.append([o.key or o.name, f"{o.imleo_kg / 1e3:.1f}", f"{o.propellant_kg / 1e3:.1f}",
-                     f"{o.trip_time_s / 86400:.0f}", f"{o.dv_m_s / 1e3:.2f}", "/".join(str(o.launches[n]) for n in lv),
+                     f"{o.trip_time_s / DAY:.0f}", f"{o.dv_m_s / 1e3:.2f}", "/".join(str(o.launches[n]) for n in lv),
                      f"{o.reactor_energy_mwd_t:.0f}" if o.kind == "nep" else "-"])
     stdout.print(table(f"{c.cargo_kg / 1e3:g} t of cargo to {c.destination}",
                        ["Option", "IMLEO t", "prop. t", "trip d", "dv km/s", "launches", "MWt-d"], rows))

@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 
+from spaceplan.core.constants import DAY
 from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_utc, renamed_error, stdout, table, \
     write_figure
 from spaceplan.core.errors import InputError
@@ -306,7 +307,7 @@ def orbit_cmd(
         for a in alts:
             for i in incs:
                 try:
-                    t, r = tj.circular_orbit(t0, a, i, 86400.0, 60.0)
+                    t, r = tj.circular_orbit(t0, a, i, DAY, 60.0)
                 except InputError as exc:
                     raise _renamed(exc, {"altitude": "--altitude", "inclination": "--inclination"}.get(exc.field, exc.field)) from None
                 d = tj.dose_along(t, r, shielding).to_dict()

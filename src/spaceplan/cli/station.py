@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from spaceplan.core.constants import JULIAN_YEAR
 from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, print_warnings, stdout,
                                    table, write_figure, wrote)
 from spaceplan.cli._formats import CZML_HELP, OEM_HELP, check_czml, check_oem, save_oem, save_text
@@ -86,7 +87,7 @@ def decay_cmd(
     rows = []
     for a, r in band.items():  # one rate: over the first month, or up to a re-entry inside it
         rate, window = r.first_month_rate_m_per_day(), r.first_month_window_days()
-        year = float(r.altitude_at(r.t[0] + 365.25 * 86400.0))
+        year = float(r.altitude_at(r.t[0] + JULIAN_YEAR))
         short = window < D.MONTH_DAYS
         rows.append([f"{a} %", f"{r.altitude[0] / 1e3:.1f}", f"{rate:,.0f}" + (f" ({window:.1f} d)" if short else ""),
                      "-" if short else f"{rate * D.MONTH_DAYS / 1e3:.2f}",

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from spaceplan.core.constants import DAY
 from spaceplan.study.config import SectionConfig, option
 
 TITLE = "Propulsion: nuclear-electric tugs against nuclear-thermal and chemical stages"
@@ -158,11 +159,11 @@ def render(result: Result, ctx):
                 lines.append(f"| {o.name} | infeasible: {o.note} |" + " |" * (4 + len(lv)))
                 continue
             lines.append(f"| {o.name} | {o.imleo_kg / 1e3:.1f} | {mark(f'{o.propellant_kg / 1e3:.1f}', o.warnings)} | "
-                         f"{mark(f'{o.trip_time_s / 86400:.0f}', o.warnings)} | {o.dv_m_s / 1e3:.2f} | "
+                         f"{mark(f'{o.trip_time_s / DAY:.0f}', o.warnings)} | {o.dv_m_s / 1e3:.2f} | "
                          + " | ".join(_count(o, n) for n in lv)
                          + f" | {o.reactor_energy_mwd_t:.0f} |" if o.kind == "nep" else
                          f"| {o.name} | {o.imleo_kg / 1e3:.1f} | {o.propellant_kg / 1e3:.1f} | "
-                         f"{o.trip_time_s / 86400:.0f} | {o.dv_m_s / 1e3:.2f} | "
+                         f"{o.trip_time_s / DAY:.0f} | {o.dv_m_s / 1e3:.2f} | "
                          + " | ".join(_count(o, n) for n in lv) + " | - |")
         lines += ["", f"Launches: by mass or by fairing volume, whichever needs more (marked \"volume\"); "
                       "volume counts the propellant only.", "",

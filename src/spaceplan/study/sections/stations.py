@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from spaceplan.core.constants import JULIAN_YEAR
 from spaceplan.study.config import SectionConfig, option
 
 TITLE = "Space stations: decay, reboost and deorbit"
@@ -85,7 +86,7 @@ def compute(config: Config, progress=None) -> Result:
     from spaceplan.core.time import utc_to_tdb
 
     t0 = float(utc_to_tdb(f"{config.start_year}-01-01"))
-    band = D.activity_band(first, t0, t0 + config.decay_years * 365.25 * 86400.0)
+    band = D.activity_band(first, t0, t0 + config.decay_years * JULIAN_YEAR)
     done += 1
     tick(done, total)
     deorbit = deorbit_plan(first, load_vehicle(config.deorbit_vehicle))
