@@ -223,10 +223,8 @@ def evaluate_points(scenario: dict, points: list[dict[str, Any]], sections_of: C
         return rows
     from distributed import as_completed
 
-    # each sent once, as one object under a fresh key: scattering the dict itself would key its tables by section
-    # name, and a later call's tasks could then ask for data an earlier call is releasing
-    scattered = client.scatter([scenario], broadcast=True, hash=False)[0]
-    reader = client.scatter([columns], broadcast=True, hash=False)[0] if columns is not None else None
+    scattered = broadcast(client, scenario)
+    reader = broadcast(client, columns) if columns is not None else None
     futures = [client.submit(_evaluate_one_thread, scattered, p, sections_of(p), reader, pure=False) for p in points]
     index = {f.key: i for i, f in enumerate(futures)}
     rows: list[dict[str, Any] | None] = [None] * len(points)
@@ -334,6 +332,15 @@ def _warm_worker_plugin(scenario: dict, sections: tuple[str, ...], point: dict[s
     return WarmWorker()
 
 
+def broadcast(client, obj):
+    """Send ``obj`` to every worker once, as ONE object under a fresh key.
+
+    ``client.scatter(a_dict)`` would scatter the dict's values under keys named after its entries (the
+    scenario's section names), so tasks of a later sweep or bisection round could ask for data an earlier
+    one is releasing ("lost dependencies"), and a killed worker's share could not be recovered."""
+    return client.scatter([obj], broadcast=True, hash=False)[0]
+
+
 def _evaluate_one_thread(scenario: dict, point: dict[str, Any], sections: tuple[str, ...],
                          columns: Callable | None = None) -> dict[str, Any]:
     """A point on a Dask worker: numba kernels on one thread, since the cluster runs points in parallel
@@ -369,7 +376,7 @@ def _run_dask(todo, scenario, sections, store, progress, client, objective=""):
     from distributed import as_completed
 
     client.register_plugin(_warm_worker_plugin(scenario, sections, todo[0]), name="spaceplan-warm")
-    scattered = client.scatter(scenario, broadcast=True)
+    scattered = broadcast(client, scenario)
     futures = {client.submit(_evaluate_one_thread, scattered, p, sections, key=f"point-{point_id(p)}", pure=False): p
                for p in todo}
     done = 0
