@@ -10,11 +10,11 @@ from spaceplan.core.errors import SpaceplanError
 
 __version__ = "0.1.0"
 
-_API = ("windows", "porkchop", "round_trips", "crew_dose", "dose", "load_constellation", "coverage", "latency",
-        "deployment", "capacity", "payload", "landing", "reuse_costs", "edelbaum", "spiral", "transfer",
-        "compare_propulsion", "illumination", "power_sizing", "decay", "reboost", "deorbit", "reentry", "reentry_score",
-        "lifetime_grid", "starship_campaign", "mars_architectures", "moon_landing", "run_study", "run_sweep",
-        "check_claims")
+_API = ("windows", "porkchop", "round_trips", "crew_dose", "dose", "orbit_dose", "load_constellation", "coverage",
+        "latency", "deployment", "capacity", "export_elements", "payload", "landing", "reuse_costs", "edelbaum",
+        "spiral", "transfer", "compare_propulsion", "illumination", "power_sizing", "decay", "reboost", "deorbit",
+        "reentry", "reentry_score", "lifetime_grid", "starship_campaign", "mars_architectures", "moon_landing",
+        "run_study", "run_sweep", "check_claims")
 __all__ = ["SpaceplanError", "__version__", *_API]
 
 

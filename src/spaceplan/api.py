@@ -32,9 +32,9 @@ __all__ = [
     # interplanetary
     "windows", "porkchop", "round_trips", "crew_dose",
     # radiation
-    "dose",
+    "dose", "orbit_dose",
     # constellations
-    "load_constellation", "coverage", "latency", "deployment", "capacity",
+    "load_constellation", "coverage", "latency", "deployment", "capacity", "export_elements",
     # launch
     "payload", "landing", "reuse_costs",
     # propulsion
@@ -149,6 +149,18 @@ def dose(timeline, shielding_gcm2: float = 20.0, material: str = "aluminium", *,
                         spe=spe, spe_phase=spe_phase, shelter_gcm2=shelter_gcm2)
 
 
+def orbit_dose(altitude="400km", inclination_deg: float = 51.6, start="2026-01-01", duration="1d", *,
+               shielding_gcm2: float = 20.0, step="60s"):
+    """Crew dose along a circular Earth orbit: GCR behind the geomagnetic cutoff plus the trapped belts
+    (AE-8/AP-8), behind ``shielding_gcm2`` of aluminium.  Returns a ``DoseTrack`` (``.to_dict()``: mSv, mGy,
+    hours in each belt) - the Python form of ``spaceplan radiation orbit``."""
+    from spaceplan.radiation.trajectory import circular_orbit, dose_along
+
+    t, r = circular_orbit(_tdb(start, "start"), parse_length("altitude", altitude), float(inclination_deg),
+                          _duration_s(duration, "duration"), _duration_s(step, "step"))
+    return dose_along(t, r, float(shielding_gcm2))
+
+
 # --- constellations ---------------------------------------------------------------------------------------------
 
 def load_constellation(name_or_path, *, altitude=None):
@@ -202,6 +214,22 @@ def capacity(source, payload: str | None = None):
     from spaceplan.constellation.capacity import estimate_capacity
 
     return estimate_capacity(_source(source), payload)
+
+
+def export_elements(source, epoch="2026-01-01", fmt: str = "tle", *, first_number: int = 90000) -> str:
+    """SGP4 element sets of every satellite of a Walker constellation at ``epoch``, as text for any SGP4 tool:
+    ``fmt`` = ``tle`` (three-line sets) or a CCSDS OMM form (``xml``, ``kvn``, ``json``, ``csv``)."""
+    from spaceplan.constellation.export import OMM_FORMATS, omm_text, tle_text, walker_element_sets
+
+    const = _source(source)
+    if not hasattr(const, "shells") or hasattr(const, "catalog"):
+        raise InputError("source", f"{getattr(const, 'name', source)!r} is a catalog, not a Walker constellation",
+                         "a Walker preset or a TOML file of [[shell]] tables")
+    key = str(fmt).strip().lower()
+    if key != "tle" and key not in OMM_FORMATS:
+        raise InputError("fmt", f"unknown format {fmt!r}", "tle, " + ", ".join(OMM_FORMATS))
+    sets = walker_element_sets(const, _tdb(epoch, "epoch"), first_catalog_number=first_number)
+    return tle_text(sets) if key == "tle" else omm_text(sets, key)
 
 
 # --- launch -----------------------------------------------------------------------------------------------------

@@ -88,3 +88,36 @@ def test_lifetime_grid_and_reentry_score_from_the_api():
     kz1a = Path(__file__).parents[1] / "validation" / "data" / "reentry" / "kz1a_rb_58704.tle"
     s = api.reentry_score(kz1a, "2024-01-16T12:00", leads=(7,))
     assert len(s.scored) == 1 and s.scored[0].remaining_days > 7.0
+
+
+def test_orbit_dose_is_the_radiation_orbit_command(capsys):
+    """The API's orbit dose equals the CLI's ``radiation orbit`` row for the same orbit and day."""
+    import json
+
+    from spaceplan.cli import app
+    from typer.testing import CliRunner
+
+    track = sp.orbit_dose("400km", 51.6, "2026-01-01", "1d", shielding_gcm2=20.0).to_dict()
+    out = CliRunner().invoke(app, ["radiation", "orbit", "--altitude", "400km", "--inclination", "51.6",
+                                   "--date", "2026-01-01", "--json"])
+    row = json.loads(out.stdout)["orbits"][0]
+    assert track["total_msv"] == pytest.approx(row["total_msv_per_day"], rel=1e-9)
+    with pytest.raises(SpaceplanError, match="altitude"):
+        sp.orbit_dose("100km")
+
+
+def test_export_elements_round_trips_through_sgp4():
+    """Element sets from the API parse back in python-sgp4 (checksums, one per satellite)."""
+    from sgp4.api import Satrec
+
+    from spaceplan.core.tle import tle_checksum
+
+    text = sp.export_elements("oneweb", "2026-01-01")
+    lines = [ln for ln in text.splitlines() if ln.startswith(("1 ", "2 "))]
+    assert len(lines) == 2 * 648
+    assert all(str(tle_checksum(ln)) == ln[68] for ln in lines)
+    sat = Satrec.twoline2rv(lines[0], lines[1])
+    assert sat.error == 0 and math.degrees(sat.inclo) == pytest.approx(87.9, abs=0.01)
+    assert "<omm" in sp.export_elements("oneweb", fmt="xml")
+    with pytest.raises(SpaceplanError, match="fmt"):
+        sp.export_elements("oneweb", fmt="pdf")
