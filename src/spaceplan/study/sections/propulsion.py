@@ -34,6 +34,10 @@ class Config(SectionConfig):
     mars_window: tuple[str, str] = option(["2028-09-01", "2029-01-31"], "impulsive departure window [start, end] (UTC)")
     helio_departure: str = option("2028-09-01", "NEP heliocentric leg start (UTC); its spiral starts earlier")
     claim: str = option("", "the claim the section answers, quoted at the top of its prose ('' : none)")
+    belt_shielding_gcm2: float = option(10.0, "aluminium-equivalent shielding around the crew during the escape spiral "
+                                        "(g/cm²; an assumption: a crew or electronics bay)", lo=0.0, hi=200.0)
+    spiral_inclination_deg: float = option(51.6, "plane of the tug's parking orbit (deg; an assumption: Baikonur/"
+                                           "Vostochny launches)", lo=0.0, hi=180.0)
     tem_checks: bool | None = option(None, "check the published TEM/Zeus numbers against each other (F = 2 eta P / c); "
                                      "None: when a TEM preset is among the NEP tugs")
 
@@ -93,21 +97,17 @@ def compute(config: Config, progress=None) -> Result:
                   _belt_exposure(sp, config))
 
 
-SPIRAL_INCLINATION_DEG = 51.6  # parking-orbit plane of the tug (Baikonur/Vostochny launches): an assumption
-BELT_SHIELDING_GCM2 = 10.0  # aluminium-equivalent around a crew or electronics bay: an assumption
-
-
 def _belt_exposure(sp, config: Config) -> dict:
-    """Belt days by McIlwain L-shell and AE-8/AP-8 flux (issue 24 finding 13) and the dose behind 10 g/cm^2,
-    from the radiation domain through the missions layer; replaces the spiral's equatorial altitude bands."""
+    """Belt days by McIlwain L-shell and AE-8/AP-8 flux (issue 24 finding 13) and the crew dose behind the
+    configured shielding, from the radiation domain through the missions layer."""
     from spaceplan.core.time import utc_to_tdb
     from spaceplan.missions import spiral_dose
 
     start = float(utc_to_tdb(config.helio_departure)) - sp.time_s
-    d = spiral_dose(sp, start, SPIRAL_INCLINATION_DEG, BELT_SHIELDING_GCM2).to_dict()
+    d = spiral_dose(sp, start, config.spiral_inclination_deg, config.belt_shielding_gcm2).to_dict()
     return {"inner_belt_days": d["inner_belt_days"], "outer_belt_days": d["outer_belt_days"],
-            "belt_days_method": "McIlwain L (IGRF) with AE-8/AP-8 flux", "inclination_deg": SPIRAL_INCLINATION_DEG,
-            "dose_msv_behind_10gcm2": d["total_msv"], "trapped_msv_behind_10gcm2": d["trapped_msv"]}
+            "belt_days_method": "McIlwain L (IGRF) with AE-8/AP-8 flux", "inclination_deg": config.spiral_inclination_deg,
+            "shielding_gcm2": config.belt_shielding_gcm2, "dose_msv": d["total_msv"], "trapped_msv": d["trapped_msv"]}
 
 
 def _count(option, launcher: str) -> str:
@@ -146,8 +146,8 @@ def render(result: Result, ctx):
                   f"{s['dv_km_s']:.2f} km/s, {s['propellant_kg']:,.0f} kg of xenon; "
                   f"{s['inner_belt_days']:.0f} days in the inner and {s['outer_belt_days']:.0f} days in the outer "
                   f"Van Allen belt (by McIlwain L-shell and AE-8/AP-8 flux in a {s.get('inclination_deg', 51.6):g} deg "
-                  f"plane), {s.get('dose_msv_behind_10gcm2', 0.0) / 1e3:.1f} Sv behind 10 g/cm² of aluminium "
-                  f"({s.get('trapped_msv_behind_10gcm2', 0.0) / 1e3:.1f} Sv from trapped particles).", ""]
+                  f"plane), {s['dose_msv'] / 1e3:.2g} Sv behind {s['shielding_gcm2']:g} g/cm² of aluminium "
+                  f"({s['trapped_msv'] / 1e3:.2g} Sv from trapped particles).", ""]
     for c in result.comparisons:
         lv = list(c.launchers)
         lines += [f"{c.cargo_kg / 1e3:g} t of cargo to {c.destination.replace('-', ' ')}:", "",
