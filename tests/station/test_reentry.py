@@ -45,3 +45,28 @@ def test_read_tles_takes_long_text_as_well_as_a_path():
     assert [e.epoch_tdb for e in read_tles(text)] == [e.epoch_tdb for e in read_tles(path)]
     with pytest.raises(InputError, match="no such file"):
         read_tles("nosuch.tle")
+
+
+def test_published_state_carries_the_eccentricity_of_its_perigee_and_apogee():
+    from spaceplan.station.decay import mean_radius
+
+    inc = math.radians(42.7)
+    s = published_state(float(utc_to_tdb("2018-03-25")), 208.1e3, 224.3e3, inc)
+    a = mean_radius(inc) + 216.2e3
+    assert s.semi_major_axis == pytest.approx(a)
+    assert s.eccentricity == pytest.approx(16.2e3 / (2 * a))  # (h_a - h_p) / 2a
+
+
+def test_forecast_of_an_eccentric_history_reports_the_fit_and_its_uncertainty():
+    from pathlib import Path
+
+    from spaceplan.station.reentry import read_tles
+
+    path = Path(__file__).parents[1] / "validation" / "data" / "reentry" / "cz5b_2021_48275.tle"
+    tles = [e for e in read_tles(path) if e.epoch_tdb <= float(utc_to_tdb("2021-05-02"))]
+    assert tles[0].eccentricity > 0.01
+    f = forecast(tles)
+    d = f.to_dict()
+    assert 0.0 < d["ballistic_coefficient_sigma_ln"] < 0.1
+    assert f.early_tdb < f.nominal_tdb < f.late_tdb
+    assert any("least squares" in n for n in d["notes"])

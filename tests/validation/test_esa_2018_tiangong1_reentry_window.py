@@ -68,7 +68,7 @@ def test_esa_2018_tiangong1_window_narrows_in_march(forecasts):
 
 
 @pytest.mark.xfail(strict=True, reason="below ~150 km the orbit-averaged King-Hele decay runs fast: from CMSE's "
-                   "138.8 km orbit of 1 Apr 21:00 UTC we reach 120 km at 22:43-23:41 UTC, 35-93 min before the "
+                   "138.8 km orbit of 1 Apr 21:00 UTC we reach 120 km at 22:45-23:45 UTC, 31-91 min before the "
                    "actual reentry at 00:16 (CMSE predicted 00:11-01:33); the breakup near 80 km follows 120 km by minutes, not an hour")
 def test_cmse_2018_tiangong1_last_bulletin(tles):
     last = forecast(tles[3:] + [_state(BULLETINS[0]), _state(BULLETINS[1])])

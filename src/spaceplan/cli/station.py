@@ -210,7 +210,8 @@ def reentry_cmd(
                                            "known 30, 14, 7, 3 and 1 days before it and print the error funnel."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """Reentry window: fit Cd A / m to the TLE history, decay to 120 km with persistence space weather."""
+    """Reentry window: fit Cd A / m to the TLE history, King-Hele eccentric-orbit decay to 120 km with persistence
+    space weather."""
     from pathlib import Path
 
     from spaceplan.station.reentry import forecast, read_tles

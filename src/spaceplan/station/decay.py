@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spaceplan.core import king_hele_kernel, nrlmsis, space_weather
+from spaceplan.core import king_hele_eccentric_kernel, king_hele_kernel, nrlmsis, space_weather
 from spaceplan.core import propagator as prop
 from spaceplan.core.constants import DAY, EARTH_FLATTENING, EARTH_GM, EARTH_RADIUS, EARTH_ROTATION_RATE, JULIAN_YEAR
 from spaceplan.core.errors import InputError, require_positive, require_range
@@ -141,6 +141,21 @@ def king_hele_run(a0: float, t_start: float, t_end: float, h_stop: float, rot: f
     n, hit, t_hit = king_hele_kernel.king_hele_decay(a0, t_start, t_end, h_stop, rot, bc, EARTH_GM, re, table.t0, table.dt,
                                              table.alt, log_rho, DAY, t_out, h_out)
     return t_out[:n], h_out[:n], bool(hit), float(t_hit)
+
+
+def eccentric_run(a0: float, e0: float, t_start: float, t_end: float, h_stop: float, inclination: float, bc: float,
+                  re: float, table: nrlmsis.DensityTable, density_scale: float = 1.0):
+    """Orbit-averaged decay of an eccentric orbit (:func:`spaceplan.core.king_hele_eccentric_kernel.eccentric_decay`,
+    King-Hele's a and e equations by quadrature over the orbit on ``table``) from (``a0``, ``e0``) until ``t_end`` or
+    the mean altitude a - re reaches ``h_stop``, with the density times ``density_scale``: (t, h, e, reached,
+    t_reached)."""
+    cap = int((t_end - t_start) / DAY) + int(max(a0 - re - h_stop, 0.0) / 250.0) + 64
+    t_out, h_out, e_out = np.empty(cap), np.empty(cap), np.empty(cap)
+    log_rho = table.log_rho if density_scale == 1.0 else table.log_rho + math.log(density_scale)
+    n, hit, t_hit = king_hele_eccentric_kernel.eccentric_decay(
+        a0, e0, t_start, t_end, h_stop, math.cos(inclination), bc, EARTH_GM, re, EARTH_ROTATION_RATE, table.t0,
+        table.dt, table.alt, log_rho, DAY, t_out, h_out, e_out)
+    return t_out[:n], h_out[:n], e_out[:n], bool(hit), float(t_hit)
 
 
 def table_for(t0: float, t1: float, altitude: float, inclination: float, activity: int) -> nrlmsis.DensityTable:

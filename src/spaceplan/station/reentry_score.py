@@ -3,12 +3,14 @@
 For each lead time L (30, 14, 7, 3 and 1 days) the forecast of
 :func:`spaceplan.station.reentry.forecast` is made from the element sets
 published up to ``actual - L`` only: B is fitted on the last 60 days of them
-with the OBSERVED space weather, and after the last set's epoch F10.7 and Ap are
-held at their means over the 81 days before it (persistence; no forecast and no
-hindsight).  The window is the spread of the runs with the density x1.25 and
-x0.8: the 5-95 % interval of a log-normal density error with sigma_ln =
+with the OBSERVED space weather (King-Hele's eccentric-orbit decay, the same
+model as the forecast, least squares on the sets' semi-major axes), and after
+the last set's epoch F10.7 and Ap are held at their means over the 81 days
+before it (persistence; no forecast and no hindsight).  The window is the
+5-95 % interval of a log-normal error of rho B: the density's sigma_ln =
 ln(1.25) / 1.645 = 13.6 % (thermosphere-model and solar-forecast error, ISO
-27852:2016 sec. 6).
+27852:2016 sec. 6; x1.25 and x0.8 alone) and the fit's standard error of ln B,
+added in quadrature.
 
 Scores per forecast (IADC convention, e.g. Pardini & Anselmo 2013, "Re-entry
 predictions for uncontrollable satellites: results and challenges"):
