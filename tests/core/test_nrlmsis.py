@@ -42,3 +42,16 @@ def test_table_reproduces_the_orbit_average_at_its_nodes_and_between():
 def test_altitude_outside_range_is_refused():
     with pytest.raises(InputError, match="altitude"):
         nrlmsis.density_table(0.0, 86400.0, 50e3, 400e3, 0.9)
+
+
+def test_storm_time_mode_follows_the_3_hourly_ap():
+    # 3 Feb 2022: 3-hourly ap 7 then 32, 48, 56 (CelesTrak); the storm-time mode reads that history, the default the
+    # daily Ap only
+    t0 = utc_to_tdb("2022-02-03")
+    inc = math.radians(53.2)
+    daily = nrlmsis.density_table(t0, t0 + 86400.0, 200e3, 250e3, inc, 50, step_days=0.125)
+    storm = nrlmsis.density_table(t0, t0 + 86400.0, 200e3, 250e3, inc, 50, step_days=0.125, storm_time_ap=True)
+    assert "storm-time" in storm.notes[-1] and "storm-time" not in daily.notes[-1]
+    rho_d = daily(t0 + 86400.0 * np.arange(9) / 8, 210e3)
+    rho_s = storm(t0 + 86400.0 * np.arange(9) / 8, 210e3)
+    assert np.ptp(rho_s / rho_s[0]) > np.ptp(rho_d / rho_d[0])  # the 3-hourly storm onset shows within the day

@@ -7,23 +7,52 @@ Published:
   speed and severity of the storm caused atmospheric drag to increase up to 50 percent higher than during
   previous launches"; the satellites were put in safe mode "edge-on (like a sheet of paper)".
 * Fang, T.-W. et al. (2022), Space Weather 20, e2022SW003193 (abstract): deployed "at an orbit altitude between
-  210 and 320 km", 53.2 deg; models give a 35-60 % global storm-time enhancement at 200-300 km.
-* Kataoka, R. et al. (2022), Space Weather (EarthArXiv 3208): "the mass density enhancement predicted by the
-  NRLMSIS2.0 empirical model is less than 25 % under the present moderate magnetic storms".
+  210 and 320 km", 53.2 deg; six empirical and physics models give a 35-60 % global storm-time enhancement at
+  200-300 km (models differ by up to 70 %).
+* Kataoka, R. et al. (2022), J. Space Weather Space Clim. 12, 41 (abstract): "the mass density enhancement
+  predicted by the NRLMSIS2.0 empirical model is less than 25 % under the present moderate magnetic storms",
+  the real-time GAIA simulation up to 50 %.
+* Dang, T. et al. (2022), Space Weather 20, e2022SW003152: TIE-GCM, ~20 % at 210 km in the first storm,
+  20-30 % globally (> 60 % regionally) in the second.
+* Berger, T. E. et al. (2023), "The Thermosphere Is a Drag", Space Weather (abstract): NRLMSIS, JB08, HASDM,
+  EUV occultation and accelerometer data show density "at least 20 %-30 % higher at 210 km relative to the 9
+  days prior to the launch".
+* "Thermospheric neutral density variation during the 'SpaceX' storm" (MAGE model), Space Weather (abstract):
+  up to 150 % at ~200 km along the Starlink orbit near the second storm peak, where TIE-GCM, NRLMSIS 2.0 and
+  DTM-2013 give ~50 %.
+* Bruinsma, S., Boniface, C., Sutton, E. K., Fedrizzi, M. (2021), "Thermosphere modeling capabilities
+  assessment: geomagnetic storms", J. Space Weather Space Clim. 11, 12 (13 storms, abstract): NRLMSISE-00
+  "systematically and significantly underestimates the storm densities".
 
-Inputs: deployment 210 x 320 km at 53.2 deg on 3 Feb 2022 18:30 UTC; mass 260 kg (SpaceX's published Starlink
-mass, "approximately 260 kg", Starlink mission press kit 2019; v1.5 is heavier: an assumption); Cd A = 2.2 x
-2.0 m^2 edge-on (ASSUMPTION; the drag ratio does not depend on it).  Observed F10.7 and ap (bundled CelesTrak
-record, which covers February 2022); quiet time = the same days with every ap at the median daily Ap of the 27
-days before launch (spaceplan.station.storm).
+Inputs: deployment 210 x 320 km at 53.2 deg on 3 Feb 2022 18:30 UTC (SpaceX; Fang et al.); mass 260 kg
+(SpaceX's published Starlink mass, "approximately 260 kg", Starlink mission press kit 2019; the v1.5 satellites
+of 2022 are heavier: an assumption); Cd A = 2.2 x 2.0 m^2 edge-on (ASSUMPTION).  Neither enters the density
+ratios, only the altitude losses.  Observed F10.7 and 3-hourly ap from the bundled CelesTrak record (AP1..AP8:
+ap 32, 48, 56 on 3 Feb 03-12 UTC, 56 and 48 on 4 Feb 15-21 UTC; daily Ap 26 and 32), NRLMSIS 2.1 in its
+storm-time mode (the 7-element ap history; spaceplan.station.storm).  Quiet time = the same days with every ap at
+the median daily Ap of the 27 days before launch (9).
 
-Tolerance (fixed before the first run): the peak storm/quiet drag ratio at the perigee height, 3-9 Feb, is
-1.50 +- 0.15 (SpaceX's "up to 50 %"); and the storm run loses more altitude than the quiet one.
+Tolerances (fixed before comparing; the SpaceX one before the first run of 2026-12-07):
+* SpaceX: the peak storm/quiet density ratio at the perigee height, 3-9 Feb, is 1.50 +- 0.15.
+* Kataoka et al.: NRLMSIS's own enhancement at ~200 km is below 25 %: 1.0 < peak ratio <= 1.25.  (Its result
+  was known to be +11 % from the exploratory run that preceded this test: a consistency check of our NRLMSIS
+  use against a published NRLMSIS run, not a blind one.)
+* Berger et al.: the peak density at the perigee height over its mean in the 9 days before launch >= 1.20.
 
-Result of the first run (2026-12-07): quiet ap = 9; peak drag increase +9 % (on 4 Feb), mean altitude loss over
-6 days 30.8 km against 30.4 km quiet.  NRLMSIS 2.1 driven by the daily Ap (its default) does not reproduce the
-50 %: consistent with Kataoka et al.'s < 25 % for NRLMSIS 2.0; the physics-based models (GAIA, TIE-GCM) reach
-35-60 %.  Kept as a strict xfail with these numbers.
+Results (2026-12-07, NRLMSIS 2.1 storm-time mode; the daily-Ap run of the same day gave +9 %):
+
+| reference | published | spaceplan | verdict |
+|---|---|---|---|
+| SpaceX, drag vs previous launches | up to +50 % | peak +11.3 % (4 Feb 18:30, 208 km) | strict xfail |
+| Kataoka et al., NRLMSIS 2.0 | < +25 % | +11.3 % | pass |
+| Berger et al., vs the 9 days prior | at least +20-30 % | +14.8 % (4 Feb 15:30) | strict xfail |
+| mean-altitude loss over 6 days | - | 31.6 km storm, 30.9 km quiet | pass (storm > quiet) |
+
+Physical cause of the shortfall: NRLMSIS is a climatology fitted to ap; at 200-210 km its storm response is small
+(+15 % at most at any point of a 4-deg grid up to 53 deg latitude on 3-5 Feb, all of NRLMSISE-00, 2.0 and 2.1,
+checked with pymsis) and the empirical models underestimate storm-time density (Bruinsma et al. 2021); the
+physics-based models driven by the high-latitude energy input reach 35-60 % (Fang et al.), 50 % (GAIA) and
+150 % (MAGE).  The orbit-averaged table also removes the regional peaks (Dang et al.: > 60 % regionally).
 """
 
 import numpy as np
@@ -46,6 +75,9 @@ def test_bundled_space_weather_covers_february_2022():
     # the storm days: daily Ap of 3 and 4 Feb 2022 above 25 (G1 conditions), quiet before
     ap = dict(zip(day[sel].astype(str), rec.ap_daily[sel]))
     assert ap["2022-02-03"] > 25 and ap["2022-02-04"] > 25
+    # and the 3-hourly ap that the storm-time mode reads: peaks of 56 on both days
+    three_hourly = dict(zip(day[sel].astype(str), rec.ap[sel]))
+    assert three_hourly["2022-02-03"].max() == 56 and three_hourly["2022-02-04"].max() == 56
 
 
 def test_spacex_2022_starlink_storm_decays_faster_than_quiet(storm):
@@ -54,7 +86,20 @@ def test_spacex_2022_starlink_storm_decays_faster_than_quiet(storm):
     assert storm.peak_drag_ratio > 1.0
 
 
-@pytest.mark.xfail(strict=True, reason="NRLMSIS 2.1 (daily Ap) gives a peak drag increase of +9 % on 4 Feb 2022 "
-                   "against SpaceX's 'up to 50 %' (Kataoka et al. 2022: NRLMSIS 2.0 < 25 %; physics models 35-60 %)")
+def test_kataoka_2022_nrlmsis_enhancement_below_25_percent(storm):
+    assert 1.0 < storm.peak_drag_ratio <= 1.25
+
+
+@pytest.mark.xfail(strict=True, reason="NRLMSIS 2.1 (storm-time 3-hourly ap) gives a peak drag increase of +11 % "
+                   "on 4 Feb 2022 against SpaceX's 'up to 50 %': empirical models underestimate storm-time density "
+                   "at 200 km (Kataoka et al. 2022: NRLMSIS 2.0 < 25 %; Bruinsma et al. 2021); physics models "
+                   "35-60 % (Fang et al. 2022), GAIA 50 %, MAGE 150 %")
 def test_spacex_2022_starlink_storm_drag_up_to_50_percent(storm):
     assert storm.peak_drag_ratio == pytest.approx(1.50, abs=0.15)
+
+
+@pytest.mark.xfail(strict=True, reason="NRLMSIS 2.1 (storm-time ap, orbit-averaged) gives +15 % at 208 km over the "
+                   "9 days before launch against Berger et al.'s 'at least 20-30 %' from HASDM, JB08 and "
+                   "observations; same cause as above")
+def test_berger_2023_density_20_percent_over_the_9_days_prior(storm):
+    assert storm.peak_prior_ratio >= 1.20

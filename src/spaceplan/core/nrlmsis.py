@@ -104,7 +104,7 @@ def _samples(inclination: float) -> tuple[np.ndarray, np.ndarray]:
 
 def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclination: float, activity: int = 50,
                   step_days: float | None = None, persist_after: float | None = None,
-                  version: float = 2.1, quiet_ap: float | None = None) -> DensityTable:
+                  version: float = 2.1, quiet_ap: float | None = None, storm_time_ap: bool = False) -> DensityTable:
     """Build the orbit-averaged table over [t0, t1] (TDB s) and [alt_lo, alt_hi] (m).
 
     ``version``: the NRLMSIS version pymsis runs, 2.1 (default) or 0 for NRLMSISE-00
@@ -113,6 +113,12 @@ def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclinatio
 
     ``quiet_ap``: every ap (daily and 3-hourly) replaced by this value, F10.7
     kept: the same days without their geomagnetic activity (storm studies).
+
+    ``storm_time_ap``: run NRLMSIS in its storm-time mode (switch 9 = -1,
+    pymsis ``geomagnetic_activity=-1``): the 3-hourly ap at t, t-3, -6, -9 h
+    and the 12-33 h and 36-57 h means drive the model instead of the daily Ap
+    alone (Picone et al. 2002, sec. 2; Emmert et al. 2022).  Use it with
+    ``step_days`` <= 0.125 so the 3-hour nodes resolve a storm.
 
     ``persist_after`` (TDB s): from that epoch on, F10.7 and ap are held at their
     means over the 81 days before it (persistence, what a forecaster knew then)
@@ -133,12 +139,12 @@ def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclinatio
     return _cached_table(round(float(t0), 3), round(float(t1), 3), float(alt_lo), float(alt_hi),
                          round(float(inclination), 9), int(activity), float(step_days),
                          None if persist_after is None else round(float(persist_after), 3), float(version),
-                         None if quiet_ap is None else float(quiet_ap))
+                         None if quiet_ap is None else float(quiet_ap), bool(storm_time_ap))
 
 
 @functools.lru_cache(maxsize=16)
 def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, persist_after,
-                  version=2.1, quiet_ap=None) -> DensityTable:
+                  version=2.1, quiet_ap=None, storm_time_ap=False) -> DensityTable:
     import pymsis
 
     from spaceplan.core.time import tdb_to_datetime64
@@ -169,10 +175,11 @@ def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, pers
     stamps = tdb_to_datetime64(times)[idx_t]
     out = pymsis.calculate(stamps, np.tile(lon, nt * na), np.tile(lat, nt * na),
                            np.tile(np.repeat(alts / 1e3, ns), nt), f107[idx_t], sw.f107a[idx_t], sw.aps[idx_t],
-                           version=0 if version == 0 else version)
+                           version=0 if version == 0 else version, geomagnetic_activity=-1 if storm_time_ap else 1)
     rho = np.asarray(out[:, 0], dtype=float).reshape(nt, na, ns).mean(axis=2)
     if not np.all(np.isfinite(rho)) or np.any(rho <= 0) or n == 0:
         raise InputError("density", "NRLMSIS returned a non-positive density", "finite, > 0")
     model = "NRLMSISE-00" if version == 0 else f"NRLMSIS {version:g}"
-    notes = notes + (f"{model} orbit-averaged table, {nt} x {na} nodes every {step_days:g} d",)
+    notes = notes + (f"{model} orbit-averaged table, {nt} x {na} nodes every {step_days:g} d"
+                     + (", storm-time mode (3-hourly ap history)" if storm_time_ap else ""),)
     return DensityTable(t0, dt, alts, np.log(rho), inclination, activity, notes)

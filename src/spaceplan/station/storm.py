@@ -1,13 +1,20 @@
 """Decay of a low orbit through a geomagnetic storm, against the same days with quiet geomagnetic activity.
 
-Two orbit-averaged NRLMSIS tables (:func:`spaceplan.core.nrlmsis.density_table`,
-3-hour nodes so that the 3-hourly ap of a storm is resolved) over the same
-days and the same observed F10.7:
+Two orbit-averaged NRLMSIS 2.1 tables (:func:`spaceplan.core.nrlmsis.density_table`,
+3-hour nodes) over the same days and the same observed F10.7, both in NRLMSIS's
+storm-time mode (switch 9 = -1: the 3-hourly ap at t, t-3, t-6, t-9 h and the
+12-33 h and 36-57 h means drive the model, not only the daily Ap, which dilutes
+a storm of a few hours; Picone et al. 2002, JGR 107, 1468, sec. 2):
 
-* ``storm``: the observed ap (CelesTrak record);
+* ``storm``: the observed 3-hourly ap (CelesTrak record, AP1..AP8);
 * ``quiet``: every ap set to the median daily Ap of the ``quiet_days`` before
   the start (one solar rotation, 27 days, by default): what the same days would
   have looked like without the storm.
+
+A second reference follows Berger et al. (2023, Space Weather 21,
+e2022SW003330): the density at the same height averaged over the
+``prior_days`` (9) days before the start, observed space weather
+(``prior_ratio``); it also carries the F10.7 change between the two periods.
 
 The orbit (perigee x apogee, from a deployment state at perigee on the node) is
 propagated by Cowell (:mod:`spaceplan.core.propagator`, J2-J4 and drag) in
@@ -39,6 +46,7 @@ class StormDecay:
     quiet_ap: float
     t: np.ndarray  # TDB s, 3-hour nodes
     drag_ratio: np.ndarray  # storm / quiet density at the perigee height of the storm run
+    prior_ratio: np.ndarray  # storm density / its mean over the prior_days before the start, same height
     perigee_storm_m: np.ndarray  # per node
     perigee_quiet_m: np.ndarray
     mean_altitude_storm_m: np.ndarray
@@ -52,9 +60,14 @@ class StormDecay:
     def peak_drag_ratio(self) -> float:
         return float(np.nanmax(self.drag_ratio))
 
+    @property
+    def peak_prior_ratio(self) -> float:
+        return float(np.nanmax(self.prior_ratio))
+
     def to_dict(self) -> dict:
         return {"start_utc": self.start_utc, "days": self.days, "quiet_ap": self.quiet_ap,
                 "peak_drag_increase_percent": 100.0 * (self.peak_drag_ratio - 1.0),
+                "peak_increase_over_prior_days_percent": 100.0 * (self.peak_prior_ratio - 1.0),
                 "mean_altitude_loss_storm_km": float(self.mean_altitude_storm_m[0] - self.mean_altitude_storm_m[-1]) / 1e3,
                 "mean_altitude_loss_quiet_km": float(self.mean_altitude_quiet_m[0] - self.mean_altitude_quiet_m[-1]) / 1e3,
                 "reentry_storm_utc": self.reentry_storm_utc, "reentry_quiet_utc": self.reentry_quiet_utc,
@@ -88,7 +101,7 @@ def _run(r, v, mass, t0, days, cd_area, table):
 
 
 def storm_decay(perigee_km: float, apogee_km: float, inclination_deg: float, start_utc: str, days: float,
-                mass_kg: float, cd_area_m2: float, quiet_days: int = 27) -> StormDecay:
+                mass_kg: float, cd_area_m2: float, quiet_days: int = 27, prior_days: int = 9) -> StormDecay:
     """Decay from a deployment orbit under the observed space weather and under quiet geomagnetic activity."""
     require_range("perigee", perigee_km, 120.0, 1000.0, "km")
     require_range("apogee", apogee_km, perigee_km, 2000.0, "km")
@@ -97,15 +110,20 @@ def storm_decay(perigee_km: float, apogee_km: float, inclination_deg: float, sta
     require_positive("Cd A", cd_area_m2, unit="m^2")
     inc = math.radians(inclination_deg)
     t0 = float(utc_to_tdb(start_utc, "start"))
+    require_range("prior days", prior_days, 1, 60, "days")
     quiet = quiet_ap_before(t0, quiet_days)
-    args = (t0 - DAY, t0 + (days + 1) * DAY, 100e3, apogee_km * 1e3 + 30e3, inc, 50, STEP_DAYS)
-    storm_tab = nrlmsis.density_table(*args)
-    quiet_tab = nrlmsis.density_table(*args, quiet_ap=quiet)
+    args = (t0 - (prior_days + 1) * DAY, t0 + (days + 1) * DAY, 100e3, apogee_km * 1e3 + 30e3, inc, 50, STEP_DAYS)
+    storm_tab = nrlmsis.density_table(*args, storm_time_ap=True)
+    quiet_tab = nrlmsis.density_table(*args, quiet_ap=quiet, storm_time_ap=True)
     r, v = _perigee_state(perigee_km * 1e3, apogee_km * 1e3, inc)
     t, per_s, mean_s, re_s = _run(r, v, mass_kg, t0, days, cd_area_m2, storm_tab)
     t_q, per_q, mean_q, re_q = _run(r, v, mass_kg, t0, days, cd_area_m2, quiet_tab)
     n = min(len(t), len(t_q))
-    ratio = storm_tab(t[:n], per_s[:n]) / quiet_tab(t[:n], per_s[:n])
-    notes = storm_tab.notes + (f"quiet: ap = {quiet:.1f}, the median daily Ap of the {quiet_days} days before",)
-    return StormDecay(str(start_utc), float(days), quiet, t[:n], ratio, per_s[:n], per_q[:n], mean_s[:n], mean_q[:n],
-                      re_s, re_q, notes)
+    rho = storm_tab(t[:n], per_s[:n])
+    ratio = rho / quiet_tab(t[:n], per_s[:n])
+    before = t0 - DAY * np.arange(prior_days * 8, 0, -1) / 8.0  # 3-hour nodes over the prior days
+    prior = np.array([storm_tab(before, np.full(before.shape, h)).mean() for h in per_s[:n]])
+    notes = storm_tab.notes + (f"quiet: ap = {quiet:.1f}, the median daily Ap of the {quiet_days} days before",
+                               f"prior: the density at the same height averaged over the {prior_days} days before")
+    return StormDecay(str(start_utc), float(days), quiet, t[:n], ratio, rho / prior, per_s[:n], per_q[:n], mean_s[:n],
+                      mean_q[:n], re_s, re_q, notes)
