@@ -64,3 +64,21 @@ def test_results_carry_and_collect_warnings():
     assert outer.warnings == (b,)
     assert collect(outer) == [a, b]  # nested results first, in field order
     assert collect({"rows": [{"warnings": [a]}]}) == [a]
+
+
+def test_length_grid_takes_the_unit_forms_of_every_length_flag():
+    import pytest
+
+    from spaceplan.core.errors import InputError
+    from spaceplan.core.units import parse_length_grid
+
+    assert parse_length_grid("--alt", "400km") == [400e3]
+    assert parse_length_grid("--alt", "400") == [400e3]
+    assert parse_length_grid("--alt", "400000m") == [400e3]
+    assert parse_length_grid("--alt", "300000m:500km", default_step_m=100e3) == [300e3, 400e3, 500e3]
+    assert parse_length_grid("--alt", "200:400:100km") == [200e3, 300e3, 400e3]
+    assert parse_length_grid("--alt", "200:400", default="km") == [200e3, 400e3]
+    for bad in ("400:300", "abc", "-5", "1:2:3:4", "0:1e9:1m"):
+        with pytest.raises(InputError) as exc:
+            parse_length_grid("--alt", bad)
+        assert exc.value.field == "--alt"

@@ -100,13 +100,21 @@ def vehicles(json_out: bool = typer.Option(False, "--json", help=JSON_HELP)) -> 
                          f"{o['liftoff_thrust_kn']:.0f}"] for o in out]))
 
 
-def _vec(field: str, text: Optional[str]):
+def _vec(field: str, text: Optional[str], length: bool = False):
+    """'up,east,north' (or one number: vertical) -> three floats; with ``length``, each component a length
+    in the forms of :func:`spaceplan.core.units.parse_length` (bare numbers in m) -> m."""
     if text is None:
         return None
-    try:
-        parts = [float(x) for x in text.replace(";", ",").split(",")]
-    except ValueError:
-        raise InputError(field, f"cannot read {text!r}", "three numbers 'up,east,north' (or one: vertical)") from None
+    items = text.replace(";", ",").split(",")
+    if length:
+        from spaceplan.core.units import parse_length
+
+        parts = [parse_length(field, x, allow_zero=True, default="m", allow_negative=True) for x in items]
+    else:
+        try:
+            parts = [float(x) for x in items]
+        except ValueError:
+            raise InputError(field, f"cannot read {text!r}", "three numbers 'up,east,north' (or one: vertical)") from None
     if len(parts) == 1:
         parts = [parts[0], 0.0, 0.0]
     if len(parts) != 3:
@@ -134,7 +142,8 @@ def _parse_flights(text: str) -> list[int]:
 def landing(
     case: str = typer.Option("acikmese2007", "--case", help="Bundled case (acikmese2007, blackmore2010_infeasible, "
                              "or a mars_* file name) or a FILE.toml with a [landing] table."),
-    r0: Optional[str] = typer.Option(None, "--r0", help="Initial position 'up,east,north' in m (overrides the case)."),
+    r0: Optional[str] = typer.Option(None, "--r0", help="Initial position 'up,east,north' from the target, m (bare "
+                                     "numbers) or with m/km, e.g. 1500,0,2000 or 1.5km,0,2km (overrides the case)."),
     v0: Optional[str] = typer.Option(None, "--v0", help="Initial velocity 'up,east,north' in m/s."),
     m_wet: Optional[float] = typer.Option(None, "--wet-mass", help="Initial mass, kg."),
     m_dry: Optional[float] = typer.Option(None, "--dry-mass", help="Dry mass (lowest final mass), kg."),
@@ -160,7 +169,7 @@ def landing(
         matches = [c for c in landing_cases() if c.endswith(case) or case in c]
         if len(matches) == 1:
             name = matches[0]
-    overrides = {"r0_m": _vec("--r0", r0), "v0_m_s": _vec("--v0", v0), "m_wet_kg": m_wet, "m_dry_kg": m_dry,
+    overrides = {"r0_m": _vec("--r0", r0, length=True), "v0_m_s": _vec("--v0", v0), "m_wet_kg": m_wet, "m_dry_kg": m_dry,
                  "thrust_max_n": thrust_max, "thrust_min_n": thrust_min, "glide_slope_deg": glide,
                  "pointing_deg": pointing}
     if gravity is not None:
@@ -170,7 +179,7 @@ def landing(
     if cant is not None:
         overrides["cant_deg"] = cant
     fields = {"m_wet": "--wet-mass", "m_dry": "--dry-mass", "thrust_min (rho1)": "--thrust-min",
-              "thrust_min": "--thrust-min", "thrust_max (rho2)": "--thrust-max", "gravity": "--gravity",
+              "thrust_min": "--thrust-min", "thrust_max (rho2)": "--thrust-max", "thrust_max": "--thrust-max", "gravity": "--gravity",
               "r0": "--r0", "v0": "--v0", "glide_slope_deg": "--glide-slope", "pointing_deg": "--pointing",
               "n_nodes": "--nodes", "tf_s": "--tf", "isp_s": "--isp", "cant_deg": "--cant"}
     with cli_fields(fields):
@@ -196,6 +205,7 @@ def landing(
         ["solver", f"CLARABEL, {sol.status}, {sol.n_solves} solves, {sol.solve_time_s:.2f} s"],
     ]
     stdout.print(table("Powered-descent guidance", ["Quantity", "value"], rows))
+    print_warnings(sol)
     if plot:
         stdout.print(f"figure: {plot}")
 
@@ -242,6 +252,7 @@ def economics(
                                                 f"{m.price_usd / m.payload_kg[b.mode]:,.0f} USD/kg")
         stdout.print(f"expendable: {b.expendable_cost_usd / 1e6:.2f} M USD = {b.expendable_cost_per_kg_usd:,.0f} "
                      f"USD/kg; break-even: {be}{price}. Costs are estimates: see the preset's sources.")
+    print_warnings(*results)
     if plot:
         stdout.print(f"figure: {plot}")
 

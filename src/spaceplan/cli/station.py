@@ -13,7 +13,7 @@ from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, cli_fi
 from spaceplan.cli._formats import CZML_HELP, OEM_HELP, check_czml, check_oem, save_oem, save_text
 from spaceplan.core.durations import parse_duration
 from spaceplan.core.errors import InputError, require_range
-from spaceplan.core.units import parse_length, parse_length_range
+from spaceplan.core.units import parse_length, parse_length_grid, parse_length_range
 
 station_app = typer.Typer(help="Space stations: orbit decay, reboost propellant, controlled deorbit, reentry windows.",
                           no_args_is_help=True)
@@ -288,7 +288,8 @@ def _grid_values(field: str, text: str, unit: str, default_step: float | None) -
 
 @station_app.command("lifetime")
 def lifetime_cmd(
-    alt: str = typer.Option("200:800km", "--alt", help="Mean altitudes, LOW:HIGH[:STEP]km (step 50 km)."),
+    alt: str = typer.Option("200:800km", "--alt", help="Mean altitude(s): VALUE or LOW:HIGH[:STEP], km (bare numbers) "
+                            "or with m/km, e.g. 400km, 200:800km, 300000m:500km (default step 50 km)."),
     bc: str = typer.Option("25:200", "--bc", help="m/(Cd A) in kg/m², LOW:HIGH[:STEP] (default: doubling)."),
     activity: Optional[int] = typer.Option(None, "--activity", help=_ACTIVITY_HELP + " [default: all three]"),
     start: str = typer.Option("2026-11-01", "--start", help="UTC start date."),
@@ -302,7 +303,8 @@ def lifetime_cmd(
 
     require_range("--inclination", inclination, 0.0, 180.0, "deg")
     levels = (_activity(activity),) if activity is not None else (5, 50, 95)
-    grid = lifetime_grid(_grid_values("--alt", alt, "km", 50.0), _grid_values("--bc", bc, "", None), levels, start,
+    altitudes_km = [h / 1e3 for h in parse_length_grid("--alt", alt, default="km", default_step_m=50e3)]
+    grid = lifetime_grid(altitudes_km, _grid_values("--bc", bc, "", None), levels, start,
                          inclination, numerical_max_days=numerical_max_days)
     if json_out:
         emit_json(grid)

@@ -76,3 +76,31 @@ def parse_length_range(field: str, value, default: str = "km") -> tuple[float, f
     if not lo < hi:
         raise InputError(field, f"{value!r}: low must be below high", example)
     return lo, hi
+
+
+def parse_length_grid(field: str, value, default: str = "km", default_step_m: float | None = None,
+                      max_values: int = 201) -> list[float]:
+    """``VALUE`` or ``LOW:HIGH[:STEP]`` lengths -> the grid in m (LOW, LOW + STEP, ... HIGH).
+
+    Every part takes the forms of :func:`parse_length` (``400km``, ``400000m``, a bare number in ``default``);
+    a unit after the last part applies to bare earlier parts (``200:800km``, ``200:800:50km``).  Without STEP
+    the values are ``default_step_m`` apart (None: LOW and HIGH only).  At most ``max_values`` values."""
+    parts = [p.strip() for p in str(value).split(":")]
+    example = f"VALUE or LOW:HIGH[:STEP], e.g. 400{default} or 200:800{default}"
+    if len(parts) not in (1, 2, 3) or not all(parts):
+        raise InputError(field, f"cannot read {value!r}", example)
+    match = _QUANTITY.match(parts[-1])
+    shared = match.group(2).lower() if match and match.group(2).lower() in LENGTH_UNITS else default
+    values = [parse_length(field, p, default=shared) for p in parts]
+    if len(values) == 1:
+        return values
+    lo, hi, *rest = values
+    if not lo <= hi:
+        raise InputError(field, f"{value!r}: LOW must not be above HIGH", example)
+    step = rest[0] if rest else default_step_m
+    if step is None:
+        return [lo] if hi == lo else [lo, hi]
+    n = int(math.floor((hi - lo) / step * (1 + 1e-12)))
+    if n + 1 > max_values:
+        raise InputError(field, f"{value!r} gives {n + 1} values", f"at most {max_values} values")
+    return [lo + k * step for k in range(n + 1)]

@@ -27,6 +27,13 @@ in the preset files with their sources):
   preset's published figures, or numbers from :mod:`spaceplan.launch.payload`).
 * Break-even reuses: the smallest n for which the cost per kg of the
   recovered vehicle is at or below the expendable one's.
+
+Validity envelope (:func:`envelope`): the refurbishment fraction and the
+loss rate are per-flight averages of boosters that have flown; a stage flown
+more times than any booster of that vehicle has flown (the preset's
+``flights_flown_record`` with its source; without one, the record of any
+orbital-class booster, :data:`BOOSTER_FLIGHTS_RECORD`) is an extrapolation and
+the result carries a warning naming ``flights``.
 """
 
 from __future__ import annotations
@@ -40,6 +47,12 @@ import numpy as np
 
 from spaceplan.core import registry
 from spaceplan.core.errors import InputError, ParseError, UnknownNameError, require_positive, require_range
+from spaceplan.core.validity import REFUSE, Bound, Envelope, check
+
+# The most flights of any orbital-class booster: 30, Falcon 9 B1067 (30th launch and landing 2025-08-28,
+# Starlink from Kennedy; SpaceX webcast, as reported by the press).  Used when a preset gives no record.
+BOOSTER_FLIGHTS_RECORD = 30
+BOOSTER_FLIGHTS_RECORD_SOURCE = "Falcon 9 B1067, 30th flight on 2025-08-28 (SpaceX)"
 
 MODES = ("expendable", "asds", "rtls", "land")
 _MODE_ALIASES = {"droneship": "asds", "drone_ship": "asds", "ship": "asds", "rtls": "rtls", "land": "land"}
@@ -73,6 +86,8 @@ class CostModel:
     price_usd: float | None = None  # published list price, for comparison only
     orbit: str = "LEO"
     sources: str = ""
+    flights_flown_record: int | None = None  # most flights any booster of this vehicle has flown (None: unknown)
+    flights_flown_source: str = ""
 
     def __post_init__(self):
         for f in ("first_stage_usd", "upper_stage_usd", "fairing_usd", "propellant_usd", "launch_ops_usd"):
@@ -93,6 +108,8 @@ class CostModel:
                 raise UnknownNameError(f"{self.name}: recovery_ops_usd mode", mode, MODES[1:])
         if self.fairing_flights < 1:
             raise InputError(f"{self.name}: fairing_flights", f"got {self.fairing_flights}", ">= 1")
+        if self.flights_flown_record is not None and self.flights_flown_record < 0:
+            raise InputError(f"{self.name}: flights_flown_record", f"got {self.flights_flown_record}", ">= 0")
 
     @property
     def recovery_modes(self) -> list[str]:
@@ -133,6 +150,7 @@ class CostBreakdown:
     expendable_cost_per_kg_usd: float
     break_even_flights: int | None  # smallest n with cost per kg <= expendable's; None if not within range
     components_usd: dict[str, np.ndarray] = field(default_factory=dict)
+    warnings: tuple = ()  # validity warnings ({code, field, message}) of :func:`envelope`
 
     def to_dict(self) -> dict[str, Any]:
         m = self.model
@@ -155,6 +173,8 @@ class CostBreakdown:
                 for i, (n, c, k) in enumerate(zip(self.flights, self.cost_per_launch_usd, self.cost_per_kg_usd))
             ],
             "sources": m.sources,
+            "flights_flown_record": m.flights_flown_record,
+            "warnings": list(self.warnings),
         }
 
 
@@ -170,6 +190,21 @@ def expendable_cost(model: CostModel) -> float:
     """Cost of one expendable launch, USD (first stage at the expendable production rate)."""
     c1 = model.first_stage_usd * float(learning_factor(model.flights_per_year, model))
     return c1 + model.upper_stage_usd + fairing_cost(model) + model.propellant_usd + model.launch_ops_usd
+
+
+def envelope(model: CostModel) -> Envelope:
+    """The reuse-cost model's envelope for ``model``: flights per stage up to the most any booster of the
+    vehicle has flown (warn beyond); costs and costs per kg >= 0 (refuse below)."""
+    if model.flights_flown_record is None:
+        record, why = BOOSTER_FLIGHTS_RECORD, f"the most any orbital-class booster has flown: {BOOSTER_FLIGHTS_RECORD_SOURCE}"
+    else:
+        record = model.flights_flown_record
+        why = f"the most any {model.name} booster has flown" + (f": {model.flights_flown_source}"
+                                                                if model.flights_flown_source else "")
+    return Envelope("the reuse cost model", inputs=(
+        Bound("flights", None, float(record), code="beyond_flown_record", label="flights", why=why),),
+        outputs=(Bound("cost_usd", 0.0, None, REFUSE, "unphysical", "USD", 1.0, "cost per launch",
+                       "no cost lies outside it"),))
 
 
 def reuse_costs(model: CostModel, flights=range(1, 21), mode: str | None = None) -> CostBreakdown:
@@ -194,10 +229,12 @@ def reuse_costs(model: CostModel, flights=range(1, 21), mode: str | None = None)
     k_exp = c_exp / model.payload_kg["expendable"]
     ok = np.flatnonzero(per_kg <= k_exp)
     be = int(n[ok[0]]) if ok.size else None
+    warnings = check(envelope(model), flights=n.max(), cost_usd=np.append(total, c_exp))
     return CostBreakdown(model=model, mode=mode, flights=n, cost_per_launch_usd=total, cost_per_kg_usd=per_kg,
                          expendable_cost_usd=c_exp, expendable_cost_per_kg_usd=k_exp, break_even_flights=be,
                          components_usd={"first_stage": first, "refurbishment": refurb, "recovery_ops": rec,
-                                         "fairing": fair, "upper_stage_propellant_ops": fixed})
+                                         "fairing": fair, "upper_stage_propellant_ops": fixed},
+                         warnings=warnings)
 
 
 def break_even_flights(model: CostModel, mode: str | None = None, max_flights: int = 200) -> int | None:
@@ -239,4 +276,5 @@ def with_payloads(model: CostModel, payload_kg: dict[str, float]) -> CostModel:
 
 
 __all__ = ["CostModel", "CostBreakdown", "reuse_costs", "expendable_cost", "break_even_flights",
-           "expected_flights", "learning_factor", "load_cost_model", "economics_vehicles", "with_payloads", "MODES"]
+           "expected_flights", "learning_factor", "load_cost_model", "economics_vehicles", "with_payloads", "MODES",
+           "envelope", "BOOSTER_FLIGHTS_RECORD"]

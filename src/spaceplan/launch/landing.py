@@ -30,6 +30,25 @@ golden-section search (the cost is unimodal in t_f, Blackmore et al. 2010).
 Each t_f reuses one compiled cvxpy problem whose t_f-dependent numbers are
 cvxpy Parameters (disciplined parametrized programming), so only the cone
 program is re-solved.
+
+Validity envelope (:data:`ENVELOPE`, checked by :func:`solve_landing` and
+:func:`landing_propellant`):
+
+* refused: a start at or below the landing point (``--r0`` altitude <= 0) and a
+  maximum thrust below the weight of the *dry* vehicle (thrust-to-weight < 1 for
+  every mass the descent can reach: no trajectory can stop a fall, the problem is
+  meaningless rather than infeasible);
+* warned: a thrust-to-weight below 1 at ignition (the vehicle falls faster until
+  it has burned enough propellant: outside the papers' cases, T/W 1.9 at ignition),
+  and a start beyond the flat-ground, uniform-gravity model: altitude above 0.5 %
+  of the planet's radius (gravity 2h/R = 1 % weaker) or horizontal distance above
+  1 % of it (gravity tilted by 0.57 deg).  The radius is that of the body whose
+  surface gravity GM/R^2 is nearest to the case's (Mars for 3.7114 m/s^2:
+  17 km altitude, 34 km downrange; Earth 32/64 km; Moon 8.7/17 km).  The papers'
+  cases start at 1.5 km altitude and 2 km downrange;
+* warned: a relaxed solution that is not lossless (thrust below ``--thrust-min`` on
+  some interval: Açıkmeşe & Ploen 2007's condition ||T|| = Gamma fails, the
+  trajectory is not flyable as computed).
 """
 
 from __future__ import annotations
@@ -43,11 +62,62 @@ from typing import Any
 import numpy as np
 
 from spaceplan.core import registry
-from spaceplan.core.constants import G0
+from spaceplan.core.constants import EARTH, G0, MARS, MERCURY, MOON, VENUS
 from spaceplan.core.errors import (InfeasibleError, InputError, ParseError, SpaceplanError, UnknownNameError,
                                    require_positive, require_range)
+from spaceplan.core.validity import REFUSE, Bound, Envelope, check, physical, warning, with_warnings
 
 GOLDEN = (math.sqrt(5.0) - 1.0) / 2.0
+
+FLAT_ALTITUDE_FRACTION = 0.005  # h / R: uniform gravity within 2 h / R = 1 %
+FLAT_DISTANCE_FRACTION = 0.01  # d / R: gravity tilted by d / R = 0.57 deg over the descent
+_SURFACE_BODIES = (EARTH, MARS, MOON, VENUS, MERCURY)
+
+ENVELOPE = Envelope(
+    "the powered-descent guidance",
+    inputs=(
+        Bound("thrust_max_n", "dry_weight_n", None, REFUSE, "thrust_below_weight", "N", 1.0, "thrust_max",
+              "thrust-to-weight below 1 even at the dry mass: no trajectory can stop the descent"),
+        Bound("thrust_max_n", "wet_weight_n", None, code="thrust_below_weight_at_ignition", unit="N",
+              label="thrust_max", why="thrust-to-weight below 1 at ignition: the vehicle falls faster until it has "
+              "burned enough propellant; the papers' cases have 1.9"),
+        Bound("altitude_m", None, "flat_altitude_m", code="beyond_flat_ground", unit="km", scale=1e-3,
+              label="r0 altitude", why="flat ground and uniform gravity hold to 1 % up to 0.5 % of the planet's "
+              "radius"),
+        Bound("downrange_m", None, "flat_downrange_m", code="beyond_flat_ground", unit="km", scale=1e-3,
+              label="r0 horizontal distance", why="flat ground holds to 0.57 deg of gravity tilt up to 1 % of the "
+              "planet's radius"),
+    ),
+    outputs=(physical("propellant_kg", "mass", "propellant"), physical("tf_s", "time", "time of flight", 1.0, "s"),
+             Bound("landing_error_m", 0.0, None, REFUSE, "unphysical", "m", 1.0, "landing error",
+                   "no distance lies outside it")),
+)
+
+
+def surface_body(gravity_m_s2: float):
+    """The body whose surface gravity GM/R^2 is nearest (in ratio) to ``gravity_m_s2``."""
+    g = abs(float(gravity_m_s2))
+    return min(_SURFACE_BODIES, key=lambda b: abs(math.log(g / (b.gm / b.radius ** 2))))
+
+
+def envelope_warnings(p: "LandingProblem") -> tuple[dict, ...]:
+    """Apply :data:`ENVELOPE` to the inputs of ``p``: raises InputError (field ``thrust_max``) for a thrust
+    that cannot hold the dry vehicle; returns the warnings (ignition thrust-to-weight, flat-ground limits)."""
+    g = float(np.linalg.norm(p.gravity))
+    radius = surface_body(g).radius
+    return check(ENVELOPE, thrust_max_n=p.rho2, dry_weight_n=p.m_dry * g, wet_weight_n=p.m_wet * g,
+                 altitude_m=p.r0[0], flat_altitude_m=FLAT_ALTITUDE_FRACTION * radius,
+                 downrange_m=math.hypot(p.r0[1], p.r0[2]), flat_downrange_m=FLAT_DISTANCE_FRACTION * radius)
+
+
+def _solution_warnings(sol: "LandingSolution") -> tuple[dict, ...]:
+    out = check(ENVELOPE, propellant_kg=sol.propellant_kg, tf_s=sol.tf_s, landing_error_m=sol.landing_error_m)
+    if not sol.lossless:
+        out += (warning("relaxation_not_lossless", "thrust_min",
+                        f"the convex relaxation is not lossless (min ||T||/T_min {sol.thrust_min_ratio:.3f}, gap "
+                        f"{sol.lossless_gap:.1e}): the thrust dips below thrust_min, the trajectory is not flyable "
+                        "as computed (Açıkmeşe & Ploen 2007's condition ||T|| = Gamma fails)"),)
+    return out
 
 
 @dataclass(frozen=True)
@@ -145,6 +215,7 @@ class LandingSolution:
     n_solves: int
     propellant_required_kg: float = math.nan  # to land on the target at this t_f, propellant limit lifted
     tf_scan: tuple[tuple[float, float], ...] = field(default=())  # (t_f, cost) visited; cost inf if infeasible
+    warnings: tuple = ()  # validity warnings ({code, field, message}) of :data:`ENVELOPE`
 
     @property
     def throttle(self) -> np.ndarray:
@@ -171,6 +242,7 @@ class LandingSolution:
             "n_nodes": int(len(self.t) - 1),
             "n_solves": self.n_solves,
             "solve_time_s": self.solve_time_s,
+            "warnings": list(self.warnings),
             "inputs": {
                 "gravity_m_s2": list(p.gravity), "m_wet_kg": p.m_wet, "m_dry_kg": p.m_dry,
                 "thrust_min_n": p.rho1, "thrust_max_n": p.rho2, "alpha_s_per_m": p.alpha,
@@ -394,6 +466,7 @@ def solve_landing(problem: LandingProblem, *, n_nodes: int = 55, tf_s: float | N
     """
     if not (10 <= int(n_nodes) <= 400):
         raise InputError("n_nodes", f"got {n_nodes}", "10 to 400")
+    found = envelope_warnings(problem)
     n = int(n_nodes)
     ns = max(10, min(int(search_nodes), n))
     start = time.perf_counter()
@@ -446,7 +519,8 @@ def solve_landing(problem: LandingProblem, *, n_nodes: int = 55, tf_s: float | N
             raise InfeasibleError(f"landing {problem.name!r}: minimum-fuel solution at the minimum landing "
                                   f"error {dmax:.1f} m not found (solver status {status})")
     elapsed = time.perf_counter() - start
-    return _package(problem, fuel, tf_best, mode, status, feasible, elapsed, solves, scan, lossless_tol, required)
+    sol = _package(problem, fuel, tf_best, mode, status, feasible, elapsed, solves, scan, lossless_tol, required)
+    return with_warnings(sol, found + _solution_warnings(sol))
 
 
 def _package(p: LandingProblem, c: _Compiled, tf: float, mode: str, status: str, feasible: bool,
@@ -560,6 +634,7 @@ def landing_propellant(mass_kg: float, thrust_max_n: float, thrust_min_n: float,
     if thrust_max_n / mass_kg <= gravity:
         raise InfeasibleError(f"landing: thrust_max {thrust_max_n:g} N cannot hold the stage's weight "
                               f"{mass_kg * gravity:g} N")
+    found = envelope_warnings(prob)
     # a tighter t_f bracket than the propellant-based one when propellant is not limiting
     vmag = float(np.linalg.norm(v0))
     a_max = thrust_max_n / mass_kg - gravity
@@ -578,8 +653,9 @@ def landing_propellant(mass_kg: float, thrust_max_n: float, thrust_min_n: float,
             f"(t_f {t_lo:.1f}..{t_hi:.1f} s); ignite higher if it cannot stop in time, lower if its minimum thrust exceeds its weight")
     cost, status = _evaluate(c, prob, tf)
     sol = _package(prob, c, tf, "min_fuel", status, True, time.perf_counter() - start, solves + 1, scan, 1e-3)
+    sol = with_warnings(sol, found + _solution_warnings(sol))
     return (sol.propellant_kg, sol) if return_solution else sol.propellant_kg
 
 
 __all__ = ["LandingProblem", "LandingSolution", "solve_landing", "landing_propellant", "load_case",
-           "landing_cases"]
+           "landing_cases", "ENVELOPE", "envelope_warnings", "surface_body"]

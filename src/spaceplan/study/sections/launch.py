@@ -149,6 +149,7 @@ def render(result: Result, ctx):
     from spaceplan.core.constants import G0
     from spaceplan.launch.economics_plots import plot_cost_per_kg
     from spaceplan.launch.landing_plots import plot_landing
+    from spaceplan.study.flags import mark
     from spaceplan.study.runner import SectionResult
 
     cfg = result.config
@@ -174,8 +175,8 @@ def render(result: Result, ctx):
         price = "-" if m.price_usd is None else f"{m.price_usd / m.payload_kg[b.mode]:,.0f}"
         be = "never" if b.break_even_flights is None else str(b.break_even_flights)
         lines.append(f"| {m.name} | {b.mode} | {m.payload_kg[b.mode]:,.0f} / {m.payload_kg['expendable']:,.0f} "
-                     f"| {source} | {b.expendable_cost_usd / 1e6:.1f} | {costs} | {last} "
-                     f"| {b.expendable_cost_per_kg_usd:,.0f} | {be} | {price} |")
+                     f"| {source} | {b.expendable_cost_usd / 1e6:.1f} | {mark(costs, b.warnings)} | {mark(last, b.warnings)} "
+                     f"| {b.expendable_cost_per_kg_usd:,.0f} | {mark(be, b.warnings)} | {price} |")
     if result.landings:
         lines += ["", "Powered landing (fuel-optimal, lossless convexification; Açıkmeşe & Ploen 2007, "
                   "Blackmore et al. 2010):", "",
@@ -184,7 +185,7 @@ def render(result: Result, ctx):
         for s in result.landings:
             mode = s.mode.replace("_", " ") if s.fuel_optimal_feasible else \
                 f"**infeasible** (target out of reach): {s.mode.replace('_', ' ')}"
-            lines.append(f"| {s.problem.name} | {mode} | {s.propellant_kg:.1f} / "
+            lines.append(f"| {s.problem.name} | {mode} | {mark(f'{s.propellant_kg:.1f}', s.warnings)} / "
                          f"{s.problem.propellant_kg:.0f} | {s.propellant_required_kg:.1f} | {s.tf_s:.1f} "
                          f"| {s.landing_error_m:.0f} | {'yes' if s.lossless else 'no'} | {s.solve_time_s:.2f} |")
     st = {**Config().stage_landing, **cfg.stage_landing}
