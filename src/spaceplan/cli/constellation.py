@@ -487,6 +487,7 @@ def latency(
             [f"fibre RTT (n = 1.468, x{route_factor:g}) (ms)", f"{d['fibre_rtt_ms']:.1f}"],
             ["light in vacuum, great circle (ms)", f"{d['vacuum_great_circle_rtt_ms']:.1f}"]]
     stdout.print(table(f"{d['constellation']} {d['mode']}: {d['source']} -> {d['destination']}", ["Quantity", "Value"], rows))
+    print_warnings(series)
     if plot:
         stdout.print(f"figure: {plot}")
 
@@ -559,6 +560,7 @@ def deploy(
                      f"(sampled: " + ", ".join(f"{s['operational']} sats {s['coverage_fraction'] * 100:.0f} %" for s in m["samples"]) + ")")
     for note in d["notes"]:
         stdout.print(f"note: {note}")
+    print_warnings(d)
     if plot:
         stdout.print(f"figure: {plot}")
 
@@ -587,6 +589,7 @@ def capacity(
              f"{d['served_system_tbps']:.1f} ({d['served_is']}: {d['served_assumption']})"],
             ["assumed parameters", ", ".join(d["assumed"]) or "-"]]
     stdout.print(table(f"{d['constellation']}: {d['payload']}", ["Quantity", "Value"], rows))
+    print_warnings(d)
 
 
 def export(

@@ -63,7 +63,7 @@ def windows(
                              f"longest flight {bounds[1] / DAY:g} d is not above the shortest {bounds[0] / DAY:g} d",
                              "--tof-min < --tof-max")
     with progress("searching opportunities", enabled=not as_json) as update, \
-            cli_fields({"years": "--from/--to", "tof_bounds": "--tof-min/--tof-max"}):
+            cli_fields({"years": "--from/--to", "tof_bounds": "--tof-min/--tof-max", "c3_cap": "--c3-max"}):
         result = find_opportunities(departure, arrival, start, end, c3_cap=None if c3_max is None else c3_max * 1e6,
                                     tof_bounds=bounds, ridge_deg=ridge_deg, progress=update)
     if as_json:
@@ -139,7 +139,8 @@ def porkchop_command(
     # the size check comes before any array is built: --step 1s over a year is ~5e14 cells
     check_cells(spans["--depart"][2], spans["--arrive"][2], field="--step", hint="use a longer --step or shorter ranges")
     ranges = {field: epoch_grid(t0, step_s, stop_tdb=t1, field=field) for field, (t0, t1, _) in spans.items()}
-    with progress("porkchop", enabled=not as_json) as update:
+    with progress("porkchop", enabled=not as_json) as update, \
+            cli_fields({"departure dates": "--depart", "arrival dates": "--arrive"}):
         result = porkchop(departure, arrival, ranges["--depart"], ranges["--arrive"], progress=update)
     if plot:
         from spaceplan.interplanetary.plots import plot_porkchop
@@ -174,6 +175,7 @@ def porkchop_command(
     counts = summary["cells"]
     _out().print("cells: " + "; ".join(f"type {k}: " + ", ".join(f"{n} {s}" for s, n in v.items())
                                        for k, v in counts.items()))
+    print_warnings(result)
     if plot:
         stdout.print(f"figure written to {plot}")
 

@@ -42,7 +42,8 @@ def payload(
                      "orbit.perigee": "--orbit"}):
         s = load_site(site)
         target = parse_orbit(orbit, s.geocentric_latitude_deg if inclination is None else inclination)
-    result = payload_with_recovery(veh, target, s, recovery, southerly=southerly)
+    with cli_fields({"inclination": "--inclination", "recovery": "--recovery"}):
+        result = payload_with_recovery(veh, target, s, recovery, southerly=southerly)
     if plot:
         from spaceplan.launch.plots import plot_ascent
 

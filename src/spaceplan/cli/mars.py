@@ -6,8 +6,8 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, progress, stdout, table, \
-    write_figure
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, print_warnings, \
+    progress, stdout, table, write_figure
 
 mars_app = typer.Typer(help="Crewed Mars missions: round trips, durations, delta-v and crew dose.",
                        no_args_is_help=True)
@@ -105,6 +105,7 @@ def mission(
     for t, d in options:
         if d is not None:
             stdout.print(f"[bold]{t.mission_class}[/bold]: {d.assessment}")
+    print_warnings({"warnings": list(search.warnings)}, *(t for t, _ in options))
     if plot:
         stdout.print(f"figure written to {plot}")
 

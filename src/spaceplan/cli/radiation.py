@@ -7,8 +7,8 @@ from typing import Optional
 import typer
 
 from spaceplan.core.constants import DAY
-from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_utc, renamed_error, stdout, table, \
-    write_figure
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, emit_json, parse_utc, print_warnings, \
+    renamed_error, stdout, table, write_figure
 from spaceplan.core.errors import InputError
 
 radiation_app = typer.Typer(help="Crew radiation dose: cosmic rays, solar particle events, career limits.",
@@ -113,6 +113,7 @@ def dose(
     for note in result.notes:
         stdout.print(f"Note: {note}.")
     stdout.print(result.assessment, soft_wrap=False)
+    print_warnings(result)
     if plot:
         stdout.print(f"figure: {plot}")
 
@@ -168,8 +169,10 @@ def rates(
         if exc.field in flags:
             raise _renamed(exc, flags[exc.field]) from None
         raise
+    from spaceplan.radiation.gcr import shielding_warnings
+
     doc = {"shielding_gcm2": shielding, "material": material, "solar_activity": label, "phi_mv": phi,
-           "modulation_w": w, "model": model, "locations": out}
+           "modulation_w": w, "model": model, "locations": out, "warnings": list(shielding_warnings(shielding))}
     if json_out:
         emit_json(doc)
         return
@@ -178,6 +181,7 @@ def rates(
                        [[r["location"], f"{r['rate_msv_per_day']:.3f}", f"{r['absorbed_mgy_per_day']:.3f}",
                          f"{r['rate_msv_per_year']:.0f}", f"{r['quality_factor']:.2f}"] for r in out]))
     stdout.print("leo and earth are empirical rates (ISS-like shielding; ground background): --shielding does not apply.")
+    print_warnings(doc)
 
 
 _TRAJECTORIES = ("orbit", "tli", "tmi", "spiral")
@@ -249,6 +253,7 @@ def belts_cmd(
                          f"{doc['inner_belt_days'] * 24:.1f}", f"{doc['outer_belt_days'] * 24:.1f}"]]))
     stdout.print("Belt time by L-shell and flux (inner: L 1.1-2.5 with AP-8 J(>10 MeV) > 10/cm²/s; outer: L 3-7 "
                  "with AE-8 J(>1 MeV) > 10/cm²/s).")
+    print_warnings(doc)
 
 
 def _check_shielding(shielding: float) -> None:
@@ -302,7 +307,7 @@ def orbit_cmd(
         raise InputError("--inclination", f"cannot read {inclination!r}", "degrees, comma-separated, e.g. 51.6,97") from None
     if not alts or not incs or len(alts) * len(incs) > 24:
         raise InputError("--altitude/--inclination", f"{len(alts)} x {len(incs)} orbits", "1 to 24 combinations")
-    rows = []
+    rows, found = [], []
     with gcr.use_model(model):
         for a in alts:
             for i in incs:
@@ -311,12 +316,13 @@ def orbit_cmd(
                 except InputError as exc:
                     raise _renamed(exc, {"altitude": "--altitude", "inclination": "--inclination"}.get(exc.field, exc.field)) from None
                 d = tj.dose_along(t, r, shielding).to_dict()
+                found += [w for w in d["warnings"] if w not in found]
                 rows.append({"altitude_km": a / 1e3, "inclination_deg": i, "gcr_msv_per_day": d["gcr_msv"],
                              "trapped_msv_per_day": d["trapped_msv"], "total_msv_per_day": d["total_msv"],
                              "absorbed_mgy_per_day": d["absorbed_mgy"], "trapped_share_absorbed": d["trapped_share_absorbed"],
                              "total_msv_per_year": d["total_msv"] * 365.25, "saa_minutes_per_day": d["inner_belt_days"] * 1440})
     if json_out:
-        emit_json({"date": date, "shielding_gcm2": shielding, "model": model, "orbits": rows})
+        emit_json({"date": date, "shielding_gcm2": shielding, "model": model, "orbits": rows, "warnings": found})
         return
     stdout.print(table(f"LEO crew dose, {date}, behind {shielding:g} g/cm² aluminium ({model})",
                        ["alt km", "inc deg", "GCR mSv/d", "trapped mSv/d", "total mSv/d", "mGy/d", "trapped share (Gy)",
@@ -325,6 +331,7 @@ def orbit_cmd(
                          f"{r['trapped_msv_per_day']:.3f}", f"{r['total_msv_per_day']:.3f}",
                          f"{r['absorbed_mgy_per_day']:.3f}", f"{r['trapped_share_absorbed']:.2f}",
                          f"{r['total_msv_per_year']:.0f}", f"{r['saa_minutes_per_day']:.0f}"] for r in rows]))
+    print_warnings({"warnings": found})
 
 
 def _station_years(names: str, t0: float, date: str, shielding: float, model: str, json_out: bool) -> None:

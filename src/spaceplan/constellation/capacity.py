@@ -31,6 +31,13 @@ Acta Astronautica 159:123-135, estimate with a far more detailed statistical mod
   tests/validation/test_del_portillo_2019_throughput.py.
 Everything not in ``CapacityParams`` (interference, rain fades, gateway siting, traffic
 matrices) is outside this model: treat results as +-50 % estimates.
+
+Validity envelope (the estimate's ``warnings``): the served throughput of steerable beams is an upper bound
+(always warned, code ``upper_bound``: 1.37-1.42 x del Portillo et al. 2019's sellable throughput); a user-link
+SNR above the threshold of the best DVB-S2X MODCOD (the efficiency is capped at 5.9 bit/s/Hz: the SNR is
+beyond what the standard can use) is flagged; the shells' envelope
+(:data:`spaceplan.constellation.shells.SHELL_ENVELOPE`) applies.  Capacities are >= 0 and the sold fraction
+lies in [0, 1] (refused otherwise).
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ import numpy as np
 
 from spaceplan.core import registry
 from spaceplan.core.errors import InputError, require_positive
+from spaceplan.core.validity import REFUSE, Bound, Envelope, check, physical, warning
 
 # Inhabited-land fraction per 10-deg latitude band, from 90S-80S up to 80N-90N.
 # Land fraction per band from the classic table of Sverdrup, Johnson & Fleming (1942),
@@ -62,6 +70,11 @@ _LAND_FRACTION = np.array([
 _BAND_EDGES = np.radians(np.arange(-90, 91, 10))
 
 DVBS2X_MAX_EFFICIENCY = 5.9  # bit/s/Hz, 256APSK 32/45 (ETSI EN 302 307-2 table 20a, ideal)
+
+ENVELOPE = Envelope("the capacity model", outputs=(
+    physical("demand_weight", "fraction", "sold fraction"),
+    Bound("capacity_bps", 0.0, None, REFUSE, "unphysical", "Gbit/s", 1e-9, "capacity", "no throughput is negative"),
+))
 
 
 def demand_weight(inclination_rad: float, samples: int = 20_001) -> float:
@@ -199,6 +212,7 @@ class CapacityEstimate:
     constellation: str
     payload: CapacityParams
     shells: tuple[ShellCapacity, ...] = field(default=())
+    warnings: tuple = ()  # validity warnings ({code, field, message}); see the module docstring
 
     @property
     def satellites(self) -> int:
@@ -246,6 +260,7 @@ class CapacityEstimate:
             "steerable_beams": p.steerable, "min_elevation_deg": p.min_elevation_deg,
             "model": "first order: beams x bandwidth x polarizations x efficiency, min with feeder, x sold fraction "
                      "(inhabited land under fixed beams / in view of steerable beams)",
+            "warnings": list(self.warnings),
         }
 
 
@@ -278,4 +293,18 @@ def estimate_capacity(constellation, payload: CapacityParams | str | None = None
         ShellCapacity(sh.name, sh.count, sh.inclination_rad, w := shell_demand_weight(sh, payload, min_elevation_deg),
                       sh.count * payload.satellite_capacity_bps * w)
         for sh in const.shells)
-    return CapacityEstimate(const.name, payload, shells)
+    from spaceplan.constellation.shells import shell_warnings
+
+    found = shell_warnings(const) + check(ENVELOPE, demand_weight=[s.demand_weight for s in shells],
+                                          capacity_bps=[payload.user_capacity_bps, payload.feeder_capacity_bps]
+                                          + [s.capacity_bps for s in shells])
+    if payload.steerable:
+        found += (warning("upper_bound", "served_system_tbps",
+                          f"{const.name}: the served throughput {sum(s.capacity_bps for s in shells) / 1e12:,.1f} "
+                          "Tbit/s is an upper bound (steerable beams sell whenever inhabited land is in view: no "
+                          "demand saturation, no gateway-count limit; 1.4 x del Portillo et al. 2019)"),)
+    if payload.spectral_efficiency is None and payload.eta >= DVBS2X_MAX_EFFICIENCY:
+        found += (warning("efficiency_capped", "user_snr_db",
+                          f"user_snr_db {payload.user_snr_db:g} dB is beyond the best DVB-S2X MODCOD: the spectral "
+                          f"efficiency is capped at {DVBS2X_MAX_EFFICIENCY:g} bit/s/Hz"),)
+    return CapacityEstimate(const.name, payload, shells, found)

@@ -34,7 +34,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from spaceplan.core.regions import GroundPoints, global_grid
-from spaceplan.constellation.shells import Constellation, WalkerShell, ecef_chunks
+from spaceplan.constellation.shells import Constellation, WalkerShell, ecef_chunks, shell_warnings
 from spaceplan.core.constants import EARTH_FLATTENING, EARTH_RADIUS
 from spaceplan.core.errors import ImpossibleOrbitError, InputError, require_range
 from spaceplan.core.validity import REFUSE, Bound, Envelope, check, physical
@@ -474,6 +474,7 @@ def coverage(
         mean_in_view_t=mean_t,
         wall_s=time.perf_counter() - t_wall,
         missing_satellite_steps=missing,
+        warnings=shell_warnings(source),
     )
 
 

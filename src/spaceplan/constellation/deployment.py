@@ -20,6 +20,13 @@ Model
 * A satellite is operational at launch + wait + raise; a shell reaches full operational
   capability (FOC) when its last satellite is operational.  No launch failures, no
   in-orbit failures or spares, no limit on satellite production.
+
+Validity envelope (the campaign's ``warnings``): refused, a cadence above one launch a day, a given load
+more than 10 % above the launcher's quoted payload, a spread by drift that takes over ``max_drift_years``;
+warned, a cadence above the most launches a year the vehicle has flown (the preset's
+``demonstrated_cadence_per_year`` with its source), a first launch before the vehicle's first flight, a
+given load above the quoted payload (within the 10 %), and the shells' envelope
+(:data:`spaceplan.constellation.shells.SHELL_ENVELOPE`).
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from spaceplan.core import registry
 from spaceplan.core.constants import DAY, EARTH_RADIUS, JULIAN_YEAR
 from spaceplan.core.durations import parse_rate
 from spaceplan.core.errors import InputError, UnknownNameError, require_positive
+from spaceplan.core.validity import Bound, Envelope, check, physical, warning
 
 @dataclass(frozen=True)
 class Launcher:
@@ -46,6 +54,8 @@ class Launcher:
     first_year: int
     source: str
     sats_per_launch: dict
+    demonstrated_cadence_per_year: float | None = None  # most launches the vehicle flew in a year (None: unknown)
+    demonstrated_source: str = ""
 
     def satellites_per_launch(self, constellation_key: str, satellite_mass_kg: float) -> tuple[int, str]:
         """(count, basis): demonstrated load if known, else limited by mass."""
@@ -69,9 +79,11 @@ def load_launcher(name: str) -> Launcher:
     """The deployment data of a vehicle preset (``soyuz-2.1b``, ``Falcon 9``: any case or punctuation)."""
     preset = registry.load("vehicles", name, table="deployment", field="launcher")
     key, t = preset.name, preset.table("deployment")
+    shown = t.get("demonstrated_cadence_per_year")
     return Launcher(key, t["name"], float(t["payload_kg"]), float(t["insertion_altitude_km"]) * 1e3,
                     bool(t["reusable"]), float(t["cadence_per_year"]), float(t.get("dispenser_fraction", 0.0)),
-                    int(t.get("first_year", 0)), t.get("source", ""), dict(t.get("sats_per_launch", {})))
+                    int(t.get("first_year", 0)), t.get("source", ""), dict(t.get("sats_per_launch", {})),
+                    None if shown is None else float(shown), str(t.get("demonstrated_source", "")))
 
 
 def satellite_data(constellation_key: str) -> dict:
@@ -169,6 +181,7 @@ class DeploymentCampaign:
     launch_tdb: np.ndarray
     operational_tdb: np.ndarray  # (N,) per satellite, in shell/plane order
     shells: tuple[ShellDeployment, ...]
+    warnings: tuple = ()  # validity warnings ({code, field, message}): :func:`campaign_envelope`
 
     @property
     def foc_tdb(self) -> float:
@@ -180,7 +193,7 @@ class DeploymentCampaign:
         return np.searchsorted(s, np.asarray(tdb, dtype=float), side="right")
 
     def notes(self) -> list[str]:
-        """Warnings about the campaign's realism (e.g. a launcher not yet flying at the start date)."""
+        """Remarks on the campaign's realism (e.g. a launcher not yet flying at the start date: also a warning)."""
         from spaceplan.core.time import tdb_to_datetime64
 
         out = []
@@ -215,9 +228,24 @@ class DeploymentCampaign:
             "milestones": {f"{int(f * 100)}pct_utc": str(tdb_to_iso(self.milestone_tdb(f), "D")) for f in (0.25, 0.5, 0.75, 1.0)},
             "shells": [s.to_dict() for s in self.shells],
             "notes": self.notes(),
+            "warnings": list(self.warnings),
             "model": "launch timed to the target plane; overflow drifts by differential J2 at the insertion altitude; "
                      "no failures, spares or production limits",
         }
+
+
+def campaign_envelope(lv: Launcher) -> Envelope:
+    """The deployment model's envelope for launcher ``lv``: cadence up to the most launches a year it has flown
+    (warn beyond; refused above one a day by :func:`parse_cadence`); times >= 0 (refuse below)."""
+    inputs = ()
+    if lv.demonstrated_cadence_per_year is not None:
+        why = f"the most {lv.name} has flown in a year" + (f": {lv.demonstrated_source}" if lv.demonstrated_source
+                                                            else "")
+        inputs = (Bound("cadence_per_year", None, lv.demonstrated_cadence_per_year, code="beyond_demonstrated_cadence",
+                        unit="per year", label="cadence", why=why),)
+    return Envelope("the deployment campaign", inputs=inputs, outputs=(
+        physical("years_to_foc", "time", "time to full capability", 1.0, "years"),
+        physical("wait_s", "time", "drift wait", 1 / DAY, "d")))
 
 
 def plan_deployment(constellation, launcher, cadence="24/yr", start_tdb: float | None = None, *,
@@ -302,8 +330,23 @@ def plan_deployment(constellation, launcher, cadence="24/yr", start_tdb: float |
                                              float(op[sat:sat + sh.count].max()), int(n_sh), float(wait.max())))
         sat += sh.count
         first_launch += n_sh
+    from spaceplan.constellation.shells import shell_warnings
+    from spaceplan.core.time import tdb_to_datetime64
+
+    found = shell_warnings(const) + check(campaign_envelope(lv), cadence_per_year=max(r for _, r in steps),
+                                          years_to_foc=(float(op.max()) - start) / JULIAN_YEAR,
+                                          wait_s=[s.max_drift_wait_s for s in shell_results])
+    start_year = int(str(tdb_to_datetime64(start))[:4])
+    if lv.first_year and start_year < lv.first_year:
+        found += (warning("launcher_not_flying", "start", f"{lv.name} is not expected to fly before {lv.first_year}: "
+                          f"a {start_year} first launch is hypothetical"),)
+    if basis == "given" and n_launch * satellite_mass_kg > lv.payload_kg:
+        found += (warning("above_quoted_payload", "sats_per_launch",
+                          f"sats_per_launch {n_launch} x {satellite_mass_kg:g} kg = {n_launch * satellite_mass_kg:,.0f} kg "
+                          f"is above {lv.name}'s quoted {lv.payload_kg:,.0f} kg to {lv.insertion_altitude_m / 1e3:g} km "
+                          f"(accepted up to +10 %)"),)
     return DeploymentCampaign(const.name, key, lv, tuple(steps), float(start), n_launch, basis, float(satellite_mass_kg),
-                              float(raise_days), t_launch, op, tuple(shell_results))
+                              float(raise_days), t_launch, op, tuple(shell_results), found)
 
 
 @dataclass(frozen=True)

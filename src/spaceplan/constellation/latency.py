@@ -31,6 +31,15 @@ and RTT = 2 d / c (propagation only: no queueing, processing or serialization de
 * Terrestrial comparison: great-circle distance on the mean Earth radius times a
   ``route_factor`` over light in fibre, c / n with n = 1.468 (group index of standard
   single-mode fibre G.652 at 1550 nm, Corning SMF-28 datasheet).
+
+Validity envelope (:data:`ENVELOPE`; results carry ``warnings``): refused, an ISL route over a
+constellation whose preset declares no ISLs (above), a TLE catalog with +Grid ISLs, an elevation mask
+outside 0-90 deg, a route factor outside 1-10; warned, the shells' envelope
+(:data:`spaceplan.constellation.shells.SHELL_ENVELOPE`: below 150 km, above GEO), an elevation mask below
+the 25 deg of the validation (Hypatia's Starlink runs; below it terminals see satellites through more
+atmosphere and obstruction than any operator plans for), and steps without a path (the RTT statistics
+leave them out).  Outputs: an RTT below 0.99 x the vacuum great-circle RTT is refused (no path above the
+surface is shorter; 1 % covers the ellipsoid against the mean sphere).
 """
 
 from __future__ import annotations
@@ -45,8 +54,18 @@ from scipy.sparse.csgraph import dijkstra
 from spaceplan.core import registry
 from spaceplan.core.constants import C_LIGHT, EARTH_MEAN_RADIUS, EARTH_RADIUS
 from spaceplan.core.errors import InputError, UnknownNameError, require_positive, require_range
+from spaceplan.core.validity import REFUSE, Bound, Envelope, check, warning
 
 FIBRE_INDEX = 1.468  # group index, SMF-28 at 1550 nm (Corning datasheet PI1036)
+VALIDATED_MIN_ELEVATION_DEG = 25.0  # Hypatia's Starlink runs (FCC SAT-MOD-20181108-00083), our validation
+
+ENVELOPE = Envelope("the latency model", inputs=(
+    Bound("min_elevation_deg", VALIDATED_MIN_ELEVATION_DEG, None, code="below_validated_elevation", unit="deg",
+          label="min_elevation_deg", why="the 25 deg mask of the Starlink filings and of the Hypatia validation"),
+), outputs=(
+    Bound("rtt_s", "rtt_floor_s", None, REFUSE, "unphysical", "ms", 1e3, "RTT",
+          "no path above the surface is shorter than the great circle at the speed of light"),
+))
 
 
 @dataclass(frozen=True)
@@ -122,6 +141,7 @@ class LatencySeries:
     vacuum_rtt_s: float  # 2 x great circle / c: no path over the surface is faster
     route_factor: float
     min_elevation_rad: float
+    warnings: tuple = ()  # validity warnings ({code, field, message}) of :data:`ENVELOPE`
 
     @property
     def rtt_ms(self) -> np.ndarray:
@@ -161,6 +181,7 @@ class LatencySeries:
             "min_elevation_deg": math.degrees(self.min_elevation_rad),
             "median_vs_fibre": (stats["median"] / (self.fibre_rtt_s * 1e3)) if stats["median"] else None,
             "model": "propagation delay only (no queueing/processing); shortest path each step",
+            "warnings": list(self.warnings),
         }
         if series:
             out["time_s"] = (self.tdb - self.tdb[0]).tolist()
@@ -353,9 +374,17 @@ def compute_latency(system, source, destination, tdb, *, isl: bool = True, min_e
         if progress is not None:
             progress(min(start + chunk_steps, len(tdb)), len(tdb))
     gc = great_circle_distance(src, dst)
+    from spaceplan.constellation.shells import shell_warnings
+
+    found = shell_warnings(system) + check(ENVELOPE, min_elevation_deg=min_elevation_deg,
+                                           rtt_s=rtt[np.isfinite(rtt)], rtt_floor_s=0.99 * 2.0 * gc / C_LIGHT)
+    lost = int(np.count_nonzero(~np.isfinite(rtt)))
+    if lost:
+        found += (warning("unreachable_steps", "rtt", f"{src.name} -> {dst.name}: no path at {lost} of {len(rtt)} "
+                          "steps; the RTT statistics cover only the steps with a path"),)
     return LatencySeries(src.name, dst.name, str(name), "isl" if isl else "bent-pipe", tdb, rtt, hops, gc,
                          fibre_rtt(src, dst, route_factor), 2.0 * gc / C_LIGHT, route_factor,
-                         math.radians(min_elevation_deg))
+                         math.radians(min_elevation_deg), found)
 
 
 def latency_over(system, source, destination, start_tdb: float, duration_s: float, step_s: float = 60.0,

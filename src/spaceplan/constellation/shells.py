@@ -15,6 +15,18 @@ Propagation is circular with the secular J2 drift of the mean elements
 with n = sqrt(mu/a^3).  Positions are in an inertial frame of date whose x axis is
 the mean equinox (treated as TEME, so :func:`spaceplan.core.frames.teme_to_ecef`
 rotates them to ECEF).  Elements are referred to ``epoch_tdb`` (default J2000).
+
+Validity envelope (:data:`SHELL_ENVELOPE`, applied by :func:`shell_warnings`; the results of coverage,
+latency, deployment and capacity carry its warnings):
+
+* refused (:class:`WalkerShell`): altitude outside 100-50,000 km (no orbit below the Karman line),
+  inclination outside 0-180 deg, P and S not integers >= 1, phasing F not an integer 0 <= F < P
+  (Walker 1984: i:T/P/F with T = P S);
+* warned: altitude below 150 km (a circular orbit re-enters within hours there: 0.0-0.4 d for
+  m/(Cd A) 25-200 kg/m^2 at median solar activity, King-Hele on NRLMSIS 2.1, ``spaceplan station
+  lifetime``; this propagation has no drag), and above GEO, 35,786 km (the Moon's and the Sun's
+  pulls exceed J2's there: Montenbruck & Gill 2000, *Satellite Orbits*, fig. 3.1; this propagation has
+  J2 only).
 """
 
 from __future__ import annotations
@@ -28,8 +40,19 @@ import numpy as np
 from spaceplan.core import registry
 from spaceplan.core.constants import EARTH_GM, EARTH_J2, EARTH_RADIUS
 from spaceplan.core.errors import InputError, ParseError, UnknownNameError, require_range
+from spaceplan.core.validity import Bound, Envelope, check
 
 PATTERNS = ("delta", "star")
+GEO_ALTITUDE_M = 35_786e3
+MIN_ALTITUDE_M, MAX_ALTITUDE_M = 100e3, 50_000e3  # refused outside (WalkerShell)
+
+SHELL_ENVELOPE = Envelope("the J2-secular Walker propagation", inputs=(
+    Bound("altitude_m", 150e3, None, code="below_drag_limit", unit="km", scale=1e-3, label="altitude",
+          why="a circular orbit re-enters within hours below 150 km and the propagation has no drag"),
+    Bound("altitude_m", None, GEO_ALTITUDE_M, code="above_geo", unit="km", scale=1e-3, label="altitude",
+          why="above GEO the Moon's and Sun's pulls exceed J2's (Montenbruck & Gill 2000, fig. 3.1) and the "
+          "propagation has J2 only"),
+))
 
 
 @dataclass(frozen=True)
@@ -48,7 +71,9 @@ class WalkerShell:
     assumed: tuple[str, ...] = ()  # names of parameters that are assumptions, not published values
 
     def __post_init__(self):
-        require_range(f"shell {self.name!r} altitude_m", self.altitude_m, 100e3, 50_000e3, "m")
+        if not MIN_ALTITUDE_M <= self.altitude_m <= MAX_ALTITUDE_M:  # in km, as every altitude flag shows it
+            raise InputError(f"shell {self.name!r} altitude", f"got {self.altitude_m / 1e3:g} km",
+                             f"{MIN_ALTITUDE_M / 1e3:g} to {MAX_ALTITUDE_M / 1e3:g} km")
         require_range(f"shell {self.name!r} inclination_rad", self.inclination_rad, 0.0, math.pi, "rad")
         for fld in ("planes", "sats_per_plane"):
             value = getattr(self, fld)
@@ -130,6 +155,17 @@ class Constellation:
             "isl_source": self.isl_source,
             "gateways": self.gateways,
         }
+
+
+def shell_warnings(system) -> tuple[dict, ...]:
+    """The :data:`SHELL_ENVELOPE` warnings of every shell of ``system`` (a Constellation, a WalkerShell or anything
+    else: none), each field named ``shell 'NAME' altitude``."""
+    shells = (system,) if isinstance(system, WalkerShell) else getattr(system, "shells", ())
+    out: list[dict] = []
+    for sh in shells:
+        if isinstance(sh, WalkerShell):
+            out += [w for w in check(SHELL_ENVELOPE, f"shell {sh.name!r}", altitude_m=sh.altitude_m) if w not in out]
+    return tuple(out)
 
 
 def spread_counts(shell_sizes, n) -> list[int]:

@@ -18,6 +18,13 @@ momentum (not the ICRF z axis).  Every cell holds one prograde transfer, of one
 type; the other type's entry is flagged ``OTHER_TYPE``.  Cells with arrival
 before departure, a time of flight outside the bounds, a 0/180-deg geometry or
 no solution are masked (NaN) and flagged in ``status``: never silent NaN.
+
+Validity envelope: dates outside DE421 (1899-07-29 to 2053-10-09; Folkner et al. 2008, JPL IOM 343R-08-003)
+are refused by :mod:`spaceplan.core.ephemeris`.  Only zero-revolution arcs are solved: a grid whose longest
+flight exceeds :func:`zero_rev_tof_limit` (one period of the Hohmann ellipse between the two mean orbits;
+N = 1 revolution solutions exist only above a minimum time of flight of about that length, Izzo 2015,
+sec. 2) warns (``warnings``, field ``arrival dates``): there a one-revolution transfer, not computed, may be
+cheaper than the cells show.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ import numpy as np
 from spaceplan.core.constants import DAY, SUN, body
 from spaceplan.core.errors import InputError
 from spaceplan.core import porkchop_kernel
+from spaceplan.core.validity import Bound, Envelope, check
 
 TYPES = ("I", "II")
 KM2 = 1.0e6  # m^2/s^2 per km^2/s^2
@@ -100,6 +108,7 @@ class Porkchop:
     status: np.ndarray
     tof_bounds: tuple[float, float]  # s
     ridge_deg: float = 0.0  # exclusion band around 180 deg (0: none)
+    warnings: tuple = ()  # validity warnings ({code, field, message}): see the module docstring
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -189,6 +198,7 @@ class Porkchop:
             "ridge_exclusion_deg": self.ridge_deg,
             "minimum_c3": {name: (p.to_dict() if p else None) for name, p in minima.items()},
             "cells": self.status_counts(),
+            "warnings": list(self.warnings),
         }
         if grid:
             def rounded(a, scale, nd):
@@ -207,6 +217,28 @@ class Porkchop:
                 "status_codes": {s.name.lower(): int(s) for s in CellStatus},
             }
         return out
+
+
+def zero_rev_tof_limit(dep_body: str, arr_body: str) -> float | None:
+    """One period (s) of the Hohmann ellipse between the two bodies' mean heliocentric orbits: above about this
+    time of flight one-revolution Lambert solutions exist (Izzo 2015, sec. 2), which the zero-revolution search
+    leaves out.  None when a body has no heliocentric orbit of its own (the Moon)."""
+    a1, a2 = body(dep_body).sma, body(arr_body).sma
+    if a1 <= 0 or a2 <= 0:
+        return None
+    a = 0.5 * (a1 + a2)
+    return float(2.0 * np.pi * np.sqrt(a ** 3 / SUN.gm))
+
+
+def tof_envelope(dep_body: str, arr_body: str, label: str = "tof_max") -> Envelope:
+    """The zero-revolution Lambert search's envelope on the longest time of flight (warn beyond
+    :func:`zero_rev_tof_limit`)."""
+    limit = zero_rev_tof_limit(dep_body, arr_body)
+    inputs = () if limit is None else (
+        Bound("tof_max_s", None, limit, code="beyond_zero_revolution", unit="d", scale=1 / DAY, label=label,
+              why="one period of the Hohmann ellipse: longer flights have one-revolution transfers, which the "
+              "zero-revolution Lambert search does not consider"),)
+    return Envelope("the zero-revolution transfer search", inputs=inputs)
 
 
 def _type_index(transfer_type: str) -> int:
@@ -318,7 +350,9 @@ def porkchop(
     r_arr, v_arr = body_states(arr, t_arr)
     c3, vinf, dla, rla, status = compute_fields(r_dep, v_dep, t_dep, r_arr, v_arr, t_arr, (lo, hi),
                                                 chunk_cells=chunk_cells, progress=progress, ridge_deg=ridge_deg)
-    return Porkchop(dep, arr, t_dep, t_arr, c3, vinf, dla, rla, status, (lo, hi), ridge_deg)
+    longest = min(hi, float(t_arr[-1] - t_dep[0]))
+    warnings = check(tof_envelope(dep, arr, "arrival dates: longest flight"), tof_max_s=longest)
+    return Porkchop(dep, arr, t_dep, t_arr, c3, vinf, dla, rla, status, (lo, hi), ridge_deg, warnings)
 
 
 def transfer(dep_body: str, arr_body: str, departure_tdb: float, arrival_tdb: float) -> TransferPoint:

@@ -3,6 +3,10 @@
 A :class:`RoundTripSearch` keeps the kernel's per-class curves and a :class:`SearchGrid` (the leg grid and where
 each cheapest leg came from), so any trip the curves select is rebuilt on demand: its Lambert arcs are solved
 again in one batch and its Venus flyby, if any, is detailed (:mod:`.flyby`).
+
+Each trip carries ``warnings`` from :data:`TRIP_ENVELOPE`: an Earth entry faster than any flown (Stardust's
+12.9 km/s, 2006, :mod:`.capsules`) is an extrapolation of the heat shield; delta-v and durations below zero are
+refused (a defect).  The search's own warnings (its inputs) are :func:`.roundtrip_search.search_warnings`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,25 @@ from spaceplan.core.constants import DAY, SUN, VENUS
 from spaceplan.core.errors import InfeasibleError, InputError
 from spaceplan.core.lambert import solve_lambert_batch
 from spaceplan.core.time import tdb_to_iso
+from spaceplan.core.validity import Bound, Envelope, check, physical
 from spaceplan.interplanetary.roundtrip_options import OBJECTIVES, entry_speed
+
+FASTEST_ENTRY_FLOWN = 12.9e3  # m/s at the entry interface: Stardust sample return capsule, 2006-01-15
+
+TRIP_ENVELOPE = Envelope("the patched-conic round trip", inputs=(
+    Bound("entry_speed_m_s", None, FASTEST_ENTRY_FLOWN, code="entry_faster_than_flown", unit="km/s", scale=1e-3,
+          label="Earth entry speed", why="the fastest Earth entry flown: Stardust, 12.9 km/s (2006)"),
+), outputs=(physical("dv_m_s", "dv", "delta-v", 1e-3, "km/s"), physical("time_s", "time", "duration", 1 / DAY, "d")))
+
+
+def trip_warnings(trip: "RoundTrip") -> tuple[dict, ...]:
+    """:data:`TRIP_ENVELOPE` applied to one trip (the entry speed after any braking)."""
+    r = trip.return_leg
+    entry = r.entry_speed_final if r.entry_speed_final is not None else None
+    legs = (trip.outbound, r)
+    return check(TRIP_ENVELOPE, f"{trip.mission_class}:", entry_speed_m_s=entry,
+                 dv_m_s=[x for leg in legs for x in (leg.dv_departure, leg.dv_arrival)],
+                 time_s=[trip.outbound.tof_s, trip.stay_s, r.tof_s])
 
 if TYPE_CHECKING:
     from spaceplan.interplanetary.roundtrip_search import LegGrid
@@ -110,6 +132,7 @@ class RoundTrip:
     mission_class: str
     outbound: Leg
     return_leg: Leg
+    warnings: tuple = ()  # validity warnings ({code, field, message}): :func:`trip_warnings`
 
     @property
     def stay_s(self) -> float:
@@ -163,6 +186,7 @@ class RoundTrip:
             "venus_flyby": None if fb is None else {"leg": self.venus, **fb.to_dict()},
             "outbound": o.to_dict(),
             "return": r.to_dict(),
+            "warnings": list(self.warnings),
         }
 
 
@@ -212,6 +236,7 @@ class RoundTripSearch:
     options: dict[str, Any]
     cells: int
     _grid: SearchGrid = field(repr=False, compare=False)
+    warnings: tuple = ()  # the search's input warnings (:func:`.roundtrip_search.search_warnings`)
 
     def best(self, mission_class: str = "conjunction", objective: str = "dv", *,
              max_duration_days: float | None = None, max_dv: float | None = None) -> RoundTrip:
@@ -261,6 +286,7 @@ class RoundTripSearch:
             "cells": self.cells,
             "best": best,
             "pareto": [t.to_dict() for t in self.pareto],
+            "warnings": list(self.warnings),
         }
 
 
@@ -341,7 +367,8 @@ def _rebuild_many(grid: SearchGrid, picks) -> list[RoundTrip]:
         dv_earth = float(o["arr_earth"](np.array(vinf_a)))
         leg_ret = Leg("Mars", "Earth", t(d), t(e), vinf_d, vinf_a, float(o["dep_mars"](np.array(vinf_d))), dv_earth,
                       fb, v_entry, v_entry - dv_earth if o["earth_arrival"] == "entry" else None)
-        trips.append(RoundTrip(c, leg_out, leg_ret))
+        trip = RoundTrip(c, leg_out, leg_ret)
+        trips.append(RoundTrip(c, leg_out, leg_ret, trip_warnings(trip)))
     return trips
 
 

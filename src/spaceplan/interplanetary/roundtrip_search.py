@@ -27,6 +27,7 @@ from spaceplan.core.ephemeris import state
 from spaceplan.core.errors import EphemerisRangeError, InfeasibleError, InputError
 from spaceplan.core.lambert import solve_lambert_batch
 from spaceplan.core.time import epoch_grid, utc_to_tdb
+from spaceplan.core.validity import check, warning
 from spaceplan.interplanetary import _roundtrip_kernels as _k
 from spaceplan.interplanetary.roundtrip_options import MISSION_CLASSES, LegCosts, RoundTripOptions
 from spaceplan.interplanetary.roundtrip_results import (ClassCurves, RoundTripSearch, SearchGrid, _rebuild_many,
@@ -333,4 +334,20 @@ def search_window(t_start: float, t_end: float, opts: RoundTripOptions,
             best_dv = dv
     pareto = tuple(_rebuild_many(grid, [(c, *(int(x) for x in curves[c].arg_total[t])) for t, c in front]))
     return RoundTripSearch(int(year) if year is not None else None, t_start, t_end, g.step,
-                           tuple(curves), curves, pareto, opts.to_dict(), int(cells), grid)
+                           tuple(curves), curves, pareto, opts.to_dict(), int(cells), grid, search_warnings(opts))
+
+
+def search_warnings(opts: RoundTripOptions) -> tuple[dict, ...]:
+    """The search's input envelope: refused inputs are refused by :class:`RoundTripOptions` and
+    :func:`departure_window_tdb` (steps 0.5-10 d, flight times 0 < min < max, years 1900-2048 so the trip fits in
+    DE421); warned: a transit range beyond one period of the Earth-Mars Hohmann ellipse (518 d: one-revolution
+    transfers are not searched) and aerocapture at Mars (never flown at any planet: its zero insertion burn
+    is a design assumption, not a demonstrated figure)."""
+    from spaceplan.core.porkchop import tof_envelope
+
+    found = check(tof_envelope("earth", "mars", "outbound_tof_days"), tof_max_s=opts.outbound_tof_s[1])
+    found += check(tof_envelope("mars", "earth", "return_tof_days"), tof_max_s=opts.return_tof_s[1])
+    if opts.mars_capture == "aerocapture":
+        found += (warning("never_flown", "mars_capture", "mars_capture aerocapture has never been flown at any "
+                          "planet: the free Mars orbit insertion is a design assumption"),)
+    return found

@@ -21,6 +21,13 @@ McGuire, NASA/TM-2010-216764, 2010; Sergeyevsky et al., JPL 82-43, 1983):
 Default time-of-flight bounds: Earth-Mars and Mars-Earth (also from/to the EMB) 90-500 days (the
 handbook's minima are 178-412 days; 500 keeps the long type II of 2035-2039);
 other pairs 0.35-1.95 times the Hohmann time (which gives 90-505 d for Earth-Mars).
+
+Validity envelope (:func:`input_envelope`; the search's ``warnings``): refused, departure years whose span plus
+the longest flight leaves DE421 (1899-07-29 to 2053-10-09; Folkner et al. 2008), a C3 cap <= 0 or above
+10,000 km^2/s^2 (above (v_esc,Sun + v_Earth)^2 ~ 5,200 km^2/s^2 every transfer qualifies: not a cap), time-of-flight
+bounds that are not 0 < min < max; warned, a longest flight beyond one period of the Hohmann ellipse
+(:func:`spaceplan.core.porkchop.zero_rev_tof_limit`, 518 d Earth-Mars: one-revolution transfers are not
+searched).  Validated against the handbook's Earth-Mars opportunities 2026-2045 (tests/validation).
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ import numpy as np
 
 from spaceplan.core.constants import DAY, SUN, body
 from spaceplan.core.errors import InputError
-from spaceplan.core.validity import Envelope, check, physical
+from spaceplan.core.validity import REFUSE, Bound, Envelope, check, physical
 from spaceplan.core.time import epoch_grid
 from spaceplan.core.porkchop import (
     KM2,
@@ -44,6 +51,7 @@ from spaceplan.core.porkchop import (
     check_bodies,
     compute_fields,
     single_cell,
+    tof_envelope,
     transfer_angle,
 )
 
@@ -91,6 +99,17 @@ def default_tof_bounds(dep_body: str, arr_body: str) -> tuple[float, float]:
 
 ENVELOPE = Envelope("the launch-window search", outputs=(physical("c3_m2_s2", "dv", "C3", 1e-6, "km^2/s^2"),
                                                         physical("tof_s", "time", "time of flight", 1 / DAY, "d")))
+C3_CAP_MAX = 1e4 * KM2  # m^2/s^2: above (v_esc,Sun(1 AU) + v_Earth)^2 ~ 5,200 km^2/s^2 every transfer qualifies
+
+
+def input_envelope(dep_body: str, arr_body: str) -> Envelope:
+    """The search's input envelope for a pair: C3 cap (refused outside (0, 10,000] km^2/s^2) and the longest flight
+    (warned beyond one period of the Hohmann ellipse)."""
+    tof = tof_envelope(dep_body, arr_body)
+    return Envelope("the launch-window search", inputs=(
+        Bound("c3_cap_m2_s2", 1e-6 * KM2, C3_CAP_MAX, REFUSE, "c3_cap_outside_range", "km^2/s^2", 1 / KM2, "c3_cap",
+              "a launch-energy cap between no energy and more than any heliocentric transfer needs"),
+    ) + tof.inputs)
 
 @dataclass(frozen=True)
 class LaunchPeriod:
@@ -357,11 +376,10 @@ def find_opportunities(
     start_year, end_year = int(start_year), int(end_year)
     if end_year < start_year:
         raise InputError("end year", f"{end_year} is before start year {start_year}", f">= {start_year}")
-    if c3_cap is not None and not (np.isfinite(c3_cap) and c3_cap > 0):
-        raise InputError("c3_cap", f"got {c3_cap}", "> 0 m^2/s^2")
     tof_bounds = default_tof_bounds(dep, arr) if tof_bounds is None else (float(tof_bounds[0]), float(tof_bounds[1]))
     if not (0 < tof_bounds[0] < tof_bounds[1]):
         raise InputError("tof_bounds", f"got {tof_bounds[0] / DAY:g} to {tof_bounds[1] / DAY:g} days", "0 < min < max")
+    found = check(input_envelope(dep, arr), c3_cap_m2_s2=c3_cap, tof_max_s=tof_bounds[1])
     if not 0.0 <= ridge_deg < 90.0:
         raise InputError("ridge_deg", f"got {ridge_deg}", "0 to 90 deg")
     if not coarse_step_days > 0:
@@ -396,4 +414,4 @@ def find_opportunities(
         for p in (q for q in o.optima.values() if q is not None):
             check(ENVELOPE, c3_m2_s2=p.c3, tof_s=p.tof)
     return OpportunitySearch(dep, arr, start_year, end_year, c3_cap, tof_bounds, synodic, tuple(opportunities),
-                             ridge_deg)
+                             ridge_deg, found)

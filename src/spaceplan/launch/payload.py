@@ -23,6 +23,16 @@ the answer does not depend on SLSQP's path: it is reproducible to < 0.01 kg
 across processes, CPUs and numba targets (tests/launch/test_reproducibility.py).
 The answer is the payload of a guidance-optimal open-loop ascent in this 3-DOF
 model, not a closed-loop PEG/IGM trajectory; the gap is usually ~1 %.
+
+Validity envelope (:func:`input_envelope`; the result's ``warnings``): refused, a perigee below 100 km
+(:class:`~spaceplan.launch.ascent.TargetOrbit`: the orbit decays at once), an apogee beyond 1e6 km, an
+inclination outside 0-180 deg or below the site's geocentric latitude (or above 180 deg minus it: a direct
+ascent cannot reach it and the model flies no dog-leg, :func:`~spaceplan.launch.ascent.launch_azimuth`);
+warned, a perigee below 150 km (a circular orbit there re-enters within hours: King-Hele on NRLMSIS 2.1,
+``spaceplan station lifetime``), an apogee beyond the Moon's mean distance, 384,400 km (the Moon's pull, absent
+from the two-body insertion, reshapes such an orbit within one revolution), and a payload more than 10 % above
+the largest payload the vehicle's preset publishes for any orbit (its ``[published]`` table: the validation
+compares within 10-15 %, so beyond that the vehicle model is extrapolated).
 """
 
 from __future__ import annotations
@@ -34,7 +44,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from spaceplan.core.errors import ImpossibleOrbitError, SpaceplanError
-from spaceplan.core.validity import Envelope, check, physical, warning
+from spaceplan.core.validity import Bound, Envelope, check, physical, warning
 from spaceplan.launch.ascent import (AscentResult, Guidance, Site, TargetOrbit, initial_state, load_site,
                                      simulate_ascent)
 from spaceplan.launch.vehicles import Vehicle, load_vehicle
@@ -52,6 +62,28 @@ _BOUNDS_DEG = [(0.3, 20.0), (-20.0, 75.0), (-70.0, 50.0)]
 
 ENVELOPE = Envelope("the ascent optimizer", outputs=(physical("payload_kg", "mass", "payload"),
                                                     physical("liftoff_mass_kg", "mass", "lift-off mass")))
+MOON_DISTANCE_M = 384_400e3  # mean Earth-Moon distance
+PUBLISHED_MARGIN = 1.10  # a payload this far above the vehicle's best published figure is extrapolated
+
+
+def input_envelope(vehicle: Vehicle) -> Envelope:
+    """The ascent optimizer's envelope for ``vehicle``: target perigee >= 150 km and apogee <= the Moon's distance
+    (warned beyond), payload <= 1.1 x the largest published payload (warned above; none without a ``[published]``
+    payload)."""
+    published = [float(v) for k, v in vehicle.published.items() if k.endswith(("_kg", "_kg_high"))
+                 and isinstance(v, (int, float)) and not isinstance(v, bool)]
+    inputs = (
+        Bound("perigee_alt_m", 150e3, None, code="below_drag_limit", unit="km", scale=1e-3, label="orbit perigee",
+              why="a circular orbit re-enters within hours below 150 km"),
+        Bound("apogee_alt_m", None, MOON_DISTANCE_M, code="beyond_the_moon", unit="km", scale=1e-3,
+              label="orbit apogee", why="beyond the Moon's mean distance its pull, absent from the two-body "
+              "insertion, reshapes the orbit"),
+    )
+    if published:
+        inputs += (Bound("payload_kg", None, PUBLISHED_MARGIN * max(published), code="above_published_payload",
+                         unit="kg", label="payload", why=f"10 % above {vehicle.name}'s largest published payload, "
+                         f"{max(published):,.0f} kg"),)
+    return Envelope("the ascent optimizer", inputs=inputs)
 
 @dataclass(frozen=True)
 class PayloadResult:
@@ -359,7 +391,9 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
         payload = max(payload + 1.05 * final.propellant_left_kg - 0.5, 0.0)
         final = simulate_ascent(vehicle, payload, site, target, _guidance(best), **{**kw, "record": True})
     converged = converged and meets_target(final, target)
-    warnings = check(ENVELOPE, payload_kg=payload, liftoff_mass_kg=final.liftoff_mass_kg)
+    warnings = check(input_envelope(vehicle), perigee_alt_m=target.perigee_alt_m, apogee_alt_m=target.apogee_alt_m,
+                     payload_kg=payload)
+    warnings += check(ENVELOPE, payload_kg=payload, liftoff_mass_kg=final.liftoff_mass_kg)
     if not converged:
         warnings += (warning("not_converged", "payload", f"{vehicle.name}: the optimizer did not reach a proven "
                              f"optimum on the target (final orbit off by {_miss_text(final, target)}); "

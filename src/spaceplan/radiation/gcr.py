@@ -11,6 +11,11 @@ Modulation may be given as ``W`` (the ISO/Matthiae parameter) or, as before, a f
 
 Composite paths (habitat wall + Martian CO2) add as aluminium-equivalent depths (equal published
 response): ``A_m(x_m) = A_al(x_al)``.
+
+Validity envelope (:data:`SHIELDING_ENVELOPE`, :func:`shielding_warnings`): depths outside the transport tables,
+0 to ``MAX_DEPTH_GCM2`` (3,000 g/cm^2), are refused; beyond 200 g/cm^2 the published depth response (the
+HZETRN / Badhwar-O'Neill curves, Slaba et al. 2017 to 200 g/cm^2) is continued by an exponential tail of
+~250 g/cm^2 e-folding (preset ``[response]``): an extrapolation, warned.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import functools
 import numpy as np
 
 from spaceplan.core.errors import InputError, UnknownNameError, require_positive, require_range
+from spaceplan.core.validity import Bound, Envelope, check
 from spaceplan.radiation import spectrum, transport
 from spaceplan.radiation._data import preset
 
@@ -65,6 +71,21 @@ def material_name(material: str) -> str:
     if key not in MATERIALS:
         raise UnknownNameError("material", str(material), MATERIALS)
     return key
+
+
+PUBLISHED_DEPTH_MAX_GCM2 = 200.0  # the published depth-response curves end here; beyond, the preset's tail
+
+SHIELDING_ENVELOPE = Envelope("the GCR shielding model", inputs=(
+    Bound("shielding_gcm2", None, PUBLISHED_DEPTH_MAX_GCM2, code="beyond_published_depth_response", unit="g/cm^2",
+          label="shielding", why="the published depth-dose curves end at 200 g/cm^2 (Slaba et al. 2017); beyond, an "
+          "exponential tail of ~250 g/cm^2 e-folding"),
+))
+
+
+def shielding_warnings(shielding_gcm2) -> tuple[dict, ...]:
+    """:data:`SHIELDING_ENVELOPE` applied to a shielding depth (g/cm^2 of the material; refusals are
+    :func:`rate_w`'s)."""
+    return check(SHIELDING_ENVELOPE, shielding_gcm2=shielding_gcm2)
 
 
 def _depth(shielding_gcm2) -> np.ndarray:

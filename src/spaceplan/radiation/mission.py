@@ -151,7 +151,7 @@ def dose_timeline(items, shielding_gcm2: float = 20.0, material: str = "aluminiu
         md = mission_dose(phases, shielding_gcm2, material, solar_activity, spe, spe_phase, shelter_gcm2)
     elif spe is not None:
         raise InputError("spe", "an SPE needs a phase (a location) to hit", "a timeline with a Phase item")
-    rows, segments = [], []
+    rows, segments, track_warnings = [], [], []
     clock, cum, k_phase, impulse = 0.0, 0.0, 0, None
     curve_t, curve_h = [0.0], [0.0]
     for n, it in enumerate(items):
@@ -167,6 +167,7 @@ def dose_timeline(items, shielding_gcm2: float = 20.0, material: str = "aluminiu
             t_rel, h_rel = [days], [p.dose_sv]
         elif isinstance(it, Track):
             d = trajectory.dose_along(it.tdb, it.r_eci_m, shielding_gcm2, material)
+            track_warnings.append(d)
             days = (d.tdb[-1] - d.tdb[0]) / DAY if len(d.tdb) > 1 else 0.0
             belt = d.belt_days()
             row = dict(label=it.label or f"track {n + 1}", kind="track", gcr=d.gcr_sv, trapped=d.trapped_sv, spe=0.0,
@@ -201,7 +202,12 @@ def dose_timeline(items, shielding_gcm2: float = 20.0, material: str = "aluminiu
                      "" if a is None else _acute_source(md), absorbed,
                      unsheltered_bfo_gy=None if a is None else a.acute_bfo_unsheltered_gy,
                      shelter="" if shelter_gcm2 is None else f"+{shelter_gcm2:g} g/cm^2 polyethylene for the hours of the event")
-    return DoseTimeline(tuple(rows), np.asarray(curve_t), np.asarray(curve_h), float(shielding_gcm2), material, verdict)
+    from spaceplan.core.validity import collect
+    from spaceplan.radiation.gcr import shielding_warnings
+
+    found = collect([{"warnings": list(shielding_warnings(shielding_gcm2))}] + track_warnings)
+    return DoseTimeline(tuple(rows), np.asarray(curve_t), np.asarray(curve_h), float(shielding_gcm2), material, verdict,
+                        tuple(found))
 
 
 def _dated(items: list) -> list:

@@ -103,6 +103,7 @@ class MissionDose:
     spe_event: str | None
     assessment_detail: Assessment = field(repr=False)
     notes: tuple[str, ...] = ()  # model caveats of this run (e.g. SPE depth extrapolation)
+    warnings: tuple = ()  # validity warnings ({code, field, message}): the shielding depth (gcr.shielding_warnings)
 
     @property
     def assessment(self) -> str:
@@ -132,7 +133,7 @@ class MissionDose:
             "fraction_of_nasa_limit": a.fraction_of_nasa_limit, "fraction_of_1sv_limit": a.fraction_of_1sv_limit,
             "acute_bfo_mgy": a.acute_bfo_gy * 1e3, "worst_30day_bfo_mgy_eq": a.worst_30day_bfo_gy_eq * 1e3,
             "acute_level": a.acute_level, "chronic_level": a.chronic_level, "assessment": a.text, "notes": list(self.notes),
-            "phases": [p.to_dict() for p in self.phases],
+            "phases": [p.to_dict() for p in self.phases], "warnings": list(self.warnings),
         }
 
 
@@ -346,7 +347,8 @@ def mission_dose(phases, shielding_gcm2: float = 20.0, material: str = "aluminiu
     verdict = assess(total, acute, worst30, acute_src, total_abs, spe_shielded=shielded_src,
                      unsheltered_bfo_gy=unsheltered if acute > 0 else None, shelter=shelter_text)
     return MissionDose(tuple(results), total, total_abs, float(shielding_gcm2), material, label,
-                       None if spe is None else spe_mod.event_name(spe), verdict, tuple(notes))
+                       None if spe is None else spe_mod.event_name(spe), verdict, tuple(notes),
+                       gcr.shielding_warnings(shielding_gcm2))
 
 
 # ----------------------------------------------------------------------------

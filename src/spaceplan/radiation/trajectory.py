@@ -24,10 +24,14 @@ import numpy as np
 
 from spaceplan.core.constants import DAY, EARTH_MEAN_RADIUS
 from spaceplan.core.errors import InputError
+from spaceplan.core.validity import warning
 from spaceplan.radiation import belts, gcr, spectrum, transport
 
 STORMER_GV = 14.5
 MAGNETOSPHERE_RE = 12.0
+# below this aluminium-equivalent depth the trapped electrons' bremsstrahlung, which the belt dose leaves out,
+# matters (belts module docstring: it matters only behind < 1 g/cm^2 or for thin-walled electronics)
+THIN_SHIELD_AL_GCM2 = 1.0
 _RC_GRID = np.array([0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 14.5, 17.0])
 _W_GRID = np.array([0.0, 25.0, 50.0, 100.0, 150.0, 200.0])
 _X_NODES = np.concatenate([np.arange(0.0, 30.0, 1.0), np.arange(30.0, 100.001, 2.5)])
@@ -86,6 +90,7 @@ class DoseTrack:
     trapped_gy_per_day: np.ndarray = field(repr=False)  # trapped protons + electrons, absorbed
     shielding_gcm2: float = 0.0
     material: str = "aluminium"
+    warnings: tuple = ()  # validity warnings ({code, field, message}): shielding depth (:func:`dose_along`)
 
     @property
     def total_sv_per_day(self) -> np.ndarray:
@@ -135,7 +140,7 @@ class DoseTrack:
                 "absorbed_mgy": self.absorbed_gy * 1e3, "trapped_absorbed_mgy": self.trapped_absorbed_gy * 1e3,
                 "trapped_share": self.trapped_sv / self.total_sv if self.total_sv > 0 else 0.0,
                 "trapped_share_absorbed": self.trapped_absorbed_gy / self.absorbed_gy if self.absorbed_gy > 0 else 0.0,
-                **self.belt_days()}
+                **self.belt_days(), "warnings": list(self.warnings)}
 
 
 def dose_along(tdb, r_eci_m, shielding_gcm2: float = 20.0, material: str = "aluminium", w=None) -> DoseTrack:
@@ -179,10 +184,15 @@ def dose_along(tdb, r_eci_m, shielding_gcm2: float = 20.0, material: str = "alum
         rates = belts.trapped_rates(lval[inside], bb0[inside], w[inside], x_al)
         for k, v in rates.items():
             trapped[k][inside] = v
+    found = gcr.shielding_warnings(shielding_gcm2)
+    if x_al < THIN_SHIELD_AL_GCM2 and np.any(trapped["electron_gy"] > 0):
+        found += (warning("thin_shield_bremsstrahlung", "shielding",
+                          f"shielding {x_al:g} g/cm^2 aluminium equivalent is below {THIN_SHIELD_AL_GCM2:g} g/cm^2: "
+                          "the trapped electrons' bremsstrahlung, left out of the belt dose, matters there"),)
     return DoseTrack(t, lval, gcr_h, trapped["proton_sv"], trapped["electron_sv"],
                      gcr_d + trapped["proton_gy"] + trapped["electron_gy"], trapped["jp"], trapped["je"],
                      trapped["proton_gy"] + trapped["electron_gy"],
-                     float(shielding_gcm2), material)
+                     float(shielding_gcm2), material, found)
 
 
 def circular_orbit(start_tdb: float, altitude_m: float, inclination_deg: float, duration_s: float,

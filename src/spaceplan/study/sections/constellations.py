@@ -191,6 +191,7 @@ def _assumptions(systems) -> str:
 def render(result: Result, ctx):
     from spaceplan.constellation.network_plots import plot_deployment, plot_latency
     from spaceplan.constellation.plots import coverage_map
+    from spaceplan.study.flags import mark
     from spaceplan.study.runner import SectionResult
 
     cfg = result.config
@@ -207,22 +208,24 @@ def render(result: Result, ctx):
                             f"{c['continuous_area_fraction'] * 100:.1f} % | {c['mean_sats_in_view']:.1f} | "
                             f"{c['max_gap_s'] / 60:.0f} |")
         cap = s["capacity"]
+        cap_served = cap.get("served_system_tbps")
         if "error" in cap:
             cap_rows.append(f"| {s['name']} | no payload model in the presets | - | - |")
         else:
             cap_rows.append(f"| {s['name']} | {cap['capacity_per_satellite_gbps']:.1f} ({cap['limited_by']}) | "
-                            f"{cap['peak_system_tbps']:.1f} | {cap['served_system_tbps']:.1f} ({cap['served_is']}: "
+                            f"{cap['peak_system_tbps']:.1f} | {mark(f'{cap_served:.1f}', cap.get('warnings'))} ({cap['served_is']}: "
                             f"{cap['served_assumption']}) |")
     lat_rows = [f"| {d['source']} - {d['destination']} | {d['constellation']} | {d['mode']} | {_fmt(d['rtt_min_ms'])} / "
-                f"{_fmt(d['rtt_median_ms'])} / {_fmt(d['rtt_max_ms'])} | {d['unreachable_steps']}/{d['steps']} | "
+                f"{mark(_fmt(d['rtt_median_ms']), d.get('warnings'))} / {_fmt(d['rtt_max_ms'])} | {d['unreachable_steps']}/{d['steps']} | "
                 f"{d['fibre_rtt_ms']:.1f} |" for d in result.latency]
     dep_rows = []
     for d, reach in zip(result.deployment, result.reach_deg):
         m = d.get("coverage_milestone")
         when = "-" if m is None else (m["reached_utc"] or f"not reached (shells reach {reach:.0f} deg N)")
+        years = f"{d['years_to_foc']:.1f}"
         dep_rows.append(f"| {d['constellation']} | {d['launcher']['name']} | {d['cadence']} | {d['sats_per_launch']} | "
                         f"{d['launches']} | {d['milestones']['50pct_utc']} | {when} | "
-                        f"{d['full_operational_capability_utc']} | {d['years_to_foc']:.1f} | "
+                        f"{d['full_operational_capability_utc']} | {mark(years, d.get('warnings'))} | "
                         + ("; ".join(d["notes"]) if d["notes"] else "-") + " |")
     no_isl = [s for s in result.systems if s.get("isl") is False]
     isl_note = "".join(f"  {_short(s['name'])} has no inter-satellite links ({s['isl_source'] or 'its preset'}): "
