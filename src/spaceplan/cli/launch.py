@@ -18,7 +18,7 @@ launch_app = typer.Typer(help="Launch vehicles: payload to orbit, recovery modes
 def payload(
     vehicle: str = typer.Argument(..., help="Vehicle preset (falcon9, falcon-heavy, soyuz-2.1b, soyuz-2.1b-fregat, "
                                             "angara-a5, amur-lng, starship) or a .toml file."),
-    orbit: str = typer.Option("200x200", "--orbit", help="Target orbit PERIGEExAPOGEE in km, or 'gto' (185x35786)."),
+    orbit: str = typer.Option("200x200", "--orbit", help="Target orbit PERIGEExAPOGEE or one altitude (km, or with m/km), e.g. 200x200, 200kmx35786km, or 'gto' (185x35786 km)."),
     inclination: Optional[float] = typer.Option(None, "--inclination", "-i",
                                                 help="Inclination, deg [default: the site's geocentric latitude, due east]."),
     site: str = typer.Option("cape-canaveral", "--site", help="Launch site: cape-canaveral, kennedy, vandenberg, "

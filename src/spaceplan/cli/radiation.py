@@ -191,7 +191,7 @@ _TRAJECTORIES = ("orbit", "tli", "tmi", "spiral")
 def belts_cmd(
     trajectory: str = typer.Option("tli", "--trajectory", help="orbit (circular, --altitude/--inclination), tli (Apollo-like trans-lunar coast), tmi (trans-Mars injection) or spiral (electric-propulsion escape of --vehicle)."),
     date: str = typer.Option("2030-01-01", "--date", help="UTC start (field epoch, solar modulation)."),
-    altitude: str = typer.Option("400km", "--altitude", help="orbit: altitude; tli/tmi: perigee altitude [default 400 km; tli 185 km]."),
+    altitude: str = typer.Option("400km", "--altitude", help="orbit: altitude; tli/tmi: perigee altitude (km, or with m/km) [default 400 km; tli 185 km]."),
     inclination: float = typer.Option(51.6, "--inclination", help="Orbit-plane inclination, deg."),
     hours: float = typer.Option(8.0, "--hours", help="orbit/tli/tmi: hours to follow."),
     c3: Optional[float] = typer.Option(None, "--c3", help="tli/tmi: C3 in km²/s² [default tli -1.5, tmi 12]."),
@@ -283,7 +283,7 @@ def _vehicle_spiral(vehicle: str, cargo_kg: float = 7000.0):
 
 @radiation_app.command("orbit")
 def orbit_cmd(
-    altitude: str = typer.Option("400km", "--altitude", help="Altitude(s), comma-separated, e.g. 400km,500km."),
+    altitude: str = typer.Option("400km", "--altitude", help="Altitude(s) (km, or with m/km), comma-separated, e.g. 400km,500km."),
     inclination: str = typer.Option("51.6", "--inclination", help="Inclination(s) in deg, comma-separated, e.g. 51.6,97."),
     date: str = typer.Option("2026-01-01", "--date", help="UTC date (field epoch, solar modulation)."),
     station: Optional[str] = typer.Option(None, "--station", help="Station preset(s), comma-separated (e.g. iss,ros,ros_97): their altitude and inclination replace --altitude/--inclination, and the crew dose per year from --date is given."),
