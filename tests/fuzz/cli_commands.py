@@ -94,32 +94,36 @@ def warnings_in(obj) -> list[dict]:
     return found
 
 
-def check_in_range(target: str, argv: list[str]) -> None:
+def check_in_range(target: str, argv: list[str]) -> str:
     """An in-range call: exit 0 with a JSON document whose numbers are finite and physical, or a named
-    refusal of what the physics does not allow (exit 2, one line ``error: NAME: ...``); never exit 1."""
+    refusal of what the physics does not allow (exit 2, one line ``error: NAME: ...``); never exit 1.
+    Returns the outcome: ``finite_bounded``, ``warned`` (finite and bounded, with a validity warning) or
+    ``refused_named``."""
     code, out, err = invoke(argv)
     assert code in (0, 2), f"{target} {argv}: exit {code}: {err.strip()[:300]}"
     if code == 2:  # only a physical impossibility (infeasible, not converged), never a refused input
         _named_one_line(target, argv, err, None)
         assert not re.match(r"^error: (--|Invalid value|Missing|No such|Got unexpected)", err), \
             f"{target} {argv}: an in-range input was refused: {err.strip()}"
-        return
+        return "refused_named"
     doc = json.loads(out)
     bad = bound_violations(doc)
     assert not bad, f"{target} {argv}: {bad[:5]}"
+    return "warned" if warnings_in(doc) else "finite_bounded"
 
 
-def check_out_of_range(target: str, argv: list[str], flag: str) -> None:
+def check_out_of_range(target: str, argv: list[str], flag: str) -> str:
     """An out-of-range call: a one-line error naming ``flag`` (exit 2), or a result that carries a warning;
-    never a silent number."""
+    never a silent number.  Returns the outcome: ``refused_named`` or ``warned``."""
     code, out, err = invoke(argv)
     assert code in (0, 2), f"{target} {argv}: exit {code}: {err.strip()[:300]}"
     if code == 2:
         _named_one_line(target, argv, err, flag)
-        return
+        return "refused_named"
     doc = json.loads(out)
     assert warnings_in(doc), f"{target} {argv}: out-of-range {flag} gave numbers without a warning"
     assert not bound_violations(doc), f"{target} {argv}: {bound_violations(doc)[:5]}"
+    return "warned"
 
 
 def _named_one_line(target, argv, err, flag):
@@ -339,3 +343,25 @@ OUT_OF_RANGE = {
     "radiation rates": st.builds(lambda s: (["radiation", "rates", "--shielding", s, "--json"], "--shielding"),
                                  st.one_of(num(-1e3, -1e-3), st.sampled_from(["nan", "1e9"]))),
 }
+
+
+# --- example counts under ``make fuzz`` --------------------------------------------------------------
+
+# Commands that run fewer examples than the fuzz profile's 10,000, each with its reason.  Filled from a
+# measured run (seconds per example on this 2-core machine, one pytest worker; see the report's s/example
+# column), never to hide a failure.  ``make test`` (profile "ci", 200) is unaffected.
+FUZZ_EXAMPLES: dict[str, tuple[int, str]] = {}
+
+
+def fuzz_examples(command: str) -> int | None:
+    """The example count for ``command`` when it differs from the Hypothesis profile's, else None.
+
+    ``SPACEPLAN_CLI_EXAMPLES=N`` sets N for every command (a quick look, e.g. to measure s/example);
+    under the "fuzz" profile a command listed in ``FUZZ_EXAMPLES`` runs at most its declared count."""
+    n = os.environ.get("SPACEPLAN_CLI_EXAMPLES")
+    count = int(float(n)) if n else None
+    if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" and command in FUZZ_EXAMPLES:
+        declared = FUZZ_EXAMPLES[command][0]
+        count = declared if count is None else min(count, declared)
+    return count
+

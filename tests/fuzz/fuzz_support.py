@@ -8,7 +8,10 @@ that names the field; never another exception, never NaN/inf in a result that is
 from __future__ import annotations
 
 import collections
+import json
 import math
+import os
+import time
 from contextlib import contextmanager
 
 import numpy as np
@@ -16,10 +19,40 @@ import numpy as np
 from spaceplan.core.errors import InputError, SpaceplanError
 
 EXAMPLES: collections.Counter = collections.Counter()  # examples run per target (this process)
+# CLI property test, per target: outcome -> examples, distinct argv seen, seconds spent (this process)
+OUTCOMES: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+DISTINCT: dict[str, set] = collections.defaultdict(set)
+SECONDS: collections.Counter = collections.Counter()
+_LIVE = {"last": 0.0}
+LIVE_EVERY_S = 10.0  # how often a process rewrites its progress file (SPACEPLAN_FUZZ_LIVE_DIR)
 
 
 def count(target: str) -> None:
     EXAMPLES[target] += 1
+
+
+def record(target: str, outcome: str, argv, seconds: float) -> None:
+    """One CLI property example: its outcome (``finite_bounded``, ``refused_named``, ``warned``, ``failed``),
+    its argv (distinct inputs are counted: a strategy with few distinct inputs is exhausted before the
+    profile's count) and its wall time.  Every ``LIVE_EVERY_S`` the process's totals so far go to
+    ``$SPACEPLAN_FUZZ_LIVE_DIR/live-<pid>.json`` for the progress lines of ``tests/fuzz/report.py``."""
+    OUTCOMES[target][outcome] += 1
+    DISTINCT[target].add(tuple(argv))
+    SECONDS[target] += seconds
+    live = os.environ.get("SPACEPLAN_FUZZ_LIVE_DIR")
+    now = time.monotonic()
+    if live and now - _LIVE["last"] >= LIVE_EVERY_S:
+        _LIVE["last"] = now
+        path = os.path.join(live, f"live-{os.getpid()}.json")
+        with open(path + ".tmp", "w") as fh:
+            json.dump(cli_summary(), fh)
+        os.replace(path + ".tmp", path)
+
+
+def cli_summary() -> dict:
+    """This process's CLI property counts: target -> {outcomes, distinct_inputs, seconds}."""
+    return {t: {"outcomes": dict(OUTCOMES[t]), "distinct_inputs": len(DISTINCT[t]), "seconds": SECONDS[t]}
+            for t in OUTCOMES}
 
 
 @contextmanager

@@ -4,19 +4,23 @@ named one-line refusal; out-of-range inputs -> a one-line error naming the flag 
 carries a validity warning, never a silent number.
 
 The example count per command is the Hypothesis profile's (``tests/fuzz/conftest.py``: 200 in ``make test``,
-10,000 in ``make fuzz``); the counts go to ``tests/fuzz/report.py`` under ``cli:<command>`` and
+10,000 in ``make fuzz``), lower under ``make fuzz`` only where ``cli_commands.FUZZ_EXAMPLES`` declares it with
+its reason; a strategy with fewer distinct inputs than the count runs each once (Hypothesis stops when the
+input space is exhausted).  Each example's outcome (finite and bounded, warned, refused with a named error,
+failed), its argv and its wall time go to ``tests/fuzz/report.py`` under ``cli:<command>`` and
 ``cli-out-of-range:<command>``.  Commands run in-process through ``spaceplan.cli.main`` on cheap ranges
 (short spans, coarse grids: ``cli_commands.IN_RANGE``).
 """
 
 from __future__ import annotations
 
-import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+import time
 
-from cli_commands import IN_RANGE, OUT_OF_RANGE, check_in_range, check_out_of_range
-from fuzz_support import count
+import pytest
+from hypothesis import given, settings
+
+from cli_commands import IN_RANGE, OUT_OF_RANGE, check_in_range, check_out_of_range, fuzz_examples
+from fuzz_support import count, record
 
 
 def _leaf_commands() -> list[str]:
@@ -49,14 +53,31 @@ def test_every_command_has_a_property():
     assert not set(IN_RANGE) - set(_leaf_commands()), "strategies for commands that do not exist"
 
 
+def _timed(target, argv, check):
+    """Run one example's check, recording its outcome and wall time (a failure is recorded, then raised)."""
+    count(target)
+    t0 = time.perf_counter()
+    try:
+        outcome = check()
+    except BaseException:
+        record(target, "failed", argv, time.perf_counter() - t0)
+        raise
+    record(target, outcome, argv, time.perf_counter() - t0)
+
+
+def _with_examples(command, test):
+    """The profile's example count, or the lower one ``FUZZ_EXAMPLES`` declares for ``command`` (make fuzz)."""
+    n = fuzz_examples(command)
+    return test if n is None else settings(max_examples=n)(test)
+
+
 @pytest.mark.parametrize("command", sorted(IN_RANGE))
 def test_in_range_inputs_give_physical_numbers(command):
     @given(IN_RANGE[command])
     def run(argv):
-        count(f"cli:{command}")
-        check_in_range(command, argv)
+        _timed(f"cli:{command}", argv, lambda: check_in_range(command, argv))
 
-    run()
+    _with_examples(command, run)()
 
 
 @pytest.mark.parametrize("command", sorted(OUT_OF_RANGE))
@@ -64,7 +85,6 @@ def test_out_of_range_inputs_are_refused_or_warned(command):
     @given(OUT_OF_RANGE[command])
     def run(case):
         argv, flag = case
-        count(f"cli-out-of-range:{command}")
-        check_out_of_range(command, argv, flag)
+        _timed(f"cli-out-of-range:{command}", argv, lambda: check_out_of_range(command, argv, flag))
 
-    run()
+    _with_examples(command, run)()
