@@ -284,7 +284,7 @@ def evaluate(ship: Ship | str = "block2-cargo", *, year: int = 2026, payload_kg:
     k = math.exp(dv_land / c_land) * math.exp((tmi + DV_MARGIN_M_S) / c)
     full_payload = ship.propellant_capacity_kg / (k - 1.0) - ship.dry_mass_kg
     max_payload = min(full_payload, ship.max_payload_kg)
-    warnings = list(ent.warnings)
+    warnings = list(ship.warnings) + list(ent.warnings)
     if ent.peak_deceleration_g > ship.max_deceleration_g:
         warnings.append({"code": "deceleration", "field": "entry_fpa_deg",
                          "message": f"peak deceleration {ent.peak_deceleration_g:.1f} g above the ship's "
