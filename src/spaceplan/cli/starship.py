@@ -198,6 +198,8 @@ def moon_starship(
              ["tankers", d["campaign"]["tankers"]], ["launches", d["launches"]]]
     stdout.print(table("Starship HLS lunar landing (delta-v in km/s)", ["quantity", "value"], rows))
     stdout.print(r.verdict)
+    for w in r.warnings:
+        stdout.print(f"[yellow]warning[/yellow]: {w['message']}")
 
 
 def register(app: typer.Typer) -> None:

@@ -50,13 +50,14 @@ class LunarLanding:
     tanker_delivery_kg: float
     feasible: bool
     verdict: str
+    warnings: tuple = ()
 
     def to_dict(self) -> dict:
         return {"ship": self.ship.to_dict(), "payload_down_t": self.payload_down_kg / 1e3,
                 "dv_kms": {k: v / 1e3 for k, v in self.dv_m_s.items()},
                 "propellant_needed_t": self.propellant_needed_kg / 1e3, "tanker_delivery_t": self.tanker_delivery_kg / 1e3,
                 "campaign": self.campaign.to_dict(), "launches": self.campaign.launches, "feasible": self.feasible,
-                "verdict": self.verdict}
+                "verdict": self.verdict, "warnings": list(self.warnings)}
 
 
 def lunar_landing(ship: Ship | str = "hls-block2", *, payload_down_kg: float = 5_000.0,
@@ -87,4 +88,5 @@ def lunar_landing(ship: Ship | str = "hls-block2", *, payload_down_kg: float = 5
     verdict = (f"{ship.name}: {need / 1e3:.0f} t of propellant in LEO, {camp.tankers} tanker flights of "
                f"{tanker_delivery_kg / 1e3:.0f} t{' into a depot' if depot else ''}, {camp.launches} launches in all "
                f"over {camp.duration_days:.0f} days")
-    return LunarLanding(ship, float(payload_down_kg), dv, float(need), camp, float(tanker_delivery_kg), True, verdict)
+    return LunarLanding(ship, float(payload_down_kg), dv, float(need), camp, float(tanker_delivery_kg), True, verdict,
+                        tuple(ship.warnings) + tuple(camp.warnings))
