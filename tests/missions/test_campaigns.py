@@ -34,3 +34,13 @@ def test_claims_name_their_limits():
 def test_bad_ship_count_is_named():
     with pytest.raises(InputError, match="--ships"):
         window_campaign(2026, ships=0, tanker_delivery_kg=TANKER)
+
+
+def test_each_claim_flies_with_its_own_generations_tankers():
+    """The 2029 crew claim names a Block 3 ship: it is refilled by Block 3 tankers, the Optimus ships by Block 2's."""
+    loads = {"starship-tanker-block2": 150e3, "starship-tanker-block3": 210e3}
+    c = claims(as_of="2026-12-07", tanker_loads=loads)
+    assert c["optimus_2026"].architecture.tanker_delivery_kg == 150e3
+    assert c["crew_2029"].architecture.tanker_delivery_kg == 210e3
+    given = claims(as_of="2026-12-07", tanker_loads=loads, tanker_delivery_kg=TANKER)  # a load given applies to both
+    assert given["crew_2029"].architecture.tanker_delivery_kg == TANKER

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spaceplan.core.constants import DAY, EARTH_RADIUS, MARS
 from spaceplan.core.errors import InfeasibleError, require_positive
+from spaceplan.missions.ships import load_ship
 from spaceplan.missions.starship_mars import evaluate, injection_dv, window
 
 LANDED_FRACTION = 0.39  # DRA 5.0 cargo lander (assumption rounded from NASA-SP-2009-566-ADD)
@@ -126,8 +127,12 @@ def _tug(nep: str) -> Tug:
 def alternatives(year: int, landed_kg: float, *, ship="block2-cargo", crew_ship="block2-crew", ntp="ntp-dra5",
                  nep="zeus", launcher="starship", crew_tof_days: float | None = None, crew_payload_kg: float = 20e3,
                  stay_days: float = 500.0, shielding_gcm2: float = 20.0, tanker_delivery_kg: float | None = None,
-                 with_nep: bool = True, **kw) -> Alternatives:
-    """The alternatives table for landing ``landed_kg`` in the ``year`` window (see the module docstring)."""
+                 crew_tanker_delivery_kg: float | None = None, with_nep: bool = True, **kw) -> Alternatives:
+    """The alternatives table for landing ``landed_kg`` in the ``year`` window (see the module docstring).
+
+    The crew ship of the hybrid is refilled by its own generation's tankers: ``crew_tanker_delivery_kg``, else
+    ``tanker_delivery_kg`` when the two ships share a tanker preset (or the load was given), else the launch
+    domain's ascent model for the crew ship's tanker preset."""
     from spaceplan.propulsion.compare import impulsive_option
     from spaceplan.propulsion.presets import load_launcher, load_vehicle
 
@@ -165,15 +170,23 @@ def alternatives(year: int, landed_kg: float, *, ship="block2-cargo", crew_ship=
     if with_nep:
         try:
             tug = _tug(nep)
+            crew_load = crew_tanker_delivery_kg
+            if crew_load is None:
+                if tanker_delivery_kg is not None or load_ship(crew_ship).tanker == one.ship.tanker:
+                    crew_load = one.tanker_delivery_kg
+                else:
+                    from spaceplan.missions.tanker import tanker_load
+
+                    crew_load = tanker_load(load_ship(crew_ship).tanker).delivered_kg
             if crew_tof_days is None:  # the fastest transit the heat shield allows that still lands the crew
                 from spaceplan.missions.starship_mars import fast_transfers
 
-                ok = [r for r in fast_transfers(crew_ship, year, tanker_delivery_kg=one.tanker_delivery_kg)
+                ok = [r for r in fast_transfers(crew_ship, year, tanker_delivery_kg=crew_load)
                       if r["feasible"] and r["landed_payload_t"] * 1e3 >= crew_payload_kg]
                 crew_tof_days = min(r["tof_days"] for r in ok) if ok else best.tof / DAY
             n_tugs = math.ceil(in_orbit / TUG_CARGO_KG - 1e-9)
             crew = evaluate(crew_ship, year=year, payload_kg=crew_payload_kg, tof_days=crew_tof_days,
-                            tanker_delivery_kg=one.tanker_delivery_kg, with_return=False, **kw)
+                            tanker_delivery_kg=crew_load, with_return=False, **kw)
             launches = n_tugs * int(math.ceil(tug.imleo_kg / lv.leo_payload_kg - 1e-9)) + crew.campaign.launches
             opts.append(Alternative(f"NEP tug ({nep}) cargo + Starship crew", True, launches,
                                     n_tugs * tug.imleo_kg + crew.ship.dry_mass_kg + crew_payload_kg

@@ -163,17 +163,31 @@ def window_campaign(year: int, ship="block2-cargo", *, ships: int = 1, payload_k
 
 
 def claims(*, as_of: str | None = None, cadence_per_day: float = 2.0 / 7.0, optimus_payload_kg: float = 20e3,
-           optimus_ships: int = 2, crew_payload_kg: float = 50e3, **kw) -> dict:
+           optimus_ships: int = 2, crew_payload_kg: float = 50e3, tanker_loads: dict | None = None,
+           **kw) -> dict:
     """The two news claims: "uncrewed Starship with Optimus in the 2026 window" and "crew in 2029" (the 2028/29
-    window; a crewed ship must also depart in calendar 2029 to match the claim)."""
+    window; a crewed ship must also depart in calendar 2029 to match the claim).
+
+    Each claim is flown with the tankers of its own ship generation: the Optimus ships are Block 2 (their Block 2
+    tankers), the 2029 crew ship Block 3 (Block 3 tankers).  ``tanker_loads`` maps a tanker preset to the kg it
+    delivers (computed once by the caller); a tanker preset missing from it is computed
+    (:func:`spaceplan.missions.tanker.tanker_load`); ``tanker_delivery_kg`` in ``kw`` (a load given by the user)
+    applies to both claims."""
     from spaceplan.core.time import utc_to_tdb
 
-    opt = window_campaign(2026, "block2-cargo", ships=optimus_ships, payload_kg=optimus_payload_kg,
+    def load_for(ship):
+        if "tanker_delivery_kg" in kw or not tanker_loads or ship.tanker not in tanker_loads:
+            return {}
+        return {"tanker_delivery_kg": tanker_loads[ship.tanker]}
+
+    cargo, crew_ship = load_ship("block2-cargo"), load_ship("block3-crew")
+    opt = window_campaign(2026, cargo, ships=optimus_ships, payload_kg=optimus_payload_kg,
                           cadence_per_day=cadence_per_day, as_of=as_of,
                           claim=f"uncrewed Starship with Optimus in the 2026 window ({optimus_ships} ships, "
-                                f"{optimus_payload_kg / 1e3:g} t each)", **kw)
-    crew = window_campaign(2028, "block3-crew", ships=1, payload_kg=crew_payload_kg, cadence_per_day=cadence_per_day,
-                           as_of=as_of, claim=f"crew in 2029 (1 Block 3 crew ship, {crew_payload_kg / 1e3:g} t)", **kw)
+                                f"{optimus_payload_kg / 1e3:g} t each)", **load_for(cargo), **kw)
+    crew = window_campaign(2028, crew_ship, ships=1, payload_kg=crew_payload_kg, cadence_per_day=cadence_per_day,
+                           as_of=as_of, claim=f"crew in 2029 (1 Block 3 crew ship, {crew_payload_kg / 1e3:g} t)",
+                           **load_for(crew_ship), **kw)
     y2029 = float(utc_to_tdb("2029-01-01"))
     in_2029 = crew.period_last_tdb is not None and crew.period_last_tdb >= y2029
     crew_words = crew.verdict + ("; the 2028 window's launch period reaches into 2029" if in_2029 else

@@ -76,46 +76,38 @@ def window(year: int, departure_body: str = "earth", arrival_body: str = "mars")
     return search.opportunities[-1]
 
 
+@functools.lru_cache(maxsize=16)
+def _return_opportunities(year: int):
+    """Mars-Earth opportunities departing from ``year`` to three years later (one search per year, cached: every
+    arrival date of a sweep in the same year shares it)."""
+    from spaceplan.interplanetary import find_opportunities
+
+    return tuple(opp.best for opp in find_opportunities("mars", "earth", year, min(year + 3, 2049)).opportunities)
+
+
 @functools.lru_cache(maxsize=64)
 def next_return(after_tdb: float, min_stay_days: float = 30.0):
     """The first Mars-Earth opportunity whose minimum-C3 departure is ``min_stay_days`` after ``after_tdb``."""
     from spaceplan.core.time import tdb_to_datetime64
 
     year = int(str(tdb_to_datetime64(after_tdb))[:4])
-    from spaceplan.interplanetary import find_opportunities
-
-    search = find_opportunities("mars", "earth", year, min(year + 3, 2049))
-    for opp in search.opportunities:
-        if opp.best.departure_tdb >= after_tdb + min_stay_days * DAY:
-            return opp.best
+    for best in _return_opportunities(year):
+        if best.departure_tdb >= after_tdb + min_stay_days * DAY:
+            return best
     raise InfeasibleError(f"no Mars-Earth opportunity within 3 years after {_utc(after_tdb)}")
 
 
 def _descend(m0, v0, gam0, h0, h_ignite, thrust, c_land, beta0, dt=0.1):
     """Planar descent from (v0, flight path gam0 < 0, h0) without lift: drag and gravity, plus ``thrust`` against the
     velocity (a gravity turn) once below ``h_ignite``.  Returns (altitude where the ship has stopped (< 5 m/s), or
-    minus the speed left at the ground, or at the 50-minute limit when it never comes down; mass)."""
-    from spaceplan.missions.mars_entry import density
+    minus the speed left at the ground, or at the 50-minute limit when it never comes down; mass).  Compiled:
+    :func:`spaceplan.missions.descent_kernel.descend`."""
+    from spaceplan.missions.descent_kernel import descend
+    from spaceplan.missions.mars_entry import RHO0_KG_M3, SCALE_HEIGHT_M
 
-    v, gam, h, m = float(v0), float(gam0), float(h0), float(m0)
-    mdot = thrust / c_land
-    for _ in range(int(3_000.0 / dt)):  # 50 min: a ship still flying then has skipped out or is in orbit
-        burning = h <= h_ignite
-        r = MARS.radius + h
-        g = MARS.gm / (r * r)
-        drag = float(density(max(h, 0.0))) * v * v / (2.0 * beta0 * m / m0)
-        dv = -drag - (thrust / m if burning else 0.0) - g * math.sin(gam)
-        dgam = -(g / v - v / r) * math.cos(gam)
-        v += dv * dt
-        gam = max(gam + dgam * dt, -0.5 * math.pi)
-        h += v * math.sin(gam) * dt
-        if burning:
-            m -= mdot * dt
-        if v < 5.0:
-            return h, m
-        if h <= 0.0:
-            return -v, m
-    return -v, m
+    h, m = descend(float(m0), float(v0), float(gam0), float(h0), float(h_ignite), float(thrust), float(c_land),
+                   float(beta0), float(dt), MARS.gm, MARS.radius, RHO0_KG_M3, SCALE_HEIGHT_M)
+    return float(h), float(m)
 
 
 @functools.lru_cache(maxsize=512)

@@ -101,7 +101,7 @@ def compute(config: Config, progress=None) -> Result:
         tick(2 + k, total)
     cl = claims(as_of=config.as_of, optimus_payload_kg=config.optimus_payload_t * 1e3,
                 optimus_ships=config.optimus_ships, crew_payload_kg=config.crew_payload_t * 1e3,
-                tanker_delivery_kg=loads[cargo.tanker].delivered_kg, **kw)
+                tanker_loads={name: load.delivered_kg for name, load in loads.items()}, **kw)
     claims_d = {"optimus_2026": cl["optimus_2026"].to_dict(), "crew_2029": cl["crew_2029"].to_dict(),
                 "crew_departs_in_2029": cl["crew_departs_in_2029"], "crew_2029_verdict": cl["crew_2029_verdict"]}
     tick(total - 4, total)
@@ -111,7 +111,8 @@ def compute(config: Config, progress=None) -> Result:
                                max_tankers=12, **kw)
     tick(total - 3, total)
     alt = alternatives(config.alternatives_year, config.alternatives_landed_t * 1e3, ship=cargo, crew_ship=crew,
-                       tanker_delivery_kg=loads[cargo.tanker].delivered_kg, with_nep=config.alternatives_nep,
+                       tanker_delivery_kg=loads[cargo.tanker].delivered_kg,
+                       crew_tanker_delivery_kg=loads[crew.tanker].delivered_kg, with_nep=config.alternatives_nep,
                        shielding_gcm2=config.shielding_gcm2, **kw).to_dict()
     tick(total - 1, total)
     moon = lunar_landing("hls", tanker_delivery_kg=loads[load_ship("hls").tanker].delivered_kg, **kw).to_dict()
@@ -138,12 +139,18 @@ def render(result: Result, ctx):
              ("Tanker flights, their load given in the scenario (`tanker_load_t`):" if cfg.tanker_load_t > 0 else
               "Tanker flights, their load computed by the launch domain's ascent model (Super Heavy returning to the "
               "pad, payload optimised; the load is the propellant left in the tanker in orbit less its landing "
-              "reserve):"), "", "| tanker | delivered (t) | SpaceX states (t) | booster reserve (t) |",
-             "|---|---:|---|---:|"]
+              "reserve; booster and tanker dry masses from the CH4/LOX stage mass model at their propellant capacity):"),
+             "", "| tanker | delivered (t) | SpaceX states (t) | booster reserve (t) | booster / tanker dry (t) |",
+             "|---|---:|---|---:|---:|"]
+    warned = []
     for t in result.tankers.values():
         reserve = t["booster_reserve_t"]
+        dry = (f"{t['booster_dry_t']:.1f} / {t['tanker_dry_t']:.1f}" if "booster_dry_t" in t else "-")
         lines.append(f"| {t['vehicle']} | {t['delivered_t']:.0f} | {t['published_t'][0]:.0f}-{t['published_t'][1]:.0f} "
-                     f"| {'-' if reserve != reserve else f'{reserve:.0f}'} |")
+                     f"| {'-' if reserve != reserve else f'{reserve:.0f}'} | {dry} |")
+        warned += [w["message"] for w in t.get("warnings", ())]
+    if warned:
+        lines += [""] + [f"Warning: {m}." for m in warned]
     lines += ["", f"Per window, {cfg.ships_per_window} x {cfg.cargo_ship} landing {cfg.payload_t:g} t each "
                   f"({cfg.cadence_per_week:g} launches/week, boil-off {cfg.boiloff_percent_per_day:g} %/day, "
                   f"{cfg.transfer_loss_percent:g} % per transfer, campaigns from {cfg.as_of}):", "",
@@ -195,7 +202,8 @@ def render(result: Result, ctx):
     m = result.moon
     lines += ["", f"Moon: {m['verdict']} (NASA said \"high teens\" of launches in 2023).", "",
               "Entry: NASA Mars Fact Sheet exponential atmosphere, lifting body with the preset's L/D and ballistic "
-              "coefficient, equilibrium-glide bank guidance; heating from Sutton-Graves (an indicator).  Validation: "
-              "tanker arithmetic (Musk 2021, Kingdon 2025), NASA 2023 HLS launches, Allen-Eggers 1958, MSL 2012, the "
-              "2026 window (tests/validation)."]
+              "coefficient, equilibrium-glide bank guidance; heating from Sutton-Graves (an indicator).  Checked "
+              "against published figures in tests/validation (tanker counts: Musk 2021, Kingdon 2025, NASA 2023 HLS; "
+              "entry: Allen-Eggers 1958, MSL 2012; the 2026 window; the CH4/LOX stage masses: Musk 2016 ITS); where "
+              "ours misses, the test records the miss and its cause."]
     return SectionResult(TITLE, "\n".join(lines), result.to_dict(), tuple(figures))
