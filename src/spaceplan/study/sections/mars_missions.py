@@ -15,6 +15,7 @@ from typing import Any
 from spaceplan.core.constants import DAY
 from spaceplan.core.errors import InfeasibleError
 from spaceplan.study.config import SectionConfig, option
+from spaceplan.study.flags import mark
 
 NASA_LIMIT_SV = 0.6  # NASA-STD-3001 career limit, 600 mSv effective dose
 
@@ -171,12 +172,15 @@ def render(result: Result, ctx):
     for o in result.options:
         x, d = o.trip.to_dict(), o.dose
         fb = x["venus_flyby"]
+        dv = mark(f"{x['dv_total_kms']:.2f}", o.trip.warnings)
+        entry = mark(f"{x['entry_speed_kms']:.1f}", o.trip.warnings)
+        dose = mark(f"{d.total_sv * 1e3:.0f}", getattr(d, "warnings", ()))
         lines.append(
             f"| {o.window} | {o.trip.mission_class} | {x['earth_departure_utc']} | {x['mars_arrival_utc']} | "
             f"{x['mars_departure_utc']} | {x['earth_arrival_utc']} | {x['outbound_tof_days']:.0f} / "
-            f"{x['stay_days']:.0f} / {x['return_tof_days']:.0f} | {x['total_days']:.0f} | {x['dv_total_kms']:.2f} | "
-            f"{x['dv_earth_arrival_kms']:.2f} | {x['entry_speed_kms']:.1f} | "
-            f"{(fb['leg'] + ' ' + fb['date_utc']) if fb else '-'} | {d.total_sv * 1e3:.0f} | "
+            f"{x['stay_days']:.0f} / {x['return_tof_days']:.0f} | {x['total_days']:.0f} | {dv} | "
+            f"{x['dv_earth_arrival_kms']:.2f} | {entry} | "
+            f"{(fb['leg'] + ' ' + fb['date_utc']) if fb else '-'} | {dose} | "
             f"{d.total_sv / NASA_LIMIT_SV:.1f}x |")
     if not result.options:
         lines.append("| no feasible round trip in either window | | | | | | | | | | | | | |")
