@@ -84,3 +84,13 @@ def test_lifetime_table_json_and_errors():
                         (["station", "lifetime", "--alt", "100:200km"], "--alt")):
         result = runner.invoke(app, args)
         assert getattr(result.exception, "field", None) == field, (args, result.output)
+
+
+def test_lifetime_alt_takes_the_length_forms_of_other_flags():
+    # the unit of HIGH applies to a bare LOW (as --band); metres, per-part units and a STEP with its unit
+    for alt in ("200:800:300km", "200km:800km:300km", "200000:800000:300000m", "200000m:0.8e6m:300km", "200:800:300"):
+        result = runner.invoke(app, ["station", "lifetime", "--alt", alt, "--bc", "50:50", "--activity", "50", "--json"])
+        assert result.exit_code == 0, (alt, result.output)
+        assert json.loads(result.output)["altitude_km"] == [200.0, 500.0, 800.0], alt
+    result = runner.invoke(app, ["station", "lifetime", "--alt", "200:800parsec"])
+    assert getattr(result.exception, "field", None) == "--alt", result.output
