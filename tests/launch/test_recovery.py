@@ -95,8 +95,8 @@ def test_bad_modes():
 def test_rtls_gto_reserve_iteration_is_safeguarded():
     """Falcon 9 GTO with RTLS: the former unguarded secant stepped 50 t -> 76 t (landing impossible) and found no
     payload.  The bracketed iteration converges: the reserve covers the need to within tol_kg, the payload is
-    positive and below the drone-ship case.  (Wikipedia's ~3.5 t for F9 GTO RTLS is not a SpaceX figure and is not
-    compared; the model gives ~4.4 t.)"""
+    positive and below the drone-ship case.  (The ~3.5 t often cited for F9 GTO RTLS has no SpaceX source and is
+    not compared; the model gives 4.19 t: see tests/validation/test_range_equation_rtls_boostback.py.)"""
     from spaceplan.launch.ascent import parse_orbit
     from spaceplan.launch.recovery import payload_with_recovery
 
@@ -131,3 +131,28 @@ def test_vehicles_with_strap_on_boosters_refuse_recovery_they_cannot_budget():
 
     with pytest.raises(InputError, match="strap-on"):
         payload_with_recovery("falcon-heavy", parse_orbit("200x200", 28.5), "cape-canaveral", "droneship")
+
+
+def test_rtls_boost_back_starts_after_the_observed_flip():
+    """Issue 19, defect 26: the boost-back ignites 22 s after MECO (Falcon 9 RTLS webcast telemetry: MECO T+2:23,
+    boost-back T+2:45), not after an assumed 10 s; the stage coasts ~20 km further downrange meanwhile, so the same
+    staging state needs a longer boost-back."""
+    import dataclasses
+
+    from spaceplan.launch.ascent import Guidance, simulate_ascent
+    from spaceplan.launch.vehicles import Vehicle
+
+    v = load_vehicle("falcon9")
+    assert v.stages[0].flip_coast_s == 22.0
+    site = load_site("cape-canaveral")
+    a = simulate_ascent(v, 4000.0, site, parse_orbit("185x35786", 28.5),
+                        Guidance(kick_deg=3.5, theta0_deg=36.7, theta1_deg=-5.7), reserve_kg=57000.0, recovering=True,
+                        record=False)
+    b = recovery_budget(v, a, site, "rtls", 57000.0)
+    assert b.boostback_after_meco_s == 22.0 and b.to_dict()["boostback_after_meco_s"] == 22.0
+    quick = dataclasses.replace(v, stages=(dataclasses.replace(v.stages[0], flip_coast_s=10.0),) + v.stages[1:])
+    assert isinstance(quick, Vehicle)
+    b10 = recovery_budget(quick, a, site, "rtls", 57000.0)
+    assert b.boostback_dv_ms > b10.boostback_dv_ms + 30.0
+    assert b.landing_distance_km < 5.0 and b10.landing_distance_km < 5.0
+

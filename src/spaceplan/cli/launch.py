@@ -74,7 +74,8 @@ def payload(
     if recovery != "expendable":
         b = d["recovery_budget"]
         stdout.print(table(f"First-stage recovery ({recovery})", ["burn", "propellant kg", "dv m/s"], [
-            ["boost-back", f"{b['boostback_kg']:,.0f}", f"{b['boostback_dv_m_s']:.0f}"],
+            ["boost-back" + (f" ({b['boostback_after_meco_s']:.0f} s after MECO)" if recovery == "rtls" else ""),
+             f"{b['boostback_kg']:,.0f}", f"{b['boostback_dv_m_s']:.0f}"],
             ["entry", f"{b['entry_kg']:,.0f}", f"{b['entry_dv_m_s']:.0f}"],
             ["landing", f"{b['landing_kg']:,.0f}", f"{b['landing_dv_m_s']:.0f}"],
             ["total", f"{b['total_kg']:,.0f}", ""]]))

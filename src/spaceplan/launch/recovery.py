@@ -5,7 +5,9 @@ ballistically downrange, an entry burn slows it before the dense atmosphere,
 a landing burn stops it on a ship positioned at the impact point) and
 ``rtls`` (return to launch site: after separation the stage flips and a
 boost-back burn cancels its downrange velocity and sends it back, then entry
-and landing burns as above).
+and landing burns as above).  The flip takes the stage's ``flip_coast_s``
+from MECO to the boost-back ignition (Falcon 9: 22 s, the RTLS webcast
+telemetry below), during which the stage coasts on downrange and upward.
 
 Everything is computed from the stage's state at separation (no fixed
 percentages): the separated stage (dry + recovery hardware + reserve) is
@@ -52,7 +54,6 @@ ENTRY_ALTITUDE_M = 70_000.0
 HANDOVER_ALTITUDE_M = 15_000.0
 HANDOVER_SPEED_MS = 100.0  # landing.py takes over below this speed (drag < 0.3 g)
 LANDING_THROTTLE = 0.85  # the 1-D burn that places the ignition point keeps 15 % thrust margin
-FLIP_COAST_S = 10.0
 RESERVE_XTOL_KG = 0.1  # Brent's tolerance on the reserve (the payload moves ~0.3 kg per kg of reserve)
 
 
@@ -70,6 +71,7 @@ class RecoveryBudget:
     landing_distance_km: float  # from the launch site (droneship: where the ship must wait)
     max_descent_q_pa: float
     landing_model: str
+    boostback_after_meco_s: float = 0.0  # RTLS: MECO to boost-back ignition (the stage's flip_coast_s)
 
     @property
     def total_kg(self) -> float:
@@ -80,7 +82,7 @@ class RecoveryBudget:
                 "landing_kg": self.landing_kg, "total_kg": self.total_kg, "boostback_dv_m_s": self.boostback_dv_ms,
                 "entry_dv_m_s": self.entry_dv_ms, "landing_dv_m_s": self.landing_dv_ms,
                 "landing_distance_km": self.landing_distance_km, "max_descent_q_kpa": self.max_descent_q_pa / 1e3,
-                "landing_model": self.landing_model}
+                "landing_model": self.landing_model, "boostback_after_meco_s": self.boostback_after_meco_s}
 
 
 @dataclass(frozen=True)
@@ -222,9 +224,9 @@ def recovery_budget(vehicle: Vehicle, ascent_result, site: Site, mode: str, rese
     site_e = _site_ecef(site)
     boost_kg = boost_dv = 0.0
     if mode == "rtls":
-        # flip, then boost back horizontally towards the site
-        y0, dtf, _ = K.coast_descent(y_sep, 1.0, FLIP_COAST_S, area, stage.descent_cd, mu, re, om, -1e9)
-        t0 = t_sep + FLIP_COAST_S
+        # separation and flip (the stage coasts on), then boost back horizontally towards the site
+        y0, dtf, _ = K.coast_descent(y_sep, 1.0, stage.flip_coast_s, area, stage.descent_cd, mu, re, om, -1e9)
+        t0 = t_sep + stage.flip_coast_s
         p = _ecef(y0, t0)
         up = p / np.linalg.norm(p)
         back = site_e - p
@@ -267,7 +269,8 @@ def recovery_budget(vehicle: Vehicle, ascent_result, site: Site, mode: str, rese
     m_l = float(yd[6])
     landing_dv = tv / md * math.log(m_l / (m_l - landing_kg)) if 0 < landing_kg < m_l else 0.0
     return RecoveryBudget(mode, float(boost_kg), float(entry_kg), float(landing_kg), float(boost_dv),
-                          float(entry_dv), float(landing_dv), float(dist_km), float(max_q), model)
+                          float(entry_dv), float(landing_dv), float(dist_km), float(max_q), model,
+                          float(stage.flip_coast_s) if mode == "rtls" else 0.0)
 
 
 def payload_with_recovery(vehicle: Vehicle | str, target: TargetOrbit, site: Site | str = "cape-canaveral",

@@ -78,6 +78,9 @@ class Stage:
     recovery_hardware_kg: float = 0.0  # legs, grid fins etc. carried only when recovering
     descent_cd: float = 1.0
     boostback_engines: int = 0
+    # RTLS: seconds from the stage's burnout (MECO) to the boost-back ignition (separation, flip); the stage
+    # coasts on meanwhile, farther downrange.  10 s is an assumption; presets give their measured value
+    flip_coast_s: float = 10.0
     entry_engines: int = 0
     landing_engines: int = 0
     throttle_with_boosters: float = 1.0  # thrust fraction while strap-ons fire (Angara core at 30 %)
@@ -96,7 +99,7 @@ class Stage:
         _positive(f"stage {self.name}: dry_mass_kg", self.dry_mass_kg)
         _positive(f"stage {self.name}: propellant_mass_kg", self.propellant_mass_kg)
         for f in ("residual_kg", "recovery_hardware_kg", "separation_coast_s", "auxiliary_fluid_kg",
-                  "auxiliary_residual_kg", "jettison_mass_kg", "jettison_after_s"):
+                  "auxiliary_residual_kg", "jettison_mass_kg", "jettison_after_s", "flip_coast_s"):
             if getattr(self, f) < 0:
                 raise InputError(f"stage {self.name}: {f}", f"got {getattr(self, f):g}", ">= 0")
         if self.residual_kg >= self.propellant_mass_kg:
