@@ -23,6 +23,8 @@ EXAMPLES: collections.Counter = collections.Counter()  # examples run per target
 OUTCOMES: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
 DISTINCT: dict[str, set] = collections.defaultdict(set)
 SECONDS: collections.Counter = collections.Counter()
+NOTES: dict[str, dict[str, int]] = collections.defaultdict(dict)  # target -> a few distinct refusal lines -> count
+MAX_NOTES = 8
 _LIVE = {"last": 0.0}
 LIVE_EVERY_S = 10.0  # how often a process rewrites its progress file (SPACEPLAN_FUZZ_LIVE_DIR)
 
@@ -31,13 +33,17 @@ def count(target: str) -> None:
     EXAMPLES[target] += 1
 
 
-def record(target: str, outcome: str, argv, seconds: float) -> None:
+def record(target: str, outcome: str, argv, seconds: float, note: str | None = None) -> None:
     """One CLI property example: its outcome (``finite_bounded``, ``refused_named``, ``warned``, ``failed``),
     its argv (distinct inputs are counted: a strategy with few distinct inputs is exhausted before the
     profile's count) and its wall time.  Every ``LIVE_EVERY_S`` the process's totals so far go to
     ``$SPACEPLAN_FUZZ_LIVE_DIR/live-<pid>.json`` for the progress lines of ``tests/fuzz/report.py``."""
     OUTCOMES[target][outcome] += 1
     DISTINCT[target].add(tuple(argv))
+    if note:  # the error line of a refusal or a failure (the first MAX_NOTES distinct ones, counted)
+        notes = NOTES[target]
+        if note in notes or len(notes) < MAX_NOTES:
+            notes[note] = notes.get(note, 0) + 1
     SECONDS[target] += seconds
     live = os.environ.get("SPACEPLAN_FUZZ_LIVE_DIR")
     now = time.monotonic()
@@ -51,8 +57,8 @@ def record(target: str, outcome: str, argv, seconds: float) -> None:
 
 def cli_summary() -> dict:
     """This process's CLI property counts: target -> {outcomes, distinct_inputs, seconds}."""
-    return {t: {"outcomes": dict(OUTCOMES[t]), "distinct_inputs": len(DISTINCT[t]), "seconds": SECONDS[t]}
-            for t in OUTCOMES}
+    return {t: {"outcomes": dict(OUTCOMES[t]), "distinct_inputs": len(DISTINCT[t]), "seconds": SECONDS[t],
+                "notes": NOTES.get(t, {})} for t in OUTCOMES}
 
 
 @contextmanager

@@ -38,8 +38,10 @@ def merge_cli(lines: list[dict]) -> dict:
     total: dict = {}
     for d in lines:
         for target, v in d.get("cli", {}).items():
-            t = total.setdefault(target, {"outcomes": collections.Counter(), "distinct_inputs": 0, "seconds": 0.0})
+            t = total.setdefault(target, {"outcomes": collections.Counter(), "distinct_inputs": 0, "seconds": 0.0,
+                                          "notes": collections.Counter()})
             t["outcomes"].update(v["outcomes"])
+            t["notes"].update(v.get("notes", {}))
             t["distinct_inputs"] += v["distinct_inputs"]
             t["seconds"] += v["seconds"]
     return total
@@ -53,8 +55,8 @@ def command_rows(cli: dict, failed_tests: dict[str, str]) -> dict:
     commands = sorted({t.split(":", 1)[1] for t in cli})
     rows = {}
     for c in commands:
-        i = cli.get(f"cli:{c}", {"outcomes": {}, "distinct_inputs": 0, "seconds": 0.0})
-        o = cli.get(f"cli-out-of-range:{c}", {"outcomes": {}, "distinct_inputs": 0, "seconds": 0.0})
+        i = cli.get(f"cli:{c}", {"outcomes": {}, "distinct_inputs": 0, "seconds": 0.0, "notes": {}})
+        o = cli.get(f"cli-out-of-range:{c}", {"outcomes": {}, "distinct_inputs": 0, "seconds": 0.0, "notes": {}})
         io, oo = collections.Counter(i["outcomes"]), collections.Counter(o["outcomes"])
         n_in, n_out = sum(io.values()), sum(oo.values())
         seconds = i["seconds"] + o["seconds"]
@@ -62,9 +64,10 @@ def command_rows(cli: dict, failed_tests: dict[str, str]) -> dict:
             "examples_run": n_in + n_out,
             "in_range": {"run": n_in, "finite_bounded": io["finite_bounded"], "warned": io["warned"],
                          "refused_named_physical": io["refused_named"], "failed": io["failed"],
-                         "distinct_inputs": i["distinct_inputs"]},
+                         "distinct_inputs": i["distinct_inputs"], "messages": dict(i.get("notes", {}))},
             "out_of_range": {"run": n_out, "refused_named": oo["refused_named"], "warned": oo["warned"],
-                             "failed": oo["failed"], "distinct_inputs": o["distinct_inputs"]},
+                             "failed": oo["failed"], "distinct_inputs": o["distinct_inputs"],
+                             "messages": dict(o.get("notes", {}))},
             "failures": io["failed"] + oo["failed"],
             "seconds": seconds,
             "ms_per_example": 1e3 * seconds / max(1, n_in + n_out),
@@ -110,6 +113,12 @@ def print_cli_table(rows: dict) -> None:
         print("  declared lower counts (cli_commands.FUZZ_EXAMPLES):")
         for c, r in lower.items():
             print(f"    {c}: {r['declared_count']:,} examples: {r['declared_reason']}")
+    messages = [(c, kind, m, n) for c, r in rows.items() for kind in ("in_range", "out_of_range")
+                for m, n in r[kind]["messages"].items()]
+    if messages:
+        print("  in-range refusals, and failures (first distinct messages, with their counts):")
+        for c, kind, m, n in messages:
+            print(f"    {c}{' (out of range)' if kind == 'out_of_range' else ''}: {n} x {m}")
     for c, r in rows.items():
         for test, msg in r["pytest_failures"].items():
             print(f"  FAILED {test}: {msg[:400]}")

@@ -8,18 +8,21 @@ The example count per command is the Hypothesis profile's (``tests/fuzz/conftest
 its reason; a strategy with fewer distinct inputs than the count runs each once (Hypothesis stops when the
 input space is exhausted).  Each example's outcome (finite and bounded, warned, refused with a named error,
 failed), its argv and its wall time go to ``tests/fuzz/report.py`` under ``cli:<command>`` and
-``cli-out-of-range:<command>``.  Commands run in-process through ``spaceplan.cli.main`` on cheap ranges
+``cli-out-of-range:<command>``.  ``study``, ``claims`` and ``sweep`` (minutes per example) run under
+``make fuzz`` only, at the counts ``FUZZ_EXAMPLES`` declares; ``make test`` reports them as skipped.  Commands run in-process through ``spaceplan.cli.main`` on cheap ranges
 (short spans, coarse grids: ``cli_commands.IN_RANGE``).
 """
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
 from hypothesis import given, settings
 
-from cli_commands import IN_RANGE, OUT_OF_RANGE, check_in_range, check_out_of_range, fuzz_examples
+from cli_commands import (FUZZ_EXAMPLES, FUZZ_ONLY, IN_RANGE, OUT_OF_RANGE, check_in_range, check_out_of_range,
+                          fuzz_examples)
 from fuzz_support import count, record
 
 
@@ -41,16 +44,14 @@ def _leaf_commands() -> list[str]:
     return sorted(names)
 
 
-UNCOVERED = {"study": "runs every section (minutes); its sections' models are covered by their own commands",
-             "sweep": "evaluates a study over a parameter grid (minutes); same models as 'study'",
-             "viewer": "writes a static Cesium folder: no model numbers",
-             "claims": "runs the default study's sections (minutes); same models as 'study'"}
+UNCOVERED = {"viewer": "writes a static Cesium folder from a CZML file and the npm cesium package: no model numbers"}
 
 
 def test_every_command_has_a_property():
-    missing = sorted(set(_leaf_commands()) - set(IN_RANGE) - set(UNCOVERED))
+    missing = sorted(set(_leaf_commands()) - set(IN_RANGE) - set(FUZZ_ONLY) - set(UNCOVERED))
     assert not missing, f"commands without an in-range strategy: {missing}"
-    assert not set(IN_RANGE) - set(_leaf_commands()), "strategies for commands that do not exist"
+    assert not (set(IN_RANGE) | set(FUZZ_ONLY)) - set(_leaf_commands()), "strategies for commands that do not exist"
+    assert set(FUZZ_ONLY) <= set(FUZZ_EXAMPLES), "a make-fuzz-only command without its declared count and reason"
 
 
 def _timed(target, argv, check):
@@ -58,11 +59,12 @@ def _timed(target, argv, check):
     count(target)
     t0 = time.perf_counter()
     try:
-        outcome = check()
-    except BaseException:
-        record(target, "failed", argv, time.perf_counter() - t0)
+        outcome, note = check()
+    except BaseException as exc:
+        record(target, "failed", argv, time.perf_counter() - t0, str(exc).strip().splitlines()[0][:200] if str(exc)
+               else type(exc).__name__)
         raise
-    record(target, outcome, argv, time.perf_counter() - t0)
+    record(target, outcome, argv, time.perf_counter() - t0, note)
 
 
 def _with_examples(command, test):
@@ -71,9 +73,12 @@ def _with_examples(command, test):
     return test if n is None else settings(max_examples=n)(test)
 
 
-@pytest.mark.parametrize("command", sorted(IN_RANGE))
+@pytest.mark.parametrize("command", sorted(IN_RANGE) + sorted(FUZZ_ONLY))
 def test_in_range_inputs_give_physical_numbers(command):
-    @given(IN_RANGE[command])
+    if command in FUZZ_ONLY and os.environ.get("HYPOTHESIS_PROFILE") != "fuzz":
+        pytest.skip(f"{command}: make fuzz only ({FUZZ_EXAMPLES[command][1]})")
+
+    @given(IN_RANGE.get(command) or FUZZ_ONLY[command])
     def run(argv):
         _timed(f"cli:{command}", argv, lambda: check_in_range(command, argv))
 
