@@ -21,6 +21,8 @@ TOLERANCES = [
     ("launch.landing", 1e-4, 1e-3, "convex solver (CLARABEL) optimum: depends on solver version and BLAS"),
     ("launch.stage_landing", 1e-4, 1e-3, "convex solver (CLARABEL) optimum: depends on solver version and BLAS"),
     ("surface_power", 1e-6, 1e-6, "float32 Sun series (1e-7 relative) and a golden-section array/storage optimum"),
+    ("starship", 1e-4, 1e-3, "tanker loads from the ascent optimiser (SLSQP) and the booster's convex landing "
+                             "(CLARABEL): depend on solver version and BLAS"),
     ("", 1e-9, 1e-12, "pure geometry and arithmetic (ephemeris, Lambert, coverage counts, costs, dose)"),
 ]
 

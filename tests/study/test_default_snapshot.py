@@ -5,7 +5,8 @@ and sections may add keys; list lengths are stored too.
 Tolerances (tests/study/study_snapshot.py): relative 1e-9 (absolute 1e-12) for everything that is pure
 geometry and arithmetic; relative 1e-4 (absolute 1e-3 kg / m / s) for the convex landing solves,
 whose optimum depends on the CLARABEL version and BLAS; relative 1e-6 for surface_power (float32 Sun
-series and a golden-section array/storage optimum).  Strings (dates, names, modes) must be equal.
+series and a golden-section array/storage optimum); relative 1e-4 for starship (its tanker loads come from the
+ascent optimiser and the booster's convex landing).  Strings (dates, names, modes) must be equal.
 Each section's ``compute`` result must pickle to less than 1 MB.
 """
 
