@@ -60,10 +60,11 @@ class Alternatives:
     landed_kg: float
     options: tuple[Alternative, ...]
     assumptions: dict
+    warnings: tuple = ()  # of the Starship evaluations behind the options (ship, entry, campaign)
 
     def to_dict(self) -> dict:
         return {"year": self.year, "landed_t": self.landed_kg / 1e3, "options": [o.to_dict() for o in self.options],
-                "assumptions": self.assumptions}
+                "assumptions": self.assumptions, "warnings": list(self.warnings)}
 
 
 def _dose_msv(transit_days: float, stay_days: float, shielding: float) -> float:
@@ -141,6 +142,7 @@ def alternatives(year: int, landed_kg: float, *, ship="block2-cargo", crew_ship=
     opts = []
     # Starship, refilled chemically
     one = evaluate(ship, year=year, payload_kg=None, tanker_delivery_kg=tanker_delivery_kg, with_return=False, **kw)
+    warns = list(one.warnings)
     per_ship = one.payload_kg
     if per_ship <= 0:
         opts.append(Alternative("Starship (refilled)", False, 0, math.nan, one.tof_days, one.tof_days, math.nan,
@@ -187,6 +189,7 @@ def alternatives(year: int, landed_kg: float, *, ship="block2-cargo", crew_ship=
             n_tugs = math.ceil(in_orbit / TUG_CARGO_KG - 1e-9)
             crew = evaluate(crew_ship, year=year, payload_kg=crew_payload_kg, tof_days=crew_tof_days,
                             tanker_delivery_kg=crew_load, with_return=False, **kw)
+            warns += [w for w in crew.warnings if w not in warns]
             launches = n_tugs * int(math.ceil(tug.imleo_kg / lv.leo_payload_kg - 1e-9)) + crew.campaign.launches
             opts.append(Alternative(f"NEP tug ({nep}) cargo + Starship crew", True, launches,
                                     n_tugs * tug.imleo_kg + crew.ship.dry_mass_kg + crew_payload_kg
@@ -200,4 +203,5 @@ def alternatives(year: int, landed_kg: float, *, ship="block2-cargo", crew_ship=
     return Alternatives(int(year), float(landed_kg), tuple(opts),
                         {"landed_fraction_from_orbit": LANDED_FRACTION, "tug_cargo_t": TUG_CARGO_KG / 1e3,
                          "stay_days": stay_days, "shielding_gcm2": shielding_gcm2, "launcher": lv.name,
-                         "launcher_leo_t": lv.leo_payload_kg / 1e3, "crew_tof_days_hybrid": crew_tof_days})
+                         "launcher_leo_t": lv.leo_payload_kg / 1e3, "crew_tof_days_hybrid": crew_tof_days},
+                        tuple(warns))

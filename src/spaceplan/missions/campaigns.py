@@ -92,9 +92,14 @@ class WindowCampaign:
     limit: str  # "", "tanks", "cadence", "time", "window"
     verdict: str
 
+    @property
+    def warnings(self) -> tuple:
+        """The validity warnings of the ship's architecture (ship, entry, campaign)."""
+        return () if self.architecture is None else tuple(self.architecture.warnings)
+
     def to_dict(self) -> dict:
         a = self.architecture
-        return {"year": self.year, "ship": self.ship, "ships": self.ships, "payload_per_ship_t": self.payload_kg / 1e3,
+        return {"warnings": list(self.warnings), "year": self.year, "ship": self.ship, "ships": self.ships, "payload_per_ship_t": self.payload_kg / 1e3,
                 "landed_total_t": self.ships * self.payload_kg / 1e3 if self.feasible else 0.0,
                 "tankers_per_ship": self.tankers_per_ship, "launches": self.launches,
                 "c3_max_km2s2": self.c3_max_m2s2 / 1e6,
