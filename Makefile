@@ -29,8 +29,10 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 # Property tests at 10,000 examples per target (the CLI property test: every command, the same test as
-# 'make test' runs at 200) and Lambert over 10^6 geometries.  About 1 h on one core of this 2-core machine
-# (s/example per command in the table it prints).  Progress every FUZZ_PROGRESS_S s; the per-command table
+# 'make test' runs at 200) and Lambert over 10^6 geometries.  Measured 2026-12-07 on one core of the shared
+# 2-core machine (load ~17): the CLI commands' own time was 26 min at 2,500 examples per command, so ~71 min at
+# 10,000, plus ~35 min for study/claims/sweep and the other targets; two workers about halve it
+# (ms/example per command in the table it prints).  Progress every FUZZ_PROGRESS_S s; the per-command table
 # (examples run, finite and bounded, warned, refused with a named error, failures) is printed and written to
 # FUZZ_JSON.  FUZZ_WORKERS=1 leaves the other core free; FUZZ_MAX_MINUTES stops early and reports the counts
 # reached.  Commands run at a lower count than 10,000 are listed with their reason in

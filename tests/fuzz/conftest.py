@@ -23,6 +23,13 @@ settings.register_profile("fuzz", max_examples=10_000, deadline=None, database=N
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+def pytest_runtest_teardown(item):
+    """After every test: its counts to the progress file, whole (a stopped run still reports finished tests)."""
+    from fuzz_support import write_live
+
+    write_live(force=True)
+
+
 def pytest_sessionfinish(session, exitstatus):
     from fuzz_support import EXAMPLES, OUTCOMES, cli_summary
 

@@ -31,13 +31,15 @@ LIVE_EVERY_S = 10.0  # how often a process rewrites its progress file (SPACEPLAN
 
 def count(target: str) -> None:
     EXAMPLES[target] += 1
+    write_live()
 
 
 def record(target: str, outcome: str, argv, seconds: float, note: str | None = None) -> None:
     """One CLI property example: its outcome (``finite_bounded``, ``refused_named``, ``warned``, ``failed``),
     its argv (distinct inputs are counted: a strategy with few distinct inputs is exhausted before the
     profile's count) and its wall time.  Every ``LIVE_EVERY_S`` the process's totals so far go to
-    ``$SPACEPLAN_FUZZ_LIVE_DIR/live-<pid>.json`` for the progress lines of ``tests/fuzz/report.py``."""
+    ``$SPACEPLAN_FUZZ_LIVE_DIR/live-<pid>.json`` (``write_live``) for the progress lines of
+    ``tests/fuzz/report.py``."""
     OUTCOMES[target][outcome] += 1
     DISTINCT[target].add(tuple(argv))
     if note:  # the error line of a refusal or a failure (the first MAX_NOTES distinct ones, counted)
@@ -45,13 +47,19 @@ def record(target: str, outcome: str, argv, seconds: float, note: str | None = N
         if note in notes or len(notes) < MAX_NOTES:
             notes[note] = notes.get(note, 0) + 1
     SECONDS[target] += seconds
+    write_live()
+
+
+def write_live(force: bool = False) -> None:
+    """This process's totals so far (CLI outcomes and examples per target) to its progress file, at most every
+    ``LIVE_EVERY_S`` unless ``force`` (the end of a test: a stopped run then reports every finished test whole)."""
     live = os.environ.get("SPACEPLAN_FUZZ_LIVE_DIR")
     now = time.monotonic()
-    if live and now - _LIVE["last"] >= LIVE_EVERY_S:
+    if live and (force or now - _LIVE["last"] >= LIVE_EVERY_S):
         _LIVE["last"] = now
         path = os.path.join(live, f"live-{os.getpid()}.json")
         with open(path + ".tmp", "w") as fh:
-            json.dump(cli_summary(), fh)
+            json.dump({"cli": cli_summary(), "examples": dict(EXAMPLES)}, fh)
         os.replace(path + ".tmp", path)
 
 

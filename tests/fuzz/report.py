@@ -130,7 +130,7 @@ def _live_docs(live_dir: str) -> list[dict]:
     for path in glob.glob(os.path.join(live_dir, "live-*.json")):
         try:
             with open(path) as fh:
-                docs.append({"cli": json.load(fh)})
+                docs.append(json.load(fh))  # {"cli": ..., "examples": ...}
         except (OSError, ValueError):  # being replaced right now: next time
             pass
     return docs
@@ -199,14 +199,15 @@ def main() -> int:
     if signalled and not stopped:
         stopped = f"stopped by {signalled[0]}"
     if stopped:
-        stopped += ": the counts of tests that had not finished are their last progress snapshot (up to 10 s old)"
+        stopped += (": counts of finished tests are whole; a test that was running counts up to its last progress "
+                    "snapshot (at most 10 s old)")
     rc = proc.returncode
     lines = []
     if os.path.exists(report):
         with open(report) as fh:
             lines = [json.loads(line) for line in fh if line.strip()]
     if stopped:  # the processes did not reach their session end: take their running totals
-        lines = [{"cli": d["cli"]} for d in _live_docs(work)] + [{"examples": d.get("examples", {})} for d in lines]
+        lines = _live_docs(work)  # every process's totals, finished tests whole (flushed at each test's end)
         print(f"\nINTERRUPTED: {stopped}")
     failed_tests = failed_tests_from(junit)
     shutil.rmtree(work, ignore_errors=True)
