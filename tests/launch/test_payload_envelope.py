@@ -43,3 +43,11 @@ def test_inclination_below_the_site_latitude_is_refused():
     with pytest.raises(InputError) as exc:
         launch_azimuth(math.radians(20.0), lat)
     assert exc.value.field == "inclination" and "dog-leg" in str(exc.value)
+
+
+def test_expendable_ascent_is_held_to_the_expendable_figures_only():
+    starship = load_vehicle("starship")  # publishes reusable figures only
+    assert [b.field for b in input_envelope(starship).inputs] == ["perigee_alt_m", "apogee_alt_m"]
+    assert input_envelope(starship, "droneship").bound("payload_kg").hi == pytest.approx(1.1 * 150_000.0)
+    f9 = input_envelope(load_vehicle("falcon9"))  # 22,800 kg LEO expendable; 5,500 kg GTO droneship left out
+    assert f9.bound("payload_kg").hi == pytest.approx(1.1 * 22_800.0)

@@ -66,12 +66,17 @@ MOON_DISTANCE_M = 384_400e3  # mean Earth-Moon distance
 PUBLISHED_MARGIN = 1.10  # a payload this far above the vehicle's best published figure is extrapolated
 
 
-def input_envelope(vehicle: Vehicle) -> Envelope:
+_RECOVERED_WORDS = ("reusable", "droneship", "asds", "rtls", "recovered")
+
+
+def input_envelope(vehicle: Vehicle, recovery: str = "expendable") -> Envelope:
     """The ascent optimizer's envelope for ``vehicle``: target perigee >= 150 km and apogee <= the Moon's distance
     (warned beyond), payload <= 1.1 x the largest published payload (warned above; none without a ``[published]``
-    payload)."""
+    payload).  An expendable ascent is held to the published figures that are not for a recovered first stage
+    (a reusable figure says nothing of the expendable capability)."""
     published = [float(v) for k, v in vehicle.published.items() if k.endswith(("_kg", "_kg_high"))
-                 and isinstance(v, (int, float)) and not isinstance(v, bool)]
+                 and isinstance(v, (int, float)) and not isinstance(v, bool)
+                 and (recovery != "expendable" or not any(w in k for w in _RECOVERED_WORDS))]
     inputs = (
         Bound("perigee_alt_m", 150e3, None, code="below_drag_limit", unit="km", scale=1e-3, label="orbit perigee",
               why="a circular orbit re-enters within hours below 150 km"),
@@ -391,7 +396,8 @@ def optimize_payload(vehicle: Vehicle | str, target: TargetOrbit, site: Site | s
         payload = max(payload + 1.05 * final.propellant_left_kg - 0.5, 0.0)
         final = simulate_ascent(vehicle, payload, site, target, _guidance(best), **{**kw, "record": True})
     converged = converged and meets_target(final, target)
-    warnings = check(input_envelope(vehicle), perigee_alt_m=target.perigee_alt_m, apogee_alt_m=target.apogee_alt_m,
+    warnings = check(input_envelope(vehicle, recovery), perigee_alt_m=target.perigee_alt_m,
+                     apogee_alt_m=target.apogee_alt_m,
                      payload_kg=payload)
     warnings += check(ENVELOPE, payload_kg=payload, liftoff_mass_kg=final.liftoff_mass_kg)
     if not converged:
