@@ -372,20 +372,42 @@ def _run_serial(todo, scenario, sections, store, progress, objective=""):
         progress(done, len(todo))
 
 
+CLUSTER_RETRIES = 2  # resubmissions of a point whose task the cluster lost (not a model error: those are rows)
+
+
 def _run_dask(todo, scenario, sections, store, progress, client, objective=""):
+    """Points as tasks on ``client``'s workers, rows stored as they finish.
+
+    A model error is a row (``evaluate_point`` records it); an exception from the future itself is the
+    cluster's: a worker died with the task (``KilledWorker`` after Dask's own retries) or with the only copy
+    of the scattered scenario, whose dependents the scheduler then forgets ("cancelled: already forgotten").
+    Such a point is resubmitted, with the scenario sent again under a fresh key, up to ``CLUSTER_RETRIES``
+    times before its row records the failure."""
     from distributed import as_completed
 
     client.register_plugin(_warm_worker_plugin(scenario, sections, todo[0]), name="spaceplan-warm")
     scattered = broadcast(client, scenario)
     futures = {client.submit(_evaluate_one_thread, scattered, p, sections, key=f"point-{point_id(p)}", pure=False): p
                for p in todo}
+    retries: dict[str, int] = {}
     done = 0
-    for future in as_completed(futures):
-        point = futures[future]
+    pending = as_completed(futures)
+    for future in pending:
+        point = futures.pop(future)
         try:
             row = future.result()
-        except Exception as exc:  # the task itself failed (e.g. its workers kept dying): record it
-            row = {"point_id": point_id(point), **point, "error": f"{type(exc).__name__}: {exc}", "wall_s": None}
+        except Exception as exc:
+            pid = point_id(point)
+            retries[pid] = retries.get(pid, 0) + 1
+            if retries[pid] <= CLUSTER_RETRIES:
+                scattered = broadcast(client, scenario)  # small; it may be what was lost
+                again = client.submit(_evaluate_one_thread, scattered, point, sections,
+                                      key=f"point-{pid}-retry{retries[pid]}", pure=False)
+                futures[again] = point
+                pending.add(again)
+                future.release()
+                continue
+            row = {"point_id": pid, **point, "error": f"{type(exc).__name__}: {exc}", "wall_s": None}
         store.write_row(row)
         try:
             check_objective(objective, row)
