@@ -22,10 +22,10 @@ to a 220 km (mean-state) altitude, then the osculating state (``computeOsculatin
 numerical propagator above down to 120 km.  Checks (2026-12-07): on 5 numerical cells, DSST (1 m, 1-day steps,
 handover 180 km) + tail is 1.7-2.3 % longer than the numerical propagator; on 5 DSST cells of 245-379 days the
 faster settings above agree with the 1 m / 1-day ones within 0.3 %.  Rows record their settings.
-Horizon: 3 years from the start (``horizon_years``; an Orekit DSST year takes 20-60 s and spaceplan's Cowell
+Horizon: 6 years from the start (``horizon_years``; an Orekit DSST year takes 20-120 s and spaceplan's Cowell
 15-40 s on this shared, loaded machine); a lifetime beyond it is stored as null (censored).  Cells where
-King-Hele gives more than 6 years (``propagate_below_king_hele_years``, twice the horizon) are not propagated:
-censored by King-Hele alone; nor cells under 24 days (below the 30-day comparison threshold of issue 23).
+King-Hele gives more than 6 years (``propagate_below_king_hele_years``) are not propagated: censored by
+King-Hele alone; nor cells under 24 days (below the 30-day comparison threshold of issue 23).
 
 Regenerate ``data/orekit_lifetimes.json`` with ``python tests/validation/orekit_lifetime.py`` (from the
 repository root, with ``PYTHONPATH=src``; ``--reuse FILE`` keeps the Orekit runs of a previous file's cells;
@@ -54,7 +54,7 @@ MSAFE_LEVEL = {95: "STRONG", 50: "AVERAGE", 5: "WEAK"}
 GRID = {"start_utc": "2026-11-01", "inclination_deg": 51.6,
         "altitude_km": [200.0, 250.0, 300.0, 350.0, 400.0, 500.0, 600.0, 700.0, 800.0],
         "ballistic_kg_m2": [25.0, 50.0, 100.0, 200.0], "activity": [5, 50, 95], "max_days": 200.0,
-        "min_days": 30.0, "horizon_years": 3.0, "king_hele_cap_years": 25.0, "propagate_below_king_hele_years": 6.0,
+        "min_days": 30.0, "horizon_years": 6.0, "king_hele_cap_years": 25.0, "propagate_below_king_hele_years": 6.0,
         "dsst": {"handover_km": 220.0, "position_tolerance_m": 10.0, "max_step_days": 5.0}}
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _STATE: dict = {}
