@@ -78,7 +78,7 @@ def test_in_range_inputs_give_physical_numbers(command):
     if command in FUZZ_ONLY and os.environ.get("HYPOTHESIS_PROFILE") != "fuzz":
         pytest.skip(f"{command}: make fuzz only ({FUZZ_EXAMPLES[command][1]})")
 
-    @given(IN_RANGE.get(command) or FUZZ_ONLY[command])
+    @given(IN_RANGE[command] if command in IN_RANGE else FUZZ_ONLY[command])
     def run(argv):
         _timed(f"cli:{command}", argv, lambda: check_in_range(command, argv))
 
