@@ -6,30 +6,13 @@ on the code before the fix."""
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 
-from spaceplan.cli import main
+from cli_run import refused, run_cli
 
-
-def _run(argv, monkeypatch, capsys):
-    monkeypatch.setattr(sys, "argv", ["spaceplan", *argv])
-    monkeypatch.delenv("SPACEPLAN_DEBUG", raising=False)
-    code = 0
-    try:
-        main()
-    except SystemExit as stop:
-        code = stop.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err.strip()
-
-
-def _refused(argv, monkeypatch, capsys, flag):
-    code, out, err = _run(argv, monkeypatch, capsys)
-    assert code == 2 and out == "" and len(err.splitlines()) == 1, (code, out, err)
-    assert err.startswith(f"error: {flag}: "), err
-    return err
+_run = run_cli
+_refused = refused
 
 
 # --- defect 3: Edelbaum from an orbit inside the Earth, or beyond its sphere of influence ----------

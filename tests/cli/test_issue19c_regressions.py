@@ -8,30 +8,13 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 
 import pytest
 
-from spaceplan.cli import main
+from cli_run import refused, run_cli
 
-
-def _run(argv, monkeypatch, capsys):
-    monkeypatch.setattr(sys, "argv", ["spaceplan", *argv])
-    monkeypatch.delenv("SPACEPLAN_DEBUG", raising=False)
-    code = 0
-    try:
-        main()
-    except SystemExit as stop:
-        code = stop.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err.strip()
-
-
-def _refused(argv, monkeypatch, capsys, flag):
-    code, out, err = _run(argv, monkeypatch, capsys)
-    assert code == 2 and out == "" and len(err.splitlines()) == 1, (code, out, err)
-    assert err.startswith(f"error: {flag}: "), err
-    return err
+_run = run_cli
+_refused = refused
 
 
 def _json(argv, monkeypatch, capsys):
