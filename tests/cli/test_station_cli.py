@@ -94,3 +94,20 @@ def test_lifetime_alt_takes_the_length_forms_of_other_flags():
         assert json.loads(result.output)["altitude_km"] == [200.0, 500.0, 800.0], alt
     result = runner.invoke(app, ["station", "lifetime", "--alt", "200:800parsec"])
     assert getattr(result.exception, "field", None) == "--alt", result.output
+
+
+def test_reentry_score_skips_leads_the_actual_time_is_too_uncertain_for():
+    """KZ-1A's reentry is known to +-0.5 d (reentries.toml): with --uncertainty 12h the 3- and 1-day leads are
+    skipped (half-width over 10 % of the lead), as the validation set does; --uncertainty alone is refused."""
+    kz1a = Path(__file__).parents[1] / "validation" / "data" / "reentry" / "kz1a_rb_58704.tle"
+    result = runner.invoke(app, ["station", "reentry", str(kz1a), "--score", "2024-01-16T12:00", "--uncertainty", "12h",
+                                 "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["actual_uncertainty_days"] == 0.5
+    assert {s["lead_days"] for s in doc["skipped"]} >= {3, 1}
+    assert {f["lead_days"] for f in doc["forecasts"]}.isdisjoint({3, 1})
+    from spaceplan.core.errors import InputError
+
+    result = runner.invoke(app, ["station", "reentry", str(kz1a), "--uncertainty", "1d"])
+    assert isinstance(result.exception, InputError) and result.exception.field == "--uncertainty"

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from spaceplan.core.constants import JULIAN_YEAR
+from spaceplan.core.constants import DAY, JULIAN_YEAR
 from spaceplan.cli._common import (JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, print_warnings, stdout,
                                    table, write_figure, wrote)
 from spaceplan.cli._formats import CZML_HELP, OEM_HELP, check_czml, check_oem, save_oem, save_text
@@ -208,6 +208,9 @@ def reentry_cmd(
                                     "DATE=PERIGEExAPOGEE in km (e.g. 2018-03-25=208.1x224.3); repeatable."),
     score_at: Optional[str] = typer.Option(None, "--score", help="The actual reentry (UTC): forecast from the sets "
                                            "known 30, 14, 7, 3 and 1 days before it and print the error funnel."),
+    uncertainty: str = typer.Option("0", "--uncertainty", help="With --score: half-width of the actual reentry "
+                                    "time as published (e.g. 12h, 0.5d; bare number in days); leads shorter than 10 "
+                                    "times it are skipped, as in the IADC campaigns [default 0]."),
     json_out: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Reentry window: fit Cd A / m to the TLE history, King-Hele eccentric-orbit decay to 120 km with persistence
@@ -221,9 +224,12 @@ def reentry_cmd(
     history = read_tles(tle_file, "TLE_FILE")
     history = sorted(history + [_published_orbit(text, history[-1].inclination) for text in orbit],
                      key=lambda e: e.epoch_tdb)
+    half_width_days = _uncertainty_days(uncertainty)
     if score_at is not None:
-        _score(history, score_at, json_out)
+        _score(history, score_at, half_width_days, json_out)
         return
+    if half_width_days:
+        raise InputError("--uncertainty", "given without --score", "--score ACTUAL_UTC --uncertainty HALF_WIDTH")
     result = forecast(history)
     if json_out:
         emit_json(result)
@@ -237,12 +243,21 @@ def reentry_cmd(
         stdout.print(f"[dim]{note}[/dim]")
 
 
-def _score(history, actual_text: str, json_out: bool) -> None:
+def _uncertainty_days(text: str) -> float:
+    """``--uncertainty``: 0 (the default), or a duration (bare numbers in days) -> days."""
+    from spaceplan.core.durations import parse_duration
+
+    if str(text).strip() in ("0", "0d", "0.0"):
+        return 0.0
+    return parse_duration(text, "--uncertainty", "d") / DAY
+
+
+def _score(history, actual_text: str, uncertainty_days: float, json_out: bool) -> None:
     """The funnel table of one object's forecasts at 30, 14, 7, 3 and 1 days against its actual reentry."""
     from spaceplan.cli._common import parse_utc
     from spaceplan.station.reentry_score import RULE_OF_THUMB, score
 
-    result = score(history, parse_utc("--score", actual_text))
+    result = score(history, parse_utc("--score", actual_text), uncertainty_days=uncertainty_days)
     if json_out:
         emit_json(result)
         return
