@@ -2,6 +2,8 @@
 
 import sys
 
+import pytest
+
 from spaceplan.cli import main
 
 
@@ -24,3 +26,13 @@ def refused(argv, monkeypatch, capsys, flag):
     assert code == 2 and out == "" and len(err.splitlines()) == 1, (code, out, err)
     assert err.startswith(f"error: {flag}: "), err
     return err
+
+
+def run_cli_exit(argv, monkeypatch, capsys):
+    """As :func:`run_cli`, for a command that must end in ``SystemExit`` (any code)."""
+    monkeypatch.setattr(sys, "argv", ["spaceplan", *argv])
+    monkeypatch.delenv("SPACEPLAN_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as stop:
+        main()
+    out, err = capsys.readouterr()
+    return stop.value.code, out, err.strip()

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import importlib
 import io
-import sys
 
 import numpy as np
 import pytest
 
-from spaceplan.cli import main
+from cli_run import run_cli_exit
 from spaceplan.core.errors import InputError
 
 PORKCHOP = ["porkchop", "earth", "mars", "--depart", "2026-08-01:2027-01-31", "--arrive", "2027-03-01:2028-03-01"]
 
 
-def _run(argv, monkeypatch, capsys):
-    monkeypatch.setattr(sys, "argv", ["spaceplan", *argv])
-    monkeypatch.delenv("SPACEPLAN_DEBUG", raising=False)
-    with pytest.raises(SystemExit) as stop:
-        main()
-    out, err = capsys.readouterr()
-    return stop.value.code, out, err.strip()
+_run = run_cli_exit
 
 
 def _forbid(monkeypatch, module, name):

@@ -4,11 +4,10 @@ before the fix (c187fd9) and passing after.  Commands are the ones the issue rep
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
-from spaceplan.cli import main
+from cli_run import run_cli_exit
 
 SWEEP = """
 [constellation_design]
@@ -25,13 +24,7 @@ objective = "{objective}"
 """
 
 
-def _run(argv, monkeypatch, capsys):
-    monkeypatch.setattr(sys, "argv", ["spaceplan", *argv])
-    monkeypatch.delenv("SPACEPLAN_DEBUG", raising=False)
-    with pytest.raises(SystemExit) as stop:
-        main()
-    out, err = capsys.readouterr()
-    return stop.value.code, out, err.strip()
+_run = run_cli_exit
 
 
 def _sweep_file(tmp_path, objective="constellation_design.coverage_fraction"):

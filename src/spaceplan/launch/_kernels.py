@@ -225,6 +225,13 @@ def _deriv(t, y, ph, burning, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, 
     dy[8] = -(dx * vhx + dyy * vhy + dz * vhz)
 
 
+@kernel(inline=True)
+def _rk4_scratch():
+    """Work arrays of one :func:`_rk4` integration: (ynew, k1, k2, k3, k4, tmp) of NY, (g, u) of 3."""
+    return (np.empty(NY), np.empty(NY), np.empty(NY), np.empty(NY), np.empty(NY), np.empty(NY), np.empty(3),
+            np.empty(3))
+
+
 @kernel(python_errors=True)
 def _rk4(t, y, h, ph, burning, mode, thr, tvac, ae, mdot, area, cd_mach, cd_val, mu, re, j2, omega, gp,
          plane_n, k1, k2, k3, k4, tmp, g, u, out):
@@ -405,14 +412,7 @@ def _coast_to_node(y, mdot_ph, tvac_ph, energy2, mu):
 def _burn2_run(y, t, m_start, prop, ph, tvac, ae, mdot, thr_min, area, cd_mach, cd_val, q_limit, a_limit, gp,
                plane_n, energy2, dt, mu, re, j2, omega, rec, n, record, r0hat):
     """Fly the second burn (guidance mode 2) from ``y`` (updated in place) to ``energy2`` or depletion."""
-    ynew = np.empty(NY)
-    k1 = np.empty(NY)
-    k2 = np.empty(NY)
-    k3 = np.empty(NY)
-    k4 = np.empty(NY)
-    tmp = np.empty(NY)
-    g = np.empty(3)
-    u = np.empty(3)
+    ynew, k1, k2, k3, k4, tmp, g, u = _rk4_scratch()
     status = STATUS_OK
     steps = 0
     while True:
@@ -461,14 +461,7 @@ def _second_burn(y, t, m_start, prop, ph, tvac, ae, mdot, thr_min, area, cd_mach
     250 x 35,950 km).  The pitch (constant over the burn, negative = towards the Earth) is solved by the
     secant method so the final perigee radius is ``perigee2`` (to ``SECOND_BURN_PERIGEE_TOL_M``); with the
     energy cutoff, perigee and apogee are then both the target's.  ``perigee2`` NaN: no pitch (prograde)."""
-    ynew = np.empty(NY)
-    k1 = np.empty(NY)
-    k2 = np.empty(NY)
-    k3 = np.empty(NY)
-    k4 = np.empty(NY)
-    tmp = np.empty(NY)
-    g = np.empty(3)
-    u = np.empty(3)
+    ynew, k1, k2, k3, k4, tmp, g, u = _rk4_scratch()
     coast = _coast_to_node(y, mdot[ph], tvac[ph], energy2, mu)
     tc = 0.0
     while tc < coast - 1e-12:
@@ -523,14 +516,7 @@ def fly(y0, plane_n, tvac, ae, mdot, prop, drop, coast, mode, thr_min, fairing_m
     """
     nph = tvac.shape[0]
     y = y0.copy()
-    ynew = np.empty(NY)
-    k1 = np.empty(NY)
-    k2 = np.empty(NY)
-    k3 = np.empty(NY)
-    k4 = np.empty(NY)
-    tmp = np.empty(NY)
-    g = np.empty(3)
-    u = np.empty(3)
+    ynew, k1, k2, k3, k4, tmp, g, u = _rk4_scratch()
     events = np.zeros((nph + 2, 7))
     events[nph, 0] = -1.0
     y_cut1 = np.full(NY, np.nan)
@@ -660,14 +646,7 @@ def coast_descent(y0, dt, t_max, area, cd, mu, re, omega, stop_alt):
     falsi on the step length, to 1e-9 m), so the stop state is a continuous function of the start state.
     Returns (y, t, max_q)."""
     y = y0.copy()
-    ynew = np.empty(NY)
-    k1 = np.empty(NY)
-    k2 = np.empty(NY)
-    k3 = np.empty(NY)
-    k4 = np.empty(NY)
-    tmp = np.empty(NY)
-    g = np.empty(3)
-    u = np.empty(3)
+    ynew, k1, k2, k3, k4, tmp, g, u = _rk4_scratch()
     z1 = np.zeros(1)
     cdm = np.array([0.0, 1.0])
     cdv = np.array([cd, cd])
