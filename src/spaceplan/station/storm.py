@@ -11,6 +11,14 @@ a storm of a few hours; Picone et al. 2002, JGR 107, 1468, sec. 2):
   the start (one solar rotation, 27 days, by default): what the same days would
   have looked like without the storm.
 
+``drag_vs_previous_launches`` measures what SpaceX measured (8 Feb 2022 update:
+drag "up to 50 percent higher than during previous launches"): the same
+deployment orbit flown from each earlier launch's own deployment under the space
+weather observed on its own days, and the density at each batch's perigee height
+compared at the same time after deployment.  It carries the solar-flux change
+between the launches (F10.7 94 on 6 Jan 2022, 127-130 on 3-4 Feb) as well as the
+storm, both of which the satellites felt.
+
 A second reference follows Berger et al. (2023, Space Weather 21,
 e2022SW003330): the density at the same height averaged over the
 ``prior_days`` (9) days before the start, observed space weather
@@ -32,7 +40,7 @@ import numpy as np
 from spaceplan.core import nrlmsis, space_weather
 from spaceplan.core import propagator as prop
 from spaceplan.core.constants import DAY, EARTH_GM, EARTH_RADIUS
-from spaceplan.core.errors import require_positive, require_range
+from spaceplan.core.errors import InputError, require_positive, require_range
 from spaceplan.core.time import tdb_to_iso, utc_to_tdb
 from spaceplan.station.decay import REENTRY_ALTITUDE
 
@@ -127,3 +135,70 @@ def storm_decay(perigee_km: float, apogee_km: float, inclination_deg: float, sta
                                f"prior: the density at the same height averaged over the {prior_days} days before")
     return StormDecay(str(start_utc), float(days), quiet, t[:n], ratio, rho / prior, per_s[:n], per_q[:n], mean_s[:n],
                       mean_q[:n], re_s, re_q, notes)
+
+
+@dataclass(frozen=True)
+class PreviousLaunchDrag:
+    """Drag felt by one batch against earlier batches deployed into the same orbit, at equal time after deployment."""
+
+    start_utc: str
+    previous_utc: tuple[str, ...]
+    days: float
+    elapsed_s: np.ndarray  # per 3-hour node after deployment
+    density: np.ndarray  # kg/m^3 at this batch's perigee height
+    previous_density: np.ndarray  # (n_previous, n): each earlier batch at its own perigee height
+    notes: tuple[str, ...]
+
+    @property
+    def ratio(self) -> np.ndarray:
+        """This batch's density over the mean of the earlier batches', per node."""
+        return self.density / self.previous_density.mean(axis=0)
+
+    @property
+    def peak_ratio(self) -> float:
+        return float(np.nanmax(self.ratio))
+
+    def to_dict(self) -> dict:
+        r = self.ratio
+        i = int(np.nanargmax(r))
+        return {"start_utc": self.start_utc, "previous_utc": list(self.previous_utc), "days": self.days,
+                "peak_drag_increase_percent": 100.0 * (self.peak_ratio - 1.0),
+                "peak_after_deployment_days": float(self.elapsed_s[i] / DAY),
+                "mean_drag_increase_percent": 100.0 * (float(np.nanmean(r)) - 1.0),
+                "peak_per_previous_percent": [100.0 * (float(np.nanmax(self.density / p)) - 1.0)
+                                              for p in self.previous_density],
+                "notes": list(self.notes)}
+
+
+def _batch_density(perigee_km, apogee_km, inc, t0, days, mass_kg, cd_area_m2):
+    """Density at the perigee height of one batch's decay under the observed weather, per 3-hour node."""
+    tab = nrlmsis.density_table(t0 - DAY, t0 + (days + 1) * DAY, 100e3, apogee_km * 1e3 + 30e3, inc, 50, STEP_DAYS,
+                                storm_time_ap=True)
+    r, v = _perigee_state(perigee_km * 1e3, apogee_km * 1e3, inc)
+    t, perigee, _, _ = _run(r, v, mass_kg, t0, days, cd_area_m2, tab)
+    return t - t0, tab(t, perigee), tab.notes
+
+
+def drag_vs_previous_launches(perigee_km: float, apogee_km: float, inclination_deg: float, start_utc: str,
+                              previous_utc, days: float, mass_kg: float, cd_area_m2: float) -> PreviousLaunchDrag:
+    """The drag one batch feels after deployment against earlier batches deployed into the same orbit.
+
+    Every batch (``start_utc`` and each of ``previous_utc``: deployment times) flies the same perigee x apogee
+    orbit from its own deployment, under the NRLMSIS 2.1 storm-time densities of its own days (observed F10.7 and
+    3-hourly ap); the comparison is at equal time after deployment, at each batch's own perigee height."""
+    require_range("perigee", perigee_km, 120.0, 1000.0, "km")
+    require_range("apogee", apogee_km, perigee_km, 2000.0, "km")
+    require_range("days", days, 0.25, 60.0, "days")
+    require_positive("mass", mass_kg, unit="kg")
+    require_positive("Cd A", cd_area_m2, unit="m^2")
+    previous_utc = tuple(str(p) for p in previous_utc)
+    if not previous_utc:
+        raise InputError("previous_utc", "no earlier launch to compare with", "at least one deployment time")
+    inc = math.radians(inclination_deg)
+    runs = [_batch_density(perigee_km, apogee_km, inc, float(utc_to_tdb(u, field)), days, mass_kg, cd_area_m2)
+            for u, field in [(start_utc, "start")] + [(p, "previous_utc") for p in previous_utc]]
+    n = min(len(run[0]) for run in runs)
+    notes = runs[0][2] + ("drag: the density at each batch's own perigee height, per 3-hour node after deployment",
+                          "previous: " + ", ".join(previous_utc) + " (same orbit, their own observed space weather)")
+    return PreviousLaunchDrag(str(start_utc), previous_utc, float(days), runs[0][0][:n], runs[0][1][:n],
+                              np.array([run[1][:n] for run in runs[1:]]), notes)
