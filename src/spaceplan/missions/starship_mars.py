@@ -59,9 +59,11 @@ def _utc(tdb: float) -> str:
 
 
 def injection_dv(c3_m2s2, orbit_alt_m: float = 200e3, mu: float = EARTH.gm, radius: float = EARTH.radius):
-    """Impulse (m/s) from a circular orbit to a hyperbola of energy C3 (vectorised)."""
-    r = radius + orbit_alt_m
-    return np.sqrt(np.asarray(c3_m2s2, float) + 2.0 * mu / r) - math.sqrt(mu / r)
+    """Impulse (m/s) from a circular orbit to a hyperbola of energy C3 (vectorised): the interplanetary domain's
+    :func:`~spaceplan.interplanetary.hyperbolic_burn` at v_inf = sqrt(C3)."""
+    from spaceplan.interplanetary import hyperbolic_burn
+
+    return hyperbolic_burn(np.sqrt(np.asarray(c3_m2s2, float)), mu, radius + orbit_alt_m)
 
 
 @functools.lru_cache(maxsize=64)
