@@ -15,7 +15,8 @@ Flight Mechanics*, 1980, eq. 2.2 without rotation):
     ds/dt     = V cos(gamma) R / r
 
 with D/m = rho V^2 / (2 beta), beta = m / (C_D A) the ballistic coefficient, L/m = (L/D) D/m, sigma the bank angle
-(constant, or set by the glide guidance of :func:`fly_entry`) and g = mu / r^2.  Fixed-step RK4 (``dt_s``), stopped when the altitude falls to ``end_altitude_m`` or
+(constant, set by the glide guidance of :func:`fly_entry`, or by the MSL-style range control of
+:mod:`spaceplan.missions.entry_guidance`) and g = mu / r^2.  Fixed-step RK4 (``dt_s``), stopped when the altitude falls to ``end_altitude_m`` or
 the speed to ``end_speed_m_s`` (where a propulsive landing takes over), or when the vehicle climbs back above the
 entry interface (skip-out: no capture).
 
@@ -95,6 +96,8 @@ class EntryResult:
     trajectory: np.ndarray  # (n, 4): t s, altitude m, speed m/s, deceleration g
     atmosphere: str = ATMOSPHERE
     warnings: tuple = ()
+    guidance: dict | None = None  # range-control record (SI) when flown with an EntryGuidance
+    bank_history: np.ndarray | None = None  # (n, 4): t s, bank deg, phase (0 prebank, 1 range, 2 hold), density k
 
     def to_dict(self, trajectory: bool = False) -> dict:
         out = {"vehicle": self.vehicle, "entry_speed_kms": self.entry_speed_m_s / 1e3,
@@ -104,17 +107,26 @@ class EntryResult:
                "end_altitude_km": self.end_altitude_m / 1e3, "end_speed_m_s": self.end_speed_m_s,
                "end_flight_path_deg": self.end_flight_path_deg, "downrange_km": self.downrange_m / 1e3,
                "time_s": self.time_s, "atmosphere": self.atmosphere, "warnings": list(self.warnings)}
+        if self.guidance is not None:
+            g = self.guidance
+            out["guidance"] = {
+                "law": g["law"], "reference_bank_deg": g["reference_bank_deg"],
+                "deploy_speed_m_s": g["deploy_speed_m_s"], "range_control_start_s": g["range_control_start_s"],
+                "target_downrange_km": g["target_downrange_m"] / 1e3,
+                "downrange_error_km": g["downrange_error_m"] / 1e3, "bank_min_deg": g["bank_min_deg"],
+                "bank_max_deg": g["bank_max_deg"], "saturated_lift_up_s": g["saturated_lift_up_s"],
+                "saturated_lift_down_s": g["saturated_lift_down_s"], "density_estimate": g["density_estimate"]}
         if trajectory:
             out["trajectory"] = {"t_s": self.trajectory[:, 0], "altitude_km": self.trajectory[:, 1] / 1e3,
                                  "speed_kms": self.trajectory[:, 2] / 1e3, "deceleration_g": self.trajectory[:, 3]}
         return out
 
 
-def _rates(y, beta, ld_cos, mu, radius, lift_down_fast=False):
+def _rates(y, beta, ld_cos, mu, radius, lift_down_fast=False, rho0=RHO0_KG_M3, scale_height=SCALE_HEIGHT_M):
     v, gam, h = y[0], y[1], y[2]
     r = radius + h
     g = mu / (r * r)
-    drag = RHO0_KG_M3 * math.exp(-h / SCALE_HEIGHT_M) * v * v / (2.0 * beta)
+    drag = rho0 * math.exp(-h / scale_height) * v * v / (2.0 * beta)
     if lift_down_fast and drag > 1e-3:  # glide guidance: the bank that levels the flight path (tau = 20 s)
         want = (g - v * v / r) * math.cos(gam) - v * gam / GLIDE_TAU_S
         ld_cos = min(max(want / drag, -abs(ld_cos)), abs(ld_cos))
@@ -127,7 +139,8 @@ def _rates(y, beta, ld_cos, mu, radius, lift_down_fast=False):
 def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: float, *,
               interface_m: float = ENTRY_INTERFACE_M, end_altitude_m: float = 5_000.0, end_speed_m_s: float = 0.0,
               dt_s: float = 0.5, max_time_s: float = 3_000.0, burn_accel_m_s2: float = 0.0,
-              glide: bool = False) -> EntryResult:
+              glide: bool = False, guidance=None, density_factor: float = 1.0,
+              scale_height_m: float = SCALE_HEIGHT_M) -> EntryResult:
     """Fly ``vehicle`` from the entry interface at ``entry_speed_m_s`` and ``flight_path_deg`` (< 0: descending).
 
     ``burn_accel_m_s2`` > 0: also stop where a landing burn of that net deceleration must start to stop in time,
@@ -136,28 +149,51 @@ def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: fl
     equilibrium-glide guidance: once drag is felt, the bank sets the vertical lift (L/m) cos(sigma) =
     (g - V^2/r) cos(gamma) - V gamma / tau (tau = 20 s), clipped to +-L/D: the vehicle levels off where the air is
     dense enough and sinks as it slows (lift down while faster than circular speed keeps it from skipping out).
-    This is how a lifting body (Shuttle, Starship) bleeds speed high up instead of diving."""
+    This is how a lifting body (Shuttle, Starship) bleeds speed high up instead of diving.
+
+    ``guidance`` (an :class:`~spaceplan.missions.entry_guidance.EntryGuidance`): instead of a constant bank, MSL-style
+    prebank, range control (predictor-corrector on the bank magnitude) and bank hold; the flight then ends at the
+    guidance's deploy speed unless ``end_speed_m_s`` is given.  ``density_factor`` and ``scale_height_m`` disperse
+    the *flown* atmosphere, rho = density_factor rho0 exp(-h / scale_height_m); the guidance keeps the nominal
+    model and estimates the density from the sensed drag."""
     require_range("entry speed", entry_speed_m_s, 1_000.0, 20_000.0, unit="m/s")
     require_range("entry flight path angle", flight_path_deg, -45.0, -0.5, unit="deg")
     require_range("end altitude", end_altitude_m, 0.0, interface_m - 1.0, unit="m")
     require_range("end speed", end_speed_m_s, 0.0, entry_speed_m_s, unit="m/s")
+    require_range("density factor", density_factor, 0.1, 10.0)
+    require_range("scale height", scale_height_m, 3_000.0, 30_000.0, unit="m")
     beta = vehicle.ballistic_coefficient_kg_m2
     down = bool(glide)
     ld_cos = vehicle.lift_to_drag * math.cos(math.radians(vehicle.bank_deg))
     mu, radius = MARS.gm, MARS.radius
+    rho0, big_h = RHO0_KG_M3 * density_factor, float(scale_height_m)
+    atm = dict(rho0=rho0, scale_height=big_h)
+    guide = None
+    if guidance is not None:
+        from spaceplan.missions.entry_guidance import BankGuidance
+
+        if glide:
+            raise InputError("guidance", "glide and range-control guidance exclude each other", "one of them")
+        guide = BankGuidance(guidance, vehicle, entry_speed_m_s, flight_path_deg, interface_m, RHO0_KG_M3,
+                             SCALE_HEIGHT_M)
+        if end_speed_m_s == 0.0:
+            end_speed_m_s = guidance.deploy_speed_m_s
+            require_range("deploy speed", end_speed_m_s, 0.0, entry_speed_m_s, unit="m/s")
     y = np.array([entry_speed_m_s, math.radians(flight_path_deg), interface_m, 0.0])
     t = 0.0
     rows = [(0.0, interface_m, entry_speed_m_s, 0.0)]
     peak_g = peak_q = load = 0.0
     captured = True
     kq = SUTTON_GRAVES_K_MARS / math.sqrt(vehicle.nose_radius_m)
-    q_prev = kq * math.sqrt(float(density(interface_m))) * entry_speed_m_s ** 3
+    q_prev = kq * math.sqrt(float(rho0 * np.exp(-interface_m / big_h))) * entry_speed_m_s ** 3
     past_peak = False  # the landing-burn condition applies once the deceleration pulse is over
     while True:
-        k1, d1 = _rates(y, beta, ld_cos, mu, radius, down)
-        k2, _ = _rates(y + 0.5 * dt_s * k1, beta, ld_cos, mu, radius, down)
-        k3, _ = _rates(y + 0.5 * dt_s * k2, beta, ld_cos, mu, radius, down)
-        k4, _ = _rates(y + dt_s * k3, beta, ld_cos, mu, radius, down)
+        if guide is not None:  # the sensed drag now sets the bank held over the step
+            ld_cos = guide.command(t, y, _rates(y, beta, ld_cos, mu, radius, False, **atm)[1])
+        k1, d1 = _rates(y, beta, ld_cos, mu, radius, down, **atm)
+        k2, _ = _rates(y + 0.5 * dt_s * k1, beta, ld_cos, mu, radius, down, **atm)
+        k3, _ = _rates(y + 0.5 * dt_s * k2, beta, ld_cos, mu, radius, down, **atm)
+        k4, _ = _rates(y + dt_s * k3, beta, ld_cos, mu, radius, down, **atm)
         y_new = y + dt_s / 6.0 * (k1 + 2.0 * k2 + 2.0 * k3 + k4)
         t += dt_s
         def above(state):  # > 0 while the entry goes on
@@ -176,8 +212,8 @@ def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: fl
             y = y_new
             break
         y = y_new
-        _, drag = _rates(y, beta, ld_cos, mu, radius, down)
-        q = kq * math.sqrt(RHO0_KG_M3 * math.exp(-y[2] / SCALE_HEIGHT_M)) * y[0] ** 3
+        _, drag = _rates(y, beta, ld_cos, mu, radius, down, **atm)
+        q = kq * math.sqrt(rho0 * math.exp(-y[2] / big_h)) * y[0] ** 3
         load += 0.5 * (q + q_prev) * dt_s
         q_prev = q
         peak_g, peak_q = max(peak_g, drag / G0), max(peak_q, q)
@@ -188,7 +224,7 @@ def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: fl
             break
         if t >= max_time_s:
             break
-    _, drag = _rates(y, beta, ld_cos, mu, radius, down)
+    _, drag = _rates(y, beta, ld_cos, mu, radius, down, **atm)
     rows.append((t, y[2], y[0], drag / G0))
     warnings = []
     if not captured:
@@ -198,9 +234,18 @@ def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: fl
         warnings.append({"code": "extrapolation", "field": "entry_speed",
                          "message": f"entry at {entry_speed_m_s / 1e3:.2f} km/s is above the ~7.5 km/s SpaceX states "
                                     "for a Starship Mars entry"})
+    atmosphere = ATMOSPHERE
+    if density_factor != 1.0 or big_h != SCALE_HEIGHT_M:
+        atmosphere = (f"dispersed NASA Mars Fact Sheet exponential: rho = {rho0:.4g} kg/m3 exp(-h / "
+                      f"{big_h / 1e3:.4g} km)")
+    summary = history = None
+    if guide is not None:
+        summary = guide.summary(float(y[3]))
+        history = np.array(guide.history).reshape(-1, 4)
+        warnings += guide.warnings(float(y[3]))
     return EntryResult(vehicle.name, float(entry_speed_m_s), float(flight_path_deg), captured, float(peak_g),
                        float(peak_q), float(load), float(y[2]), float(y[0]), math.degrees(float(y[1])),
-                       float(y[3]), float(t), np.array(rows), ATMOSPHERE, tuple(warnings))
+                       float(y[3]), float(t), np.array(rows), atmosphere, tuple(warnings), summary, history)
 
 
 def corridor(vehicle: EntryVehicle, entry_speed_m_s: float, max_g: float, angles_deg=None, **kw) -> dict:

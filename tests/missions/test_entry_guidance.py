@@ -1,0 +1,92 @@
+"""Bank-angle entry guidance (prebank, predictor-corrector range control, bank hold): it steers, it is not a constant."""
+
+import dataclasses
+
+import pytest
+
+from spaceplan.core.errors import InputError
+from spaceplan.missions import entry_guidance_kernel as kern
+from spaceplan.missions.entry_guidance import EntryGuidance, reference_bank
+from spaceplan.missions.mars_entry import RHO0_KG_M3, SCALE_HEIGHT_M, EntryVehicle, fly_entry
+from spaceplan.core.constants import MARS
+
+MSL = EntryVehicle("MSL", 3_257.0, 146.0, 0.24, 1.125)
+V0, FPA, DEPLOY = 5_845.0, -15.5, 470.0
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return reference_bank(MSL, V0, FPA, DEPLOY, 10e3)
+
+
+def _guided(bank, **atmosphere):
+    return fly_entry(MSL, V0, FPA, end_altitude_m=0.0, guidance=EntryGuidance(bank, DEPLOY), **atmosphere)
+
+
+def _open_loop(bank, **atmosphere):
+    return fly_entry(dataclasses.replace(MSL, bank_deg=bank), V0, FPA, end_altitude_m=0.0, end_speed_m_s=DEPLOY,
+                     **atmosphere)
+
+
+def test_undispersed_guided_entry_flies_its_reference(bank):
+    g, o = _guided(bank), _open_loop(bank)
+    assert g.peak_deceleration_g == pytest.approx(o.peak_deceleration_g, rel=5e-3)
+    assert g.time_s == pytest.approx(o.time_s, abs=1.0)
+    assert g.guidance["bank_min_deg"] == pytest.approx(bank, abs=0.5)
+    assert g.guidance["bank_max_deg"] == pytest.approx(bank, abs=0.5)
+    assert g.guidance["range_control_start_s"] > 0.0  # prebank until 0.2 g
+
+
+@pytest.mark.parametrize("atmosphere", [{"density_factor": 0.8}, {"density_factor": 1.2},
+                                        {"scale_height_m": 0.9 * SCALE_HEIGHT_M},
+                                        {"scale_height_m": 1.1 * SCALE_HEIGHT_M}],
+                         ids=["rho-20%", "rho+20%", "H-10%", "H+10%"])
+def test_dispersed_atmosphere_guided_entry_reaches_the_target_open_loop_misses(bank, atmosphere):
+    g = _guided(bank, **atmosphere)
+    target = g.guidance["target_downrange_m"]
+    open_miss = abs(_open_loop(bank, **atmosphere).downrange_m - target)
+    guided_miss = abs(g.downrange_m - target)
+    assert open_miss > 5_000.0  # the dispersion matters
+    assert guided_miss < 0.2 * open_miss and guided_miss < 2_000.0
+    assert g.end_speed_m_s == pytest.approx(DEPLOY)
+
+
+def test_density_estimate_tracks_a_uniform_dispersion(bank):
+    assert _guided(bank, density_factor=0.8).guidance["density_estimate"] == pytest.approx(0.8, rel=0.02)
+
+
+def test_unreachable_target_saturates_and_warns(bank):
+    r = fly_entry(MSL, V0, FPA, end_altitude_m=0.0, guidance=EntryGuidance(bank, DEPLOY, target_downrange_m=2e6))
+    codes = {w["code"] for w in r.warnings}
+    assert {"guidance_saturated", "guidance_miss"} <= codes
+    assert r.guidance["saturated_lift_up_s"] > 0.0 and r.guidance["bank_min_deg"] == pytest.approx(0.0)
+
+
+def test_result_json_carries_the_guidance_in_display_units(bank):
+    d = _guided(bank).to_dict()["guidance"]
+    assert d["target_downrange_km"] == pytest.approx(574.2, abs=2.0)
+    assert abs(d["downrange_error_km"]) < 1.0
+    assert "range control" in d["law"]
+    assert "guidance" not in _open_loop(bank).to_dict()
+
+
+def test_corrector_hits_the_predicted_target_and_matches_python():
+    args = (5_000.0, -0.2, 60e3, 0.0)
+    model = (146.0, RHO0_KG_M3, SCALE_HEIGHT_M, MARS.gm, MARS.radius, 1.0, 3_000.0)
+    s_half = kern.predict(*args, 0.24 * 0.5, DEPLOY, 0.0, 125e3, *model)[0]
+    u, miss, status = kern.solve_bank(*args, s_half, 0.24, 0.9, DEPLOY, 125e3, *model, 10.0)
+    assert status == kern.OK and abs(miss) <= 10.0 and u == pytest.approx(0.5, abs=1e-3)
+    compiled = kern.predict(*args, 0.1, DEPLOY, 0.0, 125e3, *model)
+    interpreted = kern.predict.py_func(*args, 0.1, DEPLOY, 0.0, 125e3, *model)
+    assert compiled == pytest.approx(interpreted, rel=1e-12)
+
+
+def test_bad_guidance_inputs_are_named(bank):
+    with pytest.raises(InputError, match="glide"):
+        fly_entry(MSL, V0, FPA, guidance=EntryGuidance(bank, DEPLOY), glide=True)
+    with pytest.raises(InputError, match="lift"):
+        fly_entry(dataclasses.replace(MSL, lift_to_drag=0.0), V0, FPA, guidance=EntryGuidance(bank, DEPLOY))
+    with pytest.raises(InputError, match="reference bank"):
+        EntryGuidance(200.0, DEPLOY)
+    with pytest.raises(InputError, match="density factor"):
+        fly_entry(MSL, V0, FPA, density_factor=0.0)
