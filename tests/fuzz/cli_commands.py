@@ -332,6 +332,11 @@ IN_RANGE = {
     "mars starship": st.builds(
         lambda y, p, v: ["mars", "starship", "--year", str(y), "--payload", p, "--variant", v, "--json"],
         st.sampled_from([2028, 2031, 2033]), st.sampled_from(["20t", "50t", "100t"]), st.sampled_from(["cargo", "crew"])),
+    "mars entry": st.builds(
+        lambda v, a, g, f: ["mars", "entry", "--speed", v, "--angle", a, *g, "--density-factor", f, "--json"],
+        st.sampled_from(["4.5", "5.845", "7"]), st.sampled_from(["-12", "-15.5", "-20"]),
+        st.sampled_from([[], ["--guided"], ["--bank", "60"], ["--guided", "--bank", "50"]]),
+        st.sampled_from(["0.8", "1", "1.2"])),
     "mars architectures": st.builds(
         lambda y, p: ["mars", "architectures", "--year", str(y), "--landed", p, "--no-nep", "--json"],
         st.sampled_from([2028, 2031]), st.sampled_from(["20t", "100t"])),
@@ -418,6 +423,8 @@ OUT_OF_RANGE = {
         st.one_of(num(-1e3, 199), num(601, 1e6))),
     "windows": st.builds(lambda y: (["windows", "earth", "mars", "--from", str(y), "--to", str(y), "--json"], "--from"),
                          st.integers(1000, 1890)),
+    "mars entry": st.builds(lambda a: (["mars", "entry", "--angle", a, "--json"], "--angle"),
+                            st.one_of(num(0.0, 90.0), num(-1e3, -45.01), st.sampled_from(["nan"]))),
     "radiation rates": st.builds(lambda s: (["radiation", "rates", "--shielding", s, "--json"], "--shielding"),
                                  st.one_of(num(-1e3, -1e-3), st.sampled_from(["nan", "1e9"]))),
 }

@@ -90,3 +90,12 @@ def test_bad_guidance_inputs_are_named(bank):
         EntryGuidance(200.0, DEPLOY)
     with pytest.raises(InputError, match="density factor"):
         fly_entry(MSL, V0, FPA, density_factor=0.0)
+
+
+def test_msl_entry_preset_carries_the_published_states():
+    from spaceplan.missions.entry_guidance import entry_case_names, load_entry_case
+
+    assert "msl" in entry_case_names()
+    case = load_entry_case("curiosity")
+    assert case.vehicle.mass_kg == 3_257.0 and case.entry_speed_m_s == 5_845.0
+    assert (case.deploy_speed_m_s, case.deploy_altitude_m) == (470.0, 10e3) and "Way" in case.source

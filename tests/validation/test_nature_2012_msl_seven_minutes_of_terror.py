@@ -30,7 +30,7 @@ fact-sheet atmosphere is too dense high up (0.2 g at 32 s after entry against MS
 import numpy as np
 import pytest
 
-from spaceplan.core.errors import InputError
+from spaceplan.core.errors import InfeasibleError
 from spaceplan.missions.entry_guidance import EntryGuidance, reference_bank
 from spaceplan.missions.mars_entry import EntryVehicle, fly_entry
 
@@ -43,7 +43,7 @@ def _guided_nasa_calibrated():
 
 
 def test_nature_2012_msl_deploy_state_is_out_of_reach_of_the_exponential_atmosphere():
-    with pytest.raises(InputError, match="not reached"):
+    with pytest.raises(InfeasibleError, match="not reached"):
         reference_bank(MSL, 5_845.0, -15.5, 405.0, 11e3)
 
 

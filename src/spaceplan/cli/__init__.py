@@ -42,7 +42,7 @@ def _register() -> None:
     """Attach every domain's commands (modules import their domain lazily)."""
     import importlib
 
-    for name in ("interplanetary", "study", "constellation", "launch", "mars", "starship", "radiation", "presets",
+    for name in ("interplanetary", "study", "constellation", "launch", "mars", "starship", "entry", "radiation", "presets",
                  "propulsion", "power", "station", "sweep", "viewer", "claims"):
         importlib.import_module(f"spaceplan.cli.{name}").register(app)
     _escape_help_markup(app)

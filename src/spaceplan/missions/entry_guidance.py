@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from spaceplan.core.constants import G0, MARS
-from spaceplan.core.errors import InputError, require_positive, require_range
+from spaceplan.core.errors import InfeasibleError, InputError, require_positive, require_range
 from spaceplan.core.validity import warning
 from spaceplan.missions import entry_guidance_kernel as kern
 
@@ -113,10 +113,10 @@ def reference_bank(vehicle, entry_speed_m_s: float, flight_path_deg: float, depl
     lo, hi = float(bracket_deg[0]), float(bracket_deg[1])
     f_lo, f_hi = alt(lo), alt(hi)
     if f_lo < 0.0 or f_hi > 0.0:
-        raise InputError("deploy altitude", f"{deploy_altitude_m / 1e3:.1f} km at {deploy_speed_m_s:.0f} m/s is not "
-                         f"reached by a constant bank between {lo:g} and {hi:g} deg",
-                         f"{max(f_hi, -deploy_altitude_m) / 1e3 + deploy_altitude_m / 1e3:.1f} to "
-                         f"{f_lo / 1e3 + deploy_altitude_m / 1e3:.1f} km")
+        top, bottom = f_lo + deploy_altitude_m, max(f_hi + deploy_altitude_m, 0.0)
+        raise InfeasibleError(f"infeasible: the deploy state {deploy_speed_m_s:.0f} m/s at "
+                              f"{deploy_altitude_m / 1e3:.1f} km is not reached by a constant bank between {lo:g} and "
+                              f"{hi:g} deg (they slow to it between {bottom / 1e3:.1f} and {top / 1e3:.1f} km)")
     for _ in range(50):
         mid = 0.5 * (lo + hi)
         if alt(mid) > 0.0:
@@ -206,3 +206,49 @@ class BankGuidance:
                                f"the guided entry ends {miss / 1e3:+.1f} km from the target downrange (beyond MSL's "
                                f"{MSL_DEPLOY_MISS_M / 1e3:g} km deploy requirement): the target is out of reach"))
         return out
+
+
+ENTRY_KIND = "entry_vehicles"
+_ENTRY_FIELDS = ("mass_kg", "ballistic_coefficient_kg_m2", "lift_to_drag", "nose_radius_m", "entry_speed_m_s",
+                 "flight_path_deg", "interface_m", "deploy_speed_m_s", "deploy_altitude_m")
+
+
+@dataclass(frozen=True)
+class EntryCase:
+    """A published entry as a preset (``spaceplan/missions/presets/entry_vehicles``): the vehicle, its entry state
+    and the deploy state its guidance aimed at (SI)."""
+
+    vehicle: object  # EntryVehicle
+    entry_speed_m_s: float
+    flight_path_deg: float
+    interface_m: float
+    deploy_speed_m_s: float
+    deploy_altitude_m: float
+    source: str = ""
+
+
+def entry_case_names() -> list[str]:
+    from spaceplan.core import registry
+
+    return registry.names(ENTRY_KIND, table="entry")
+
+
+def load_entry_case(name_or_path: str) -> EntryCase:
+    """An entry preset by name (``msl``) or a TOML file with an [entry] table."""
+    from spaceplan.core import registry
+    from spaceplan.core.errors import ParseError
+    from spaceplan.missions.mars_entry import EntryVehicle
+
+    preset = registry.resolve(ENTRY_KIND, name_or_path, table="entry", field="--vehicle")
+    t = preset.table("entry")
+    missing, unknown = [f for f in _ENTRY_FIELDS if f not in t], sorted(set(t) - set(_ENTRY_FIELDS))
+    if missing or unknown:
+        raise ParseError(f"entry vehicle {preset.name}", f"{preset.path}: missing {missing}, unknown {unknown}")
+    try:
+        v = {f: float(t[f]) for f in _ENTRY_FIELDS}
+    except (TypeError, ValueError) as exc:
+        raise ParseError(f"entry vehicle {preset.name}", f"{preset.path}: a value has the wrong type ({exc})") from None
+    vehicle = EntryVehicle(str(preset.title), v["mass_kg"], v["ballistic_coefficient_kg_m2"], v["lift_to_drag"],
+                           v["nose_radius_m"])
+    return EntryCase(vehicle, v["entry_speed_m_s"], v["flight_path_deg"], v["interface_m"], v["deploy_speed_m_s"],
+                     v["deploy_altitude_m"], preset.source)
