@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from spaceplan.core import nrlmsis
+from spaceplan.core.density_grid import orbit_samples
 from spaceplan.core.errors import InputError
 from spaceplan.core.time import utc_to_tdb
 
@@ -33,7 +34,7 @@ def test_table_reproduces_the_orbit_average_at_its_nodes_and_between():
     t0 = utc_to_tdb("2026-03-01")
     inc = math.radians(51.6)
     tab = nrlmsis.density_table(t0, t0 + 2 * 86400.0, 300e3, 450e3, inc, 50)
-    lat, lon = nrlmsis._samples(inc)
+    lat, lon = orbit_samples(inc)
     for h in (325e3, 337.5e3, 400e3):
         direct = nrlmsis.density(np.full(8, t0 + 86400.0), lat, lon, np.full(8, h)).mean()
         assert float(tab(t0 + 86400.0, h)) == pytest.approx(direct, rel=0.01)

@@ -13,32 +13,26 @@ MSIS2 code is not available for commercial use without contacting NRL".
 spaceplan calls it unmodified and does not redistribute it; commercial users
 must obtain NRL's permission (docs/stations.md).
 
-Numba kernels cannot call pymsis, so propagation uses a **density table**:
-log total mass density on a (time x altitude) grid, each value the mean over
-eight points spread along an orbit of the given inclination (latitude
-asin(sin i sin u) for eight arguments of latitude u) and over eight local
-solar times, i.e. diurnal and latitudinal structure are averaged out while the
-day-to-day solar/geomagnetic driving, the semi-annual variation and the
-altitude profile are kept.  The kernels interpolate linearly in time and
-log-linearly in altitude (10 km nodes below 200 km, 25 km above: < 1 % error
-from the scale-height curvature).
+Propagation uses the orbit-averaged density table of
+:mod:`spaceplan.core.density_grid` (the grid, the 8-point orbit average and the
+:class:`DensityTable` type are shared with :mod:`spaceplan.core.jb2008`).
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
 
 import numpy as np
 
 from spaceplan.core import space_weather
 from spaceplan.core.constants import DAY
+from spaceplan.core.density_grid import SAMPLES as _SAMPLES
+from spaceplan.core.density_grid import DensityTable, altitude_nodes, orbit_samples, time_nodes
 from spaceplan.core.errors import InputError, require_range
 
 ALT_MIN = 80e3  # m, NRLMSIS is valid from the ground, tables start here
 ALT_MAX = 2_000e3  # m
-_SAMPLES = 8
 MSIS_VERSIONS = (2.1, 2.0, 0)  # pymsis: NRLMSIS 2.1, 2.0 and NRLMSISE-00
 
 
@@ -55,51 +49,6 @@ def density(tdb, lat_deg, lon_deg, alt_m, activity: int = 50) -> np.ndarray:
     out = pymsis.calculate(tdb_to_datetime64(tdb), lon.ravel(), lat.ravel(), alt.ravel() / 1e3, sw.f107, sw.f107a,
                            sw.aps, version=2.1)
     return np.asarray(out[:, 0], dtype=float)
-
-
-def altitude_nodes(alt_lo: float, alt_hi: float) -> np.ndarray:
-    """Altitude grid (m): 10 km spacing below 200 km, 25 km above, covering [alt_lo, alt_hi]."""
-    lo = 10e3 * math.floor(alt_lo / 10e3)
-    low = np.arange(lo, min(alt_hi, 200e3) + 10e3, 10e3)
-    high = np.arange(200e3, alt_hi + 25e3, 25e3) if alt_hi > 200e3 else np.array([])
-    nodes = np.unique(np.concatenate([low, high[high > (low[-1] if low.size else 0)]]))
-    return nodes if nodes.size >= 2 else np.array([lo, lo + 10e3])
-
-
-@dataclass(frozen=True)
-class DensityTable:
-    """Orbit-averaged NRLMSIS 2.1 log density on a uniform time grid and a given altitude grid."""
-
-    t0: float  # TDB s, first time node
-    dt: float  # s between time nodes
-    alt: np.ndarray  # (na,) m
-    log_rho: np.ndarray  # (nt, na) ln(kg/m^3)
-    inclination: float  # rad
-    activity: int
-    notes: tuple[str, ...]
-
-    @property
-    def t1(self) -> float:
-        return self.t0 + self.dt * (self.log_rho.shape[0] - 1)
-
-    def __call__(self, tdb, alt_m) -> np.ndarray:
-        """Density (kg/m^3) at epochs and altitudes (numpy, same interpolation as the kernels)."""
-        from spaceplan.core.density_kernel import table_density
-
-        t = np.broadcast_arrays(np.asarray(tdb, float), np.asarray(alt_m, float))
-        out = np.empty(t[0].shape)
-        flat = out.ravel()
-        for k, (ti, hi) in enumerate(zip(t[0].ravel(), t[1].ravel())):
-            flat[k] = table_density(ti, hi, self.t0, self.dt, self.alt, self.log_rho)
-        return out.reshape(t[0].shape)
-
-
-def _samples(inclination: float) -> tuple[np.ndarray, np.ndarray]:
-    """Latitude and longitude offsets (deg) of the 8 averaging points: along-orbit latitudes, spread local times."""
-    u = 2.0 * np.pi * (np.arange(_SAMPLES) + 0.5) / _SAMPLES
-    lat = np.degrees(np.arcsin(np.sin(inclination) * np.sin(u)))
-    lon = (np.arange(_SAMPLES) * 3 % _SAMPLES) * (360.0 / _SAMPLES)  # local times 0, 9, 18, 3, ... h
-    return lat, lon
 
 
 def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclination: float, activity: int = 50,
@@ -129,8 +78,7 @@ def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclinatio
     for the daily one, since single days cannot be resolved).
     """
     require_range("altitude", np.array([alt_lo, alt_hi]) / 1e3, ALT_MIN / 1e3, ALT_MAX / 1e3, "km")
-    if not (np.isfinite(t0) and np.isfinite(t1) and t1 > t0):
-        raise InputError("dates", "empty or inverted time span", "end after start")
+    time_nodes(t0, t1, 1.0)  # refuses an empty or inverted span
     span_days = (t1 - t0) / DAY
     if step_days is None:
         step_days = max(1.0, math.ceil(span_days / 1100.0))
@@ -150,8 +98,8 @@ def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, pers
     from spaceplan.core.time import tdb_to_datetime64
 
     dt = step_days * DAY
-    nt = int(math.ceil((t1 - t0) / dt)) + 1
-    times = t0 + dt * np.arange(nt)
+    times = time_nodes(t0, t1, step_days)
+    nt = len(times)
     alts = altitude_nodes(alt_lo, alt_hi)
     sw = space_weather.msis_inputs(times, activity)
     f107 = sw.f107a if step_days > 1.0 else sw.f107
@@ -168,7 +116,7 @@ def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, pers
     if quiet_ap is not None:
         sw = space_weather.MsisInputs(f107, sw.f107a, np.full_like(sw.aps, quiet_ap), sw.observed, sw.extrapolated, ())
         notes = notes + (f"geomagnetic activity replaced by a quiet ap = {quiet_ap:.1f} (F10.7 kept)",)
-    lat, lon = _samples(inclination)
+    lat, lon = orbit_samples(inclination)
     na, ns = len(alts), _SAMPLES
     n = nt * na * ns
     idx_t = np.repeat(np.arange(nt), na * ns)

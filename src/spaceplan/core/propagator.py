@@ -9,7 +9,7 @@ Equations of motion in an Earth-centred frame with z along the rotation axis
   Applications*, 4th ed., eq. 8-30 (J2..J4 from EGM2008, ``core.constants``);
 * drag: a = -1/2 rho (Cd A / m) |v_rel| v_rel with v_rel = v - w x r (the
   atmosphere co-rotates with the Earth); rho from an orbit-averaged NRLMSIS 2.1
-  table (:class:`spaceplan.core.nrlmsis.DensityTable`) at the height above the
+  table (:class:`spaceplan.core.density_grid.DensityTable`) at the height above the
   WGS 84 ellipsoid (first order in the flattening);
 * thrust arcs: ``burns`` rows (t_start, t_end, thrust N, Isp s), thrust along
   +v (positive) or -v (negative).
