@@ -45,7 +45,7 @@ def run() -> list[dict]:
          "peer_s": None, "target": "-", "note": f"reference bank {bank:.1f} deg; peak {r.peak_deceleration_g:.1f} g"},
         {"benchmark": "entry: MSL guided flight, density x0.8", "ours_s": guided,
          "peer": "same flight, constant bank (ours)", "peer_s": constant, "target": "-",
-         "note": "ratio < 1 is the guidance's cost (~160 one-second cycles)"},
+         "note": "ratio < 1 is the guidance's cost (~160 one-second cycles; 6 states with heading vs 4)"},
         {"benchmark": "entry: one range-control solve (predictor-corrector)", "ours_s": solve, "peer": None,
          "peer_s": None, "target": "-", "note": "Illinois regula falsi on cos(bank), RK4 predictions at 1 s"},
     ]

@@ -1,4 +1,5 @@
-"""Bank-angle entry guidance (prebank, predictor-corrector range control, bank hold): it steers, it is not a constant."""
+"""Bank-angle entry guidance (prebank, predictor-corrector range control, bank hold, bank reversals): it steers, it
+is not a constant."""
 
 import dataclasses
 
@@ -44,11 +45,25 @@ def test_undispersed_guided_entry_flies_its_reference(bank):
 def test_dispersed_atmosphere_guided_entry_reaches_the_target_open_loop_misses(bank, atmosphere):
     g = _guided(bank, **atmosphere)
     target = g.guidance["target_downrange_m"]
-    open_miss = abs(_open_loop(bank, **atmosphere).downrange_m - target)
-    guided_miss = abs(g.downrange_m - target)
+    open_miss = abs(_open_loop(bank, **atmosphere).downrange_m - target)  # planar: all downrange
     assert open_miss > 5_000.0  # the dispersion matters
-    assert guided_miss < 0.2 * open_miss and guided_miss < 2_000.0
+    assert abs(g.guidance["downrange_error_m"]) < 0.2 * open_miss  # range control
+    assert g.guidance["miss_distance_m"] < 2_500.0  # with the crossrange the reversals leave
     assert g.end_speed_m_s == pytest.approx(DEPLOY)
+
+
+def test_bank_reversals_hold_the_crossrange_that_one_sided_lateral_lift_builds(bank):
+    steered = _guided(bank)
+    one_sided = fly_entry(MSL, V0, FPA, end_altitude_m=0.0,
+                          guidance=EntryGuidance(bank, DEPLOY, deadband_km=(1_000.0, 1_000.0)))
+    assert steered.guidance["bank_reversals"] >= 2 and one_sided.guidance["bank_reversals"] == 0
+    assert abs(one_sided.guidance["crossrange_error_m"]) > 20_000.0  # 41 km
+    assert abs(steered.guidance["crossrange_error_m"]) < 2_500.0
+    assert steered.peak_deceleration_g == pytest.approx(_guided_planar(bank).peak_deceleration_g, rel=1e-3)
+
+
+def _guided_planar(bank):
+    return fly_entry(MSL, V0, FPA, end_altitude_m=0.0, guidance=EntryGuidance(bank, DEPLOY, lateral=False))
 
 
 def test_density_estimate_tracks_a_uniform_dispersion(bank):
@@ -65,8 +80,8 @@ def test_unreachable_target_saturates_and_warns(bank):
 def test_result_json_carries_the_guidance_in_display_units(bank):
     d = _guided(bank).to_dict()["guidance"]
     assert d["target_downrange_km"] == pytest.approx(574.2, abs=2.0)
-    assert abs(d["downrange_error_km"]) < 1.0
-    assert "range control" in d["law"]
+    assert abs(d["downrange_error_km"]) < 1.0 and d["miss_distance_km"] < 2.5 and d["bank_reversals"] >= 1
+    assert "range control" in d["law"] and "reversals" in d["law"]
     assert "guidance" not in _open_loop(bank).to_dict()
 
 
@@ -88,6 +103,8 @@ def test_bad_guidance_inputs_are_named(bank):
         fly_entry(dataclasses.replace(MSL, lift_to_drag=0.0), V0, FPA, guidance=EntryGuidance(bank, DEPLOY))
     with pytest.raises(InputError, match="reference bank"):
         EntryGuidance(200.0, DEPLOY)
+    with pytest.raises(InputError, match="deadband"):
+        EntryGuidance(bank, DEPLOY, deadband_km=(5.0, 1.0))
     with pytest.raises(InputError, match="density factor"):
         fly_entry(MSL, V0, FPA, density_factor=0.0)
 

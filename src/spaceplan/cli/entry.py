@@ -19,7 +19,7 @@ def entry(
     bank: Optional[float] = typer.Option(None, "--bank", help="Constant bank, deg (0 = lift up); with --guided: the "
                                                               "reference bank instead of the calibrated one."),
     guided: bool = typer.Option(False, "--guided", help="Fly MSL-style bank guidance: prebank to 0.2 g, then range "
-                                                        "control to the deploy state (longitudinal channel only)."),
+                                                        "control to the deploy state, with bank reversals."),
     deploy_speed: Optional[float] = typer.Option(None, "--deploy-speed", help="Parachute-deploy speed, m/s "
                                                                               "(default: the preset's)."),
     deploy_altitude: Optional[float] = typer.Option(None, "--deploy-altitude",
@@ -78,6 +78,7 @@ def entry(
         rows += [["range control from", f"{g['range_control_start_s']:.0f} s"],
                  ["bank during range control", f"{g['bank_min_deg']:.1f} to {g['bank_max_deg']:.1f} deg"],
                  ["target downrange", f"{g['target_downrange_km']:.0f} km (miss {g['downrange_error_km']:+.2f} km)"],
+                 ["bank reversals", f"{g['bank_reversals']} (crossrange at the end {g['crossrange_error_km']:+.2f} km)"],
                  ["density estimate", f"x{g['density_estimate']:.3f} of the nominal model"]]
     stdout.print(table(f"Mars entry: {d['vehicle']} ({d['atmosphere']})", ["quantity", "value"], rows))
     print_warnings(r)

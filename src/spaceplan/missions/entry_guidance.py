@@ -12,9 +12,18 @@ modulates the bank magnitude so that the range flown ends at the parachute-deplo
    reaches the target downrange at the deploy speed.  The predictor's atmosphere is the nominal one scaled by a
    density estimate k, filtered from the sensed drag over the model drag at the current state
    (k <- k + ``density_gain`` (D_sensed / D_model - k)), as numerical predictor-correctors do (Lu 2014).
-3. **heading alignment** below ``heading_alignment_speed_m_s``: the last range-control bank is held.  Only the
-   longitudinal channel is modelled (planar dynamics, no heading): no bank reversals, no crossrange; MSL's
-   reversals and heading alignment steer crossrange, which this model does not track.
+3. **heading alignment** below ``heading_alignment_speed_m_s``: the last range-control bank magnitude is held
+   (MSL steered the bank to null the heading error there; this is a simplification).
+4. **lateral logic** (``lateral=True``, the default), throughout: the bank's sign reverses when the crossrange to the
+   target -- its distance from the vehicle's current plane of motion, X = R asin(sin(d) sin(psi_T - psi)), d the
+   angle to the target -- leaves a deadband on the side the current bank does not correct.  The deadband is linear
+   in speed, ``deadband_km`` = (at the heading-alignment speed, at 6 km/s) and constant outside, as in Apollo's and
+   MSL's lateral logic; its values here are assumptions (the flown MSL corridor is not read from a source in this
+   session).  Reversals are instantaneous (no roll-rate limit), so they leave the vertical lift unchanged.
+   ``lateral=False``: the planar, longitudinal-only flight.
+
+The entry direction defines the frame: the vehicle enters on the equator of a non-rotating Mars heading east, and
+the target is on that equator at the target downrange (no planetary rotation, no winds).
 
 The target downrange is that of the *reference trajectory*: the constant bank sigma_ref flown in the nominal
 atmosphere from the entry state to the deploy speed.  In an undispersed flight the guidance therefore flies the
@@ -46,6 +55,7 @@ HEADING_ALIGNMENT_SPEED_M_S = 1_100.0
 MSL_DEPLOY_MISS_M = 12_500.0  # MSL requirement: deploy within 12.5 km of the target (Mendeck & Craig 2011)
 PREDICT_DT_S = 1.0  # predictor step (RK4)
 MISS_TOLERANCE_M = 50.0  # corrector convergence on the predicted range miss
+DEADBAND_TOP_SPEED_M_S = 6_000.0  # the reversal deadband is widest from this speed up
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,8 @@ class EntryGuidance:
     cycle_s: float = 1.0
     density_gain: float = 0.3
     target_downrange_m: float | None = None
+    lateral: bool = True
+    deadband_km: tuple = (2.0, 25.0)
 
     def __post_init__(self):
         require_range("reference bank", self.reference_bank_deg, 0.0, 180.0, unit="deg")
@@ -71,11 +83,22 @@ class EntryGuidance:
         require_range("density filter gain", self.density_gain, 0.0, 1.0)
         if self.target_downrange_m is not None:
             require_positive("target downrange", self.target_downrange_m, unit="m")
+        if len(self.deadband_km) != 2 or not 0.0 < self.deadband_km[0] <= self.deadband_km[1] <= 1_000.0:
+            raise InputError("reversal deadband", f"got {self.deadband_km}", "two values 0 < low <= high <= 1000 km")
 
     def describe(self) -> str:
         return (f"prebank {self.reference_bank_deg:.1f} deg to {self.prebank_drag_g:g} g, range control "
                 f"(predictor-corrector) to {self.deploy_speed_m_s:.0f} m/s, bank held below "
-                f"{self.heading_alignment_speed_m_s:.0f} m/s; longitudinal channel only")
+                f"{self.heading_alignment_speed_m_s:.0f} m/s; "
+                + (f"bank reversals at a {self.deadband_km[0]:g}-{self.deadband_km[1]:g} km crossrange deadband"
+                   if self.lateral else "longitudinal channel only"))
+
+    def deadband_m(self, speed_m_s: float) -> float:
+        """Crossrange deadband (m) of the reversal logic at ``speed_m_s``: linear between the heading-alignment
+        speed and 6 km/s."""
+        lo_v, hi_v = self.heading_alignment_speed_m_s, DEADBAND_TOP_SPEED_M_S
+        f = min(max((speed_m_s - lo_v) / max(hi_v - lo_v, 1.0), 0.0), 1.0)
+        return 1e3 * (self.deadband_km[0] + f * (self.deadband_km[1] - self.deadband_km[0]))
 
 
 def _predict(vehicle, v, gam, h, s, bank_deg, v_stop, interface_m, rho0, scale_height):
@@ -152,14 +175,35 @@ class BankGuidance:
         self.range_control_start_s = None
         self.saturated_s = {kern.SATURATED_LIFT_UP: 0.0, kern.SATURATED_LIFT_DOWN: 0.0}
         self.last_miss_m = 0.0
-        self.history = []  # (t, bank deg, phase code 0/1/2, density estimate)
+        self.sign = 1.0  # bank to the right (+) or left (-)
+        self.reversals = 0
+        self.radius = MARS.radius
+        self.history = []  # (t, signed bank deg, phase code 0/1/2, density estimate, crossrange m)
 
-    def command(self, t: float, y, sensed_drag: float) -> float:
-        """L/D cos(bank) to fly from ``t`` on; ``y`` = (V, gamma, h, s) and ``sensed_drag`` (m/s^2) now."""
+    def geometry(self, y) -> tuple[float, float]:
+        """(range to the target m, crossrange m: the target's distance from the current plane of motion, > 0 to the
+        left, where the heading psi grows)."""
+        if len(y) < 6:
+            return self.target_m - float(y[3]), 0.0
+        theta, psi, phi = float(y[3]) / self.radius, float(y[4]), float(y[5])
+        dtheta = self.target_m / self.radius - theta
+        d = math.acos(min(max(math.cos(phi) * math.cos(dtheta), -1.0), 1.0))
+        psi_target = 0.5 * math.pi - math.atan2(math.sin(dtheta), -math.sin(phi) * math.cos(dtheta))
+        dpsi = math.remainder(psi_target - psi, 2.0 * math.pi)
+        return self.radius * d, self.radius * math.asin(math.sin(d) * math.sin(dpsi))
+
+    def _lift(self) -> tuple[float, float]:
+        ld = self.vehicle.lift_to_drag
+        return ld * self.u, self.sign * ld * math.sqrt(max(1.0 - self.u * self.u, 0.0))
+
+    def command(self, t: float, y, sensed_drag: float) -> tuple[float, float]:
+        """(L/D cos(bank), L/D sin(bank)) to fly from ``t`` on; ``y`` = (V, gamma, h, s[, psi, phi]) and
+        ``sensed_drag`` (m/s^2) now."""
         if t + 1e-9 < self.next_t:
-            return self.vehicle.lift_to_drag * self.u
+            return self._lift()
         self.next_t = t + self.s.cycle_s
-        v, gam, h, s = (float(x) for x in y)
+        v, gam, h = float(y[0]), float(y[1]), float(y[2])
+        to_go, cross = self.geometry(y)
         model = self.rho0 * math.exp(-h / self.scale_height) * v * v / (2.0 * self.vehicle.ballistic_coefficient_kg_m2)
         if self.phase == "prebank" and sensed_drag >= self.s.prebank_drag_g * G0:
             self.phase, self.range_control_start_s = "range", t
@@ -168,7 +212,7 @@ class BankGuidance:
         if self.phase == "range" and v <= self.s.heading_alignment_speed_m_s:
             self.phase = "heading"
         if self.phase == "range":
-            u, miss, status = kern.solve_bank(v, gam, h, s, self.target_m, self.vehicle.lift_to_drag, self.u,
+            u, miss, status = kern.solve_bank(v, gam, h, 0.0, to_go, self.vehicle.lift_to_drag, self.u,
                                               self.s.deploy_speed_m_s, self.interface_m,
                                               self.vehicle.ballistic_coefficient_kg_m2, self.rho0 * self.k,
                                               self.scale_height, MARS.gm, MARS.radius, PREDICT_DT_S, 3_000.0,
@@ -176,23 +220,38 @@ class BankGuidance:
             self.u, self.last_miss_m = float(u), float(miss)
             if status != kern.OK:
                 self.saturated_s[int(status)] += self.s.cycle_s
+        if self.s.lateral and self.phase != "prebank":
+            band = self.s.deadband_m(v)
+            if cross * self.sign < -band:  # the target drifts out of the deadband on the other side: reverse
+                self.sign = -self.sign
+                self.reversals += 1
         code = {"prebank": 0, "range": 1, "heading": 2}[self.phase]
-        self.history.append((t, math.degrees(math.acos(min(max(self.u, -1.0), 1.0))), code, self.k))
-        return self.vehicle.lift_to_drag * self.u
+        bank = math.degrees(math.acos(min(max(self.u, -1.0), 1.0)))
+        self.history.append((t, self.sign * bank if self.s.lateral else bank, code, self.k, cross))
+        return self._lift()
 
-    def summary(self, downrange_m: float) -> dict:
+    def miss(self, y) -> tuple[float, float, float]:
+        """(downrange error m, crossrange error m, miss distance m) of the end state ``y``."""
+        down = float(y[3]) - self.target_m
+        if len(y) < 6:
+            return down, 0.0, abs(down)
+        return down, self.radius * float(y[5]), self.geometry(y)[0]
+
+    def summary(self, y) -> dict:
         """The guidance's record for the result (SI; the result's ``to_dict`` converts)."""
-        banks = np.array([row[1] for row in self.history if row[2] == 1]) if self.history else np.array([])
+        down, cross, dist = self.miss(y)
+        banks = np.array([abs(row[1]) for row in self.history if row[2] == 1]) if self.history else np.array([])
         return {"law": self.s.describe(), "reference_bank_deg": self.s.reference_bank_deg,
                 "deploy_speed_m_s": self.s.deploy_speed_m_s, "range_control_start_s": self.range_control_start_s,
-                "target_downrange_m": self.target_m, "downrange_error_m": downrange_m - self.target_m,
+                "target_downrange_m": self.target_m, "downrange_error_m": down, "crossrange_error_m": cross,
+                "miss_distance_m": dist, "bank_reversals": self.reversals, "lateral": self.s.lateral,
                 "bank_min_deg": float(banks.min()) if banks.size else None,
                 "bank_max_deg": float(banks.max()) if banks.size else None,
                 "saturated_lift_up_s": self.saturated_s[kern.SATURATED_LIFT_UP],
                 "saturated_lift_down_s": self.saturated_s[kern.SATURATED_LIFT_DOWN],
                 "density_estimate": self.k}
 
-    def warnings(self, downrange_m: float) -> list[dict]:
+    def warnings(self, y) -> list[dict]:
         out = []
         for status, bank, why in ((kern.SATURATED_LIFT_UP, 0, "short of the target even lift up"),
                                   (kern.SATURATED_LIFT_DOWN, 180, "past the target even lift down")):
@@ -200,10 +259,11 @@ class BankGuidance:
                 out.append(warning("guidance_saturated", "bank_deg",
                                    f"the range control saturated at {bank} deg bank for {self.saturated_s[status]:.0f} s "
                                    f"({why})"))
-        miss = downrange_m - self.target_m
-        if abs(miss) > MSL_DEPLOY_MISS_M:
+        down, cross, dist = self.miss(y)
+        if dist > MSL_DEPLOY_MISS_M:
             out.append(warning("guidance_miss", "target_downrange",
-                               f"the guided entry ends {miss / 1e3:+.1f} km from the target downrange (beyond MSL's "
+                               f"the guided entry ends {dist / 1e3:.1f} km from the target ({down / 1e3:+.1f} km "
+                               f"downrange, {cross / 1e3:+.1f} km crossrange; beyond MSL's "
                                f"{MSL_DEPLOY_MISS_M / 1e3:g} km deploy requirement): the target is out of reach"))
         return out
 

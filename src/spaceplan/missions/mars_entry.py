@@ -97,7 +97,8 @@ class EntryResult:
     atmosphere: str = ATMOSPHERE
     warnings: tuple = ()
     guidance: dict | None = None  # range-control record (SI) when flown with an EntryGuidance
-    bank_history: np.ndarray | None = None  # (n, 4): t s, bank deg, phase (0 prebank, 1 range, 2 hold), density k
+    bank_history: np.ndarray | None = None  # (n, 5): t s, bank deg (signed), phase (0 prebank, 1 range, 2 hold),
+    #                                          density estimate, crossrange to the target m
 
     def to_dict(self, trajectory: bool = False) -> dict:
         out = {"vehicle": self.vehicle, "entry_speed_kms": self.entry_speed_m_s / 1e3,
@@ -114,7 +115,9 @@ class EntryResult:
                 "deploy_speed_m_s": g["deploy_speed_m_s"], "range_control_start_s": g["range_control_start_s"],
                 "target_downrange_km": g["target_downrange_m"] / 1e3,
                 "downrange_error_km": g["downrange_error_m"] / 1e3, "bank_min_deg": g["bank_min_deg"],
-                "bank_max_deg": g["bank_max_deg"], "saturated_lift_up_s": g["saturated_lift_up_s"],
+                "bank_max_deg": g["bank_max_deg"], "bank_reversals": g["bank_reversals"],
+                "crossrange_error_km": g["crossrange_error_m"] / 1e3, "miss_distance_km": g["miss_distance_m"] / 1e3,
+                "saturated_lift_up_s": g["saturated_lift_up_s"],
                 "saturated_lift_down_s": g["saturated_lift_down_s"], "density_estimate": g["density_estimate"]}
         if trajectory:
             out["trajectory"] = {"t_s": self.trajectory[:, 0], "altitude_km": self.trajectory[:, 1] / 1e3,
@@ -122,7 +125,8 @@ class EntryResult:
         return out
 
 
-def _rates(y, beta, ld_cos, mu, radius, lift_down_fast=False, rho0=RHO0_KG_M3, scale_height=SCALE_HEIGHT_M):
+def _rates(y, beta, ld_cos, mu, radius, lift_down_fast=False, rho0=RHO0_KG_M3, scale_height=SCALE_HEIGHT_M,
+           ld_sin=0.0):
     v, gam, h = y[0], y[1], y[2]
     r = radius + h
     g = mu / (r * r)
@@ -130,6 +134,12 @@ def _rates(y, beta, ld_cos, mu, radius, lift_down_fast=False, rho0=RHO0_KG_M3, s
     if lift_down_fast and drag > 1e-3:  # glide guidance: the bank that levels the flight path (tau = 20 s)
         want = (g - v * v / r) * math.cos(gam) - v * gam / GLIDE_TAU_S
         ld_cos = min(max(want / drag, -abs(ld_cos)), abs(ld_cos))
+    if len(y) == 6:  # with heading psi and latitude phi (the guided flight's lateral channel)
+        psi, phi, cg = y[4], y[5], math.cos(gam)
+        return (np.array([-drag - g * math.sin(gam), ld_cos * drag / v - (g / v - v / r) * cg, v * math.sin(gam),
+                          v * cg * math.cos(psi) * radius / (r * math.cos(phi)),
+                          ld_sin * drag / (v * cg) - v / r * cg * math.cos(psi) * math.tan(phi),
+                          v * cg * math.sin(psi) / r]), drag)
     return (np.array([-drag - g * math.sin(gam),
                       ld_cos * drag / v - (g / v - v / r) * math.cos(gam),
                       v * math.sin(gam),
@@ -152,8 +162,11 @@ def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: fl
     This is how a lifting body (Shuttle, Starship) bleeds speed high up instead of diving.
 
     ``guidance`` (an :class:`~spaceplan.missions.entry_guidance.EntryGuidance`): instead of a constant bank, MSL-style
-    prebank, range control (predictor-corrector on the bank magnitude) and bank hold; the flight then ends at the
-    guidance's deploy speed unless ``end_speed_m_s`` is given.  ``density_factor`` and ``scale_height_m`` disperse
+    prebank, range control (predictor-corrector on the bank magnitude) and bank hold, with bank reversals steering
+    crossrange (the state then adds the heading psi and the latitude phi of a non-rotating sphere:
+    ds/dt = V cos(gamma) cos(psi) R / (r cos(phi)), dpsi/dt = (L/m) sin(sigma) / (V cos(gamma)) - V cos(gamma)
+    cos(psi) tan(phi) / r, dphi/dt = V cos(gamma) sin(psi) / r; Vinh et al. 1980 without rotation); the flight then
+    ends at the guidance's deploy speed unless ``end_speed_m_s`` is given.  ``density_factor`` and ``scale_height_m`` disperse
     the *flown* atmosphere, rho = density_factor rho0 exp(-h / scale_height_m); the guidance keeps the nominal
     model and estimates the density from the sensed drag."""
     require_range("entry speed", entry_speed_m_s, 1_000.0, 20_000.0, unit="m/s")
@@ -180,6 +193,9 @@ def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: fl
             end_speed_m_s = guidance.deploy_speed_m_s
             require_range("deploy speed", end_speed_m_s, 0.0, entry_speed_m_s, unit="m/s")
     y = np.array([entry_speed_m_s, math.radians(flight_path_deg), interface_m, 0.0])
+    ld_sin = 0.0
+    if guide is not None and guidance.lateral:  # + heading (from the entry direction) and latitude
+        y = np.concatenate([y, [0.0, 0.0]])
     t = 0.0
     rows = [(0.0, interface_m, entry_speed_m_s, 0.0)]
     peak_g = peak_q = load = 0.0
@@ -189,11 +205,11 @@ def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: fl
     past_peak = False  # the landing-burn condition applies once the deceleration pulse is over
     while True:
         if guide is not None:  # the sensed drag now sets the bank held over the step
-            ld_cos = guide.command(t, y, _rates(y, beta, ld_cos, mu, radius, False, **atm)[1])
-        k1, d1 = _rates(y, beta, ld_cos, mu, radius, down, **atm)
-        k2, _ = _rates(y + 0.5 * dt_s * k1, beta, ld_cos, mu, radius, down, **atm)
-        k3, _ = _rates(y + 0.5 * dt_s * k2, beta, ld_cos, mu, radius, down, **atm)
-        k4, _ = _rates(y + dt_s * k3, beta, ld_cos, mu, radius, down, **atm)
+            ld_cos, ld_sin = guide.command(t, y, _rates(y, beta, ld_cos, mu, radius, False, **atm)[1])
+        k1, d1 = _rates(y, beta, ld_cos, mu, radius, down, ld_sin=ld_sin, **atm)
+        k2, _ = _rates(y + 0.5 * dt_s * k1, beta, ld_cos, mu, radius, down, ld_sin=ld_sin, **atm)
+        k3, _ = _rates(y + 0.5 * dt_s * k2, beta, ld_cos, mu, radius, down, ld_sin=ld_sin, **atm)
+        k4, _ = _rates(y + dt_s * k3, beta, ld_cos, mu, radius, down, ld_sin=ld_sin, **atm)
         y_new = y + dt_s / 6.0 * (k1 + 2.0 * k2 + 2.0 * k3 + k4)
         t += dt_s
         def above(state):  # > 0 while the entry goes on
@@ -240,9 +256,9 @@ def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: fl
                       f"{big_h / 1e3:.4g} km)")
     summary = history = None
     if guide is not None:
-        summary = guide.summary(float(y[3]))
-        history = np.array(guide.history).reshape(-1, 4)
-        warnings += guide.warnings(float(y[3]))
+        summary = guide.summary(y)
+        history = np.array(guide.history).reshape(-1, 5)
+        warnings += guide.warnings(y)
     return EntryResult(vehicle.name, float(entry_speed_m_s), float(flight_path_deg), captured, float(peak_g),
                        float(peak_q), float(load), float(y[2]), float(y[0]), math.degrees(float(y[1])),
                        float(y[3]), float(t), np.array(rows), atmosphere, tuple(warnings), summary, history)
