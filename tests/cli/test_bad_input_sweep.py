@@ -94,6 +94,7 @@ CASES = [
     (["mars", "entry", "--deploy-altitude", "200"], "--deploy-altitude"),
     (["mars", "entry", "--density-factor", "nan"], "--density-factor"),
     (["mars", "entry", "--vehicle", "apollo"], "--vehicle"),
+    (["mars", "entry", "--plot", "e.gif"], "--plot"),
     (["mars", "architectures", "--landed", "0t"], "--landed"),
     (["mars", "architectures", "--crew-tof", "5"], "--crew-tof"),
     (["mars", "architectures", "--year", "3000"], "--year"),

@@ -36,3 +36,9 @@ def test_unreachable_deploy_state_is_infeasible(monkeypatch, capsys):
     code, out, err = run_cli(["mars", "entry", "--guided", "--deploy-speed", "405", "--deploy-altitude", "11"],
                              monkeypatch, capsys)
     assert code == 2 and out == "" and err.startswith("error: infeasible: the deploy state 405 m/s at 11.0 km")
+
+
+def test_guided_entry_figure(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "entry.png"
+    code, out, _ = run_cli(["mars", "entry", "--guided", "--plot", str(path)], monkeypatch, capsys)
+    assert code == 0 and path.stat().st_size > 10_000 and "figure written" in out

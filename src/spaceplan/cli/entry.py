@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from spaceplan.cli._common import JSON_HELP, cli_fields, emit_json, print_warnings, stdout, table
+from spaceplan.cli._common import JSON_HELP, PLOT_HELP, check_plot_path, cli_fields, emit_json, print_warnings, \
+    stdout, table, write_figure
 
 
 def entry(
@@ -28,6 +29,9 @@ def entry(
     density_factor: float = typer.Option(1.0, "--density-factor", help="Disperse the flown atmosphere's density "
                                                                        "(the guidance keeps the nominal model)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    plot: Optional[str] = typer.Option(None, "--plot", help=PLOT_HELP + " (altitude vs speed, deceleration, bank "
+                                                                      "history; guided: with the reference bank "
+                                                                      "held open loop)"),
 ) -> None:
     """A Mars entry to the parachute-deploy state: peak deceleration, heating indicator, time, downrange."""
     import dataclasses
@@ -38,6 +42,7 @@ def entry(
     from spaceplan.missions.entry_guidance import EntryGuidance, load_entry_case, reference_bank
     from spaceplan.missions.mars_entry import fly_entry
 
+    check_plot_path(plot)
     case = load_entry_case(vehicle)
     v0 = case.entry_speed_m_s if speed is None else speed * 1e3
     fpa = case.flight_path_deg if angle is None else angle
@@ -60,6 +65,16 @@ def entry(
     else:
         r = fly_entry(dataclasses.replace(case.vehicle, bank_deg=0.0 if bank is None else bank), v0, fpa,
                       interface_m=case.interface_m, end_altitude_m=h_dep, density_factor=density_factor)
+    if plot:
+        from spaceplan.missions.entry_plots import plot_entry
+
+        compare = []
+        if guided:
+            held = dataclasses.replace(case.vehicle, bank_deg=guidance.reference_bank_deg)
+            compare = [(f"reference bank {guidance.reference_bank_deg:.1f} deg held", fly_entry(
+                held, v0, fpa, interface_m=case.interface_m, end_altitude_m=0.0, end_speed_m_s=v_dep,
+                density_factor=density_factor))]
+        write_figure(plot, plot_entry, r, compare=compare)
     d = r.to_dict()
     d["peak_deceleration_time_s"] = float(r.trajectory[np.argmax(r.trajectory[:, 3]), 0])
     if as_json:
@@ -82,6 +97,8 @@ def entry(
                  ["density estimate", f"x{g['density_estimate']:.3f} of the nominal model"]]
     stdout.print(table(f"Mars entry: {d['vehicle']} ({d['atmosphere']})", ["quantity", "value"], rows))
     print_warnings(r)
+    if plot:
+        stdout.print(f"figure written to {plot}")
 
 
 def register(app: typer.Typer) -> None:
