@@ -32,6 +32,15 @@ def test_bad_input_is_one_line(argv, flag, monkeypatch, capsys):
     refused(["mars", "entry", *argv], monkeypatch, capsys, flag)
 
 
+def test_guided_reference_bank_that_never_slows_to_the_deploy_speed_names_bank(monkeypatch, capsys):
+    refused(["mars", "entry", "--guided", "--bank", "60", "--deploy-speed", "50"], monkeypatch, capsys, "--bank")
+
+
+def test_deploy_speed_not_reached_above_ground_says_so(monkeypatch, capsys):
+    code, out, err = run_cli(["mars", "entry", "--guided", "--deploy-speed", "50"], monkeypatch, capsys)
+    assert code == 2 and out == "" and "none of them slows to it above the ground" in err
+
+
 def test_unreachable_deploy_state_is_infeasible(monkeypatch, capsys):
     code, out, err = run_cli(["mars", "entry", "--guided", "--deploy-speed", "405", "--deploy-altitude", "11"],
                              monkeypatch, capsys)

@@ -116,3 +116,14 @@ def test_msl_entry_preset_carries_the_published_states():
     case = load_entry_case("curiosity")
     assert case.vehicle.mass_kg == 3_257.0 and case.entry_speed_m_s == 5_845.0
     assert (case.deploy_speed_m_s, case.deploy_altitude_m) == (470.0, 10e3) and "Way" in case.source
+
+
+def test_overflown_short_target_stays_lift_down_with_the_lateral_channel(bank):
+    """A target short of the lift-down range is overflown: the range to go must turn negative behind it (still
+    long), not grow again as an unsigned distance that commands lift up (review fix: 35 s saturated lift up and
+    521 km flown instead of 456 km for a 300 km target)."""
+    short = dict(target_downrange_m=3e5)
+    lateral = fly_entry(MSL, V0, FPA, end_altitude_m=0.0, guidance=EntryGuidance(bank, DEPLOY, **short))
+    planar = fly_entry(MSL, V0, FPA, end_altitude_m=0.0, guidance=EntryGuidance(bank, DEPLOY, lateral=False, **short))
+    assert lateral.guidance["saturated_lift_up_s"] == 0.0 and lateral.guidance["saturated_lift_down_s"] > 0.0
+    assert lateral.downrange_m == pytest.approx(planar.downrange_m, abs=1_000.0)

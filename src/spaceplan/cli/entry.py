@@ -60,8 +60,8 @@ def entry(
             ref = reference_bank(case.vehicle, v0, fpa, v_dep, h_dep, interface_m=case.interface_m) \
                 if bank is None else bank
             guidance = EntryGuidance(ref, v_dep)
-        r = fly_entry(case.vehicle, v0, fpa, interface_m=case.interface_m, end_altitude_m=0.0,
-                      guidance=guidance, density_factor=density_factor)
+            r = fly_entry(case.vehicle, v0, fpa, interface_m=case.interface_m, end_altitude_m=0.0,
+                          guidance=guidance, density_factor=density_factor)  # checks the reference reaches v_dep
     else:
         r = fly_entry(dataclasses.replace(case.vehicle, bank_deg=0.0 if bank is None else bank), v0, fpa,
                       interface_m=case.interface_m, end_altitude_m=h_dep, density_factor=density_factor)

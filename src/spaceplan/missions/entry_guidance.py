@@ -137,9 +137,11 @@ def reference_bank(vehicle, entry_speed_m_s: float, flight_path_deg: float, depl
     f_lo, f_hi = alt(lo), alt(hi)
     if f_lo < 0.0 or f_hi > 0.0:
         top, bottom = f_lo + deploy_altitude_m, max(f_hi + deploy_altitude_m, 0.0)
+        slows = (f"they slow to it between {bottom / 1e3:.1f} and {top / 1e3:.1f} km" if top > 0.0 else
+                 "none of them slows to it above the ground")
         raise InfeasibleError(f"infeasible: the deploy state {deploy_speed_m_s:.0f} m/s at "
                               f"{deploy_altitude_m / 1e3:.1f} km is not reached by a constant bank between {lo:g} and "
-                              f"{hi:g} deg (they slow to it between {bottom / 1e3:.1f} and {top / 1e3:.1f} km)")
+                              f"{hi:g} deg ({slows})")
     for _ in range(50):
         mid = 0.5 * (lo + hi)
         if alt(mid) > 0.0:
@@ -175,14 +177,15 @@ class BankGuidance:
         self.range_control_start_s = None
         self.saturated_s = {kern.SATURATED_LIFT_UP: 0.0, kern.SATURATED_LIFT_DOWN: 0.0}
         self.last_miss_m = 0.0
-        self.sign = 1.0  # bank to the right (+) or left (-)
+        self.sign = 1.0  # + : the lift's horizontal part turns the heading psi up (left of the eastbound entry)
         self.reversals = 0
         self.radius = MARS.radius
         self.history = []  # (t, signed bank deg, phase code 0/1/2, density estimate, crossrange m)
 
     def geometry(self, y) -> tuple[float, float]:
-        """(range to the target m, crossrange m: the target's distance from the current plane of motion, > 0 to the
-        left, where the heading psi grows)."""
+        """(range to go m: the great-circle distance to the target, negative once the target lies behind the
+        vehicle (|psi_T - psi| > 90 deg) so that an overflight still reads as long; crossrange m: the target's
+        distance from the current plane of motion, > 0 to the left, where the heading psi grows)."""
         if len(y) < 6:
             return self.target_m - float(y[3]), 0.0
         theta, psi, phi = float(y[3]) / self.radius, float(y[4]), float(y[5])
@@ -190,7 +193,8 @@ class BankGuidance:
         d = math.acos(min(max(math.cos(phi) * math.cos(dtheta), -1.0), 1.0))
         psi_target = 0.5 * math.pi - math.atan2(math.sin(dtheta), -math.sin(phi) * math.cos(dtheta))
         dpsi = math.remainder(psi_target - psi, 2.0 * math.pi)
-        return self.radius * d, self.radius * math.asin(math.sin(d) * math.sin(dpsi))
+        ahead = 1.0 if math.cos(dpsi) >= 0.0 else -1.0
+        return ahead * self.radius * d, self.radius * math.asin(math.sin(d) * math.sin(dpsi))
 
     def _lift(self) -> tuple[float, float]:
         ld = self.vehicle.lift_to_drag
@@ -235,7 +239,7 @@ class BankGuidance:
         down = float(y[3]) - self.target_m
         if len(y) < 6:
             return down, 0.0, abs(down)
-        return down, self.radius * float(y[5]), self.geometry(y)[0]
+        return down, self.radius * float(y[5]), abs(self.geometry(y)[0])
 
     def summary(self, y) -> dict:
         """The guidance's record for the result (SI; the result's ``to_dict`` converts)."""
