@@ -27,7 +27,9 @@ def test_dispersed_guided_entry_names_the_atmosphere(monkeypatch, capsys):
 
 @pytest.mark.parametrize("argv, flag", [
     (["--bank", "200"], "--bank"), (["--angle", "3"], "--angle"), (["--vehicle", "nope"], "--vehicle"),
-    (["--density-factor", "0"], "--density-factor")])
+    (["--density-factor", "0"], "--density-factor"),
+    (["--deploy-speed", "400"], "--deploy-speed"),  # a constant-bank flight ignored it silently (review fix)
+    (["--guided", "--bank", "60", "--deploy-altitude", "12"], "--deploy-altitude")])  # likewise: not calibrated
 def test_bad_input_is_one_line(argv, flag, monkeypatch, capsys):
     refused(["mars", "entry", *argv], monkeypatch, capsys, flag)
 

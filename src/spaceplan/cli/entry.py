@@ -21,11 +21,12 @@ def entry(
                                                               "reference bank instead of the calibrated one."),
     guided: bool = typer.Option(False, "--guided", help="Fly MSL-style bank guidance: prebank to 0.2 g, then range "
                                                         "control to the deploy state, with bank reversals."),
-    deploy_speed: Optional[float] = typer.Option(None, "--deploy-speed", help="Parachute-deploy speed, m/s "
-                                                                              "(default: the preset's)."),
+    deploy_speed: Optional[float] = typer.Option(None, "--deploy-speed", help="Parachute-deploy speed, m/s, "
+                                                                              "with --guided (default: the preset's)."),
     deploy_altitude: Optional[float] = typer.Option(None, "--deploy-altitude",
-                                                    help="Deploy altitude the reference bank is calibrated on, km "
-                                                         "(default: the preset's)."),
+                                                    help="Deploy altitude, km: where a constant-bank flight "
+                                                         "ends, or what --guided calibrates the reference bank on "
+                                                         "(not with --bank) (default: the preset's)."),
     density_factor: float = typer.Option(1.0, "--density-factor", help="Disperse the flown atmosphere's density "
                                                                        "(the guidance keeps the nominal model)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
@@ -38,7 +39,7 @@ def entry(
 
     import numpy as np
 
-    from spaceplan.core.errors import require_range
+    from spaceplan.core.errors import InputError, require_range
     from spaceplan.missions.entry_guidance import EntryGuidance, load_entry_case, reference_bank
     from spaceplan.missions.mars_entry import fly_entry
 
@@ -55,6 +56,11 @@ def entry(
     require_range("--density-factor", density_factor, 0.1, 10.0)
     if bank is not None:
         require_range("--bank", bank, 0.0, 180.0, unit="deg")
+    if deploy_speed is not None and not guided:  # a constant-bank flight ends at the deploy altitude
+        raise InputError("--deploy-speed", "given without --guided", "--guided --deploy-speed M_S")
+    if deploy_altitude is not None and guided and bank is not None:  # it only calibrates the reference bank
+        raise InputError("--deploy-altitude", "given with --guided --bank (the reference bank is then not "
+                         "calibrated)", "--guided --deploy-altitude KM without --bank")
     if guided:
         with cli_fields({"deploy altitude": "--deploy-altitude", "reference bank": "--bank"}):
             ref = reference_bank(case.vehicle, v0, fpa, v_dep, h_dep, interface_m=case.interface_m) \
