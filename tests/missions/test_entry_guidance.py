@@ -127,3 +127,14 @@ def test_overflown_short_target_stays_lift_down_with_the_lateral_channel(bank):
     planar = fly_entry(MSL, V0, FPA, end_altitude_m=0.0, guidance=EntryGuidance(bank, DEPLOY, lateral=False, **short))
     assert lateral.guidance["saturated_lift_up_s"] == 0.0 and lateral.guidance["saturated_lift_down_s"] > 0.0
     assert lateral.downrange_m == pytest.approx(planar.downrange_m, abs=1_000.0)
+
+
+@pytest.mark.parametrize("cycle_s", [0.1, 0.75])
+def test_saturated_time_counts_the_time_each_command_is_held(bank, cycle_s):
+    """The guidance runs once per integration step at most (0.5 s): a 0.1 s cycle holds each command 0.5 s, a
+    0.75 s cycle 1 s; the saturated time must not count the nominal cycle (review fix: 0.1 s cycle reported 5x
+    too little)."""
+    ref = fly_entry(MSL, V0, FPA, end_altitude_m=0.0, guidance=EntryGuidance(bank, DEPLOY, target_downrange_m=2e6))
+    r = fly_entry(MSL, V0, FPA, end_altitude_m=0.0,
+                  guidance=EntryGuidance(bank, DEPLOY, target_downrange_m=2e6, cycle_s=cycle_s))
+    assert r.guidance["saturated_lift_up_s"] == pytest.approx(ref.guidance["saturated_lift_up_s"], abs=1.0)

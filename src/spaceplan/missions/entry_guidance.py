@@ -158,7 +158,7 @@ class BankGuidance:
     :meth:`command` every integration step with the state and the sensed drag, and gets L/D cos(bank)."""
 
     def __init__(self, settings: EntryGuidance, vehicle, entry_speed_m_s: float, flight_path_deg: float,
-                 interface_m: float, rho0: float, scale_height: float):
+                 interface_m: float, rho0: float, scale_height: float, step_s: float = 0.0):
         if vehicle.lift_to_drag <= 0.0:
             raise InputError("lift_to_drag", "bank-angle guidance needs lift", "> 0")
         self.s, self.vehicle = settings, vehicle
@@ -174,6 +174,8 @@ class BankGuidance:
         self.phase = "prebank"
         self.k = 1.0
         self.next_t = 0.0
+        # the time a command is held: the cycle, rounded up to whole integration steps (command() runs per step)
+        self.period_s = (math.ceil(settings.cycle_s / step_s - 1e-9) * step_s if step_s > 0.0 else settings.cycle_s)
         self.range_control_start_s = None
         self.saturated_s = {kern.SATURATED_LIFT_UP: 0.0, kern.SATURATED_LIFT_DOWN: 0.0}
         self.last_miss_m = 0.0
@@ -223,7 +225,7 @@ class BankGuidance:
                                               MISS_TOLERANCE_M)
             self.u, self.last_miss_m = float(u), float(miss)
             if status != kern.OK:
-                self.saturated_s[int(status)] += self.s.cycle_s
+                self.saturated_s[int(status)] += self.period_s
         if self.s.lateral and self.phase != "prebank":
             band = self.s.deadband_m(v)
             if cross * self.sign < -band:  # the target drifts out of the deadband on the other side: reverse

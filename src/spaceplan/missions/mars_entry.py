@@ -188,7 +188,7 @@ def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: fl
         if glide:
             raise InputError("guidance", "glide and range-control guidance exclude each other", "one of them")
         guide = BankGuidance(guidance, vehicle, entry_speed_m_s, flight_path_deg, interface_m, RHO0_KG_M3,
-                             SCALE_HEIGHT_M)
+                             SCALE_HEIGHT_M, dt_s)
         if end_speed_m_s == 0.0:
             end_speed_m_s = guidance.deploy_speed_m_s
             require_range("deploy speed", end_speed_m_s, 0.0, entry_speed_m_s, unit="m/s")
