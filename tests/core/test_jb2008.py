@@ -90,3 +90,13 @@ def test_importing_the_routine_downloads_nothing(tmp_path):
     env.pop("ENABLE_IERS_LOAD", None)
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
+
+
+def test_the_sun_is_given_in_the_equator_of_date_as_bowmans_sunpos():
+    # Review finding (2026-12-07): the Sun was passed in ICRF (J2000) axes while the point's right ascension is
+    # GMST-based (equinox of date): the hour angle was 0.26 deg off in 2017 (0.31 deg in 2022).  Bowman's driver
+    # printed SUNPOS (of date, 0.01 deg accuracy, printed to 1e-4 rad); the J2000 values missed it by 4.5e-3 rad.
+    for utc, ra, dec in (("2017-07-15T19:06:19.5", 2.0129, 0.3734), ("2009-05-18T07:19:56.5", 0.9637, 0.3421)):
+        ours_ra, ours_dec = jb2008.sun_right_ascension_declination(utc_to_tdb(utc))
+        assert float(ours_ra[0]) == pytest.approx(ra, abs=5e-4)
+        assert float(ours_dec[0]) == pytest.approx(dec, abs=5e-4)

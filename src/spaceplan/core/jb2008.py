@@ -18,7 +18,8 @@ COSPAR's CIRA-2012 recommendation for drag.  Its drivers:
 The density routine is pyatmos's numba port of Bowman's Fortran subroutine
 (:mod:`spaceplan.core.jb2008_kernel`); spaceplan computes its other inputs
 itself: the Sun's right ascension and declination from the JPL DE421 ephemeris
-(:mod:`spaceplan.core.ephemeris`, geocentric ICRF), the point's right
+(:mod:`spaceplan.core.ephemeris`, geocentric, precessed to the mean equator
+and equinox of date as the driver's SUNPOS gives them), the point's right
 ascension as GMST (IAU 1982, UT1 = UTC) plus its east longitude, its latitude
 and height as given (geodetic, as the driver passes them), the modified Julian
 date and the day of the year (1 + days since 1 January 0 UT, the Fortran
@@ -51,7 +52,7 @@ from pathlib import Path
 
 import numpy as np
 
-from spaceplan.core.constants import DAY
+from spaceplan.core.constants import DAY, J2000_JD
 from spaceplan.core.density_grid import SAMPLES, DensityTable, altitude_nodes, orbit_samples, time_nodes
 from spaceplan.core.errors import InputError, ParseError, require_range
 
@@ -177,10 +178,18 @@ def time_inputs(tdb) -> tuple[np.ndarray, np.ndarray]:
 
 
 def sun_right_ascension_declination(tdb) -> tuple[np.ndarray, np.ndarray]:
-    """Geocentric right ascension and declination (rad) of the Sun, ICRF axes, DE421."""
+    """Geocentric right ascension and declination (rad) of the Sun in the mean equator and equinox of date (DE421).
+
+    Of date, not J2000: JB2008 takes the hour angle as the point's right ascension (GMST + longitude, from the
+    mean equinox of date) minus the Sun's, and Bowman's driver (SUNPOS) gives the Sun of date; DE421's ICRF
+    right ascension lags it by the precession since 2000 (0.31 deg in 2022, 1.2 min of local time)."""
+    from skyfield.precessionlib import compute_precession
+
     from spaceplan.core import ephemeris
 
-    r = ephemeris.position("sun", np.atleast_1d(np.asarray(tdb, dtype=float)), center="earth")
+    tdb = np.atleast_1d(np.asarray(tdb, dtype=float))
+    r_icrf = ephemeris.position("sun", tdb, center="earth")
+    r = np.einsum("ijn,nj->ni", compute_precession(J2000_JD + tdb / DAY), r_icrf.reshape(-1, 3)).reshape(r_icrf.shape)
     ra = np.mod(np.arctan2(r[..., 1], r[..., 0]), 2.0 * math.pi)
     return ra, np.arcsin(r[..., 2] / np.linalg.norm(r, axis=-1))
 
