@@ -100,3 +100,15 @@ def test_the_sun_is_given_in_the_equator_of_date_as_bowmans_sunpos():
         ours_ra, ours_dec = jb2008.sun_right_ascension_declination(utc_to_tdb(utc))
         assert float(ours_ra[0]) == pytest.approx(ra, abs=5e-4)
         assert float(ours_dec[0]) == pytest.approx(dec, abs=5e-4)
+
+
+def test_table_over_every_local_time_reproduces_the_64_point_average():
+    t0 = utc_to_tdb("2022-02-01")
+    inc = math.radians(53.2)
+    tab = jb2008.density_table(t0, t0 + 86400.0, 150e3, 400e3, inc, every_local_time=True)
+    lat, lon = orbit_samples(inc, every_local_time=True)
+    assert lat.size == 64 and sorted(set(np.round(lon % 360.0, 9))) == [45.0 * k for k in range(8)]
+    t = t0 + 6 * 3600.0
+    direct = jb2008.density(np.full(64, t), lat, lon, np.full(64, 200e3)).mean()
+    assert float(tab(t, 200e3)) == pytest.approx(direct, rel=1e-9)
+    assert any("8 local times" in n for n in tab.notes)

@@ -50,7 +50,7 @@ after deployment.  Ratio(tau) = 4-7's density / the mean of 4-5's and 4-6's at t
 
 Tolerances (fixed before comparing; the SpaceX one before the first run of 2026-12-07):
 * SpaceX: the peak ratio of 4-7's drag to the previous launches' drag (above) is 1.50 +- 0.15.  (Until
-  2026-12-07 this tolerance was applied to the same days made quiet: +11.3 %, the storm alone; kept below as the
+  2026-12-07 this tolerance was applied to the same days made quiet: +11.3 % then, +11.0 % now, the storm alone; kept below as the
   Kataoka check.)
 * Kataoka et al.: NRLMSIS's own enhancement at ~200 km is below 25 %: 1.0 < peak ratio <= 1.25.  (Its result
   was known to be +11 % from the exploratory run that preceded this test: a consistency check of our NRLMSIS
@@ -61,16 +61,25 @@ Results (2026-12-07; NRLMSIS 2.1 storm-time mode, its daily-Ap run of the same d
 
 | reference | published | NRLMSIS 2.1 | JB2008 | verdict |
 |---|---|---|---|---|
-| SpaceX, drag vs previous launches (4-5, 4-6) | up to +50 % (1.35-1.65) | peak +26.6 % (0.875 d after deployment, 4 Feb 15:30; +41 % vs 4-5, +24 % vs 4-6) | peak +39.2 % (1.375 d, 5 Feb 03:30; +59 % vs 4-5, +29 % vs 4-6; mean over 6 d +24 %) | JB2008: pass (the SpaceX test); NRLMSIS: outside (this row) |
-| same days made quiet (the storm alone) | - | peak +11.3 % (4 Feb 18:30, 208 km) | peak +15.3 % (5 Feb 00:30, 207 km) | (Kataoka row for NRLMSIS) |
-| Kataoka et al., NRLMSIS 2.0 | < +25 % | +11.3 % | - | pass |
-| Berger et al., vs the 9 days prior | at least +20-30 % | +14.8 % (4 Feb 15:30) | +19.3 % (5 Feb 00:30) | strict xfail, both |
-| mean-altitude loss over 6 days | - | 31.6 km storm, 30.9 km quiet | 35.2 km storm, 33.0 km quiet | pass, both (storm > quiet) |
+| SpaceX, drag vs previous launches (4-5, 4-6) | up to +50 % (1.35-1.65) | peak +22.8 % (1.0 d after deployment, 4 Feb 18:30; +36 % vs 4-5, +19 % vs 4-6) | peak +39.1 % (1.375 d, 5 Feb 03:30; +58 % vs 4-5, +29 % vs 4-6; mean over 6 d +24 %) | JB2008: pass (the SpaceX test); NRLMSIS: outside (this row) |
+| same days made quiet (the storm alone) | - | peak +11.0 % (4 Feb 18:30, 208 km) | peak +15.4 % (5 Feb 00:30, 207 km) | (Kataoka row for NRLMSIS) |
+| Kataoka et al., NRLMSIS 2.0 | < +25 % | +11.0 % | - | pass |
+| Berger et al., vs the 9 days prior | at least +20-30 % | +12.6 % (4 Feb 18:30) | +19.0 % (5 Feb 00:30) | strict xfail, both |
+| mean-altitude loss over 6 days | - | 31.7 km storm, 31.0 km quiet | 35.2 km storm, 33.0 km quiet | pass, both (storm > quiet) |
 
 What JB2008's +39 % is made of: the storm alone (same days made quiet) gives +15 %; the rest is the solar flux,
 which rose between the launches (F10 91-104 around 6-19 Jan, 123-126 on 1-4 Feb) and which JB2008 weighs through
-all four solar indices; against 4-5 (lowest flux) +59 %, against 4-6 +29 %.  SpaceX's satellites felt both, so
-both belong in "higher than during previous launches"; the pass sits near the band's lower edge (1.392 vs 1.35).
+all four solar indices; against 4-5 (lowest flux) +58 %, against 4-6 +29 %.  SpaceX's satellites felt both, so
+both belong in "higher than during previous launches"; the pass sits near the band's lower edge (1.391 vs 1.35).
+
+Review of 2026-12-07 (tolerances unchanged): the tables now average each of the 8 orbit latitudes over all 8
+local times (64 points, density_table(..., every_local_time=True)).  The 8-point average paired each latitude
+with one local time that moves with UT: a UT ripple of +-3 % at 210 km in NRLMSIS 2.1 (+-0.5 % in JB2008) that did
+not cancel between batches deployed at different UTs (18:30, 22:06, 02:19).  Old -> new: vs previous launches
+NRLMSIS +26.6 -> +22.8 % (peak 0.875 -> 1.0 d; vs 4-5 +41 -> +36 %, vs 4-6 +24 -> +19 %), JB2008 +39.2 -> +39.1 %
+(vs 4-5 +59 -> +58 %); same days quiet NRLMSIS +11.3 -> +11.0 %, JB2008 +15.3 -> +15.4 %; 9 days prior NRLMSIS
++14.8 -> +12.6 % (4 Feb 15:30 -> 18:30), JB2008 +19.3 -> +19.0 %; NRLMSIS losses 31.6/30.9 -> 31.7/31.0 km.  Verdicts
+unchanged.  The JB2008 Sun is now of date, not J2000 (its effect here < 0.02 %).
 
 Physical cause of NRLMSIS's shortfall: NRLMSIS is a climatology fitted to ap; at 200-210 km its storm response is
 small (+15 % at most at any point of a 4-deg grid up to 53 deg latitude on 3-5 Feb, all of NRLMSISE-00, 2.0 and 2.1,
@@ -133,17 +142,17 @@ def previous_jb2008():
 
 
 def test_spacex_2022_starlink_storm_drag_up_to_50_percent(previous_jb2008):
-    # JB2008: peak +39.2 % over the mean of 4-5 and 4-6 at equal time after deployment (NRLMSIS 2.1: +26.6 %, the
+    # JB2008: peak +39.1 % over the mean of 4-5 and 4-6 at equal time after deployment (NRLMSIS 2.1: +22.8 %, the
     # docstring's table)
     print(previous_jb2008.to_dict())
     assert previous_jb2008.peak_ratio == pytest.approx(1.50, abs=0.15)
 
 
 BERGER_SHORT = {
-    "nrlmsis": "NRLMSIS 2.1 (storm-time ap, orbit-averaged) gives +14.8 % at 208 km over the 9 days before launch "
+    "nrlmsis": "NRLMSIS 2.1 (storm-time ap, orbit-averaged) gives +12.6 % at 208 km over the 9 days before launch "
                "against Berger et al.'s 'at least 20-30 %' (HASDM, JB08, EUV occultation, accelerometers): "
                "empirical models underestimate storm density at 200 km (Bruinsma et al. 2021)",
-    "jb2008": "JB2008 (hourly dTc, orbit-averaged over 8 latitudes x 8 local times) gives +19.3 % at 207 km over the "
+    "jb2008": "JB2008 (hourly dTc, orbit-averaged over 8 latitudes x 8 local times) gives +19.0 % at 207 km over the "
               "9 days before launch (5 Feb 00:30), just below Berger et al.'s 'at least 20-30 %', whose figure also "
               "rests on HASDM (JB2008 corrected by tracking data) and measured densities"}
 

@@ -4,7 +4,9 @@ Numba kernels cannot call the thermosphere models, so propagation uses a
 **density table**: log total mass density on a (time x altitude) grid, each
 value the mean over eight points spread along an orbit of the given
 inclination (latitude asin(sin i sin u) for eight arguments of latitude u) and
-over eight local solar times, i.e. diurnal and latitudinal structure are
+over eight local solar times (by default one per latitude, pairs that move with
+UT; ``every_local_time``: all eight at each latitude, 64 points, see
+:func:`orbit_samples`), i.e. diurnal and latitudinal structure are
 averaged out while the day-to-day solar/geomagnetic driving, the semi-annual
 variation and the altitude profile are kept.  The kernels
 (:func:`spaceplan.core.density_kernel.table_density`) interpolate linearly in
@@ -47,10 +49,19 @@ def time_nodes(t0: float, t1: float, step_days: float) -> np.ndarray:
     return t0 + dt * np.arange(int(math.ceil((t1 - t0) / dt)) + 1)
 
 
-def orbit_samples(inclination: float) -> tuple[np.ndarray, np.ndarray]:
-    """Latitude and longitude offsets (deg) of the 8 averaging points: along-orbit latitudes, spread local times."""
+def orbit_samples(inclination: float, every_local_time: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Latitude and longitude (deg) of the averaging points: along-orbit latitudes, spread local times.
+
+    Default: 8 points, latitude k at longitude 135k deg (local times UT + 0, 9, 18, 3, ... h).  The local
+    times of a latitude move with UT, so the average carries a UT ripple (a 12-hour one of +-3 % at 210 km
+    in NRLMSIS 2.1, +-0.5 % in JB2008; measured 2026-12-07): harmless on a grid of whole days, which all
+    sit at one UT, but it biases comparisons between runs whose nodes fall at different UTs.
+    ``every_local_time``: each of the 8 latitudes at each of the 8 longitudes (64 points), the same set at
+    every UT (within 0.02 % of a 32 x 32 average in NRLMSIS 2.1, 0.2 % in JB2008)."""
     u = 2.0 * np.pi * (np.arange(SAMPLES) + 0.5) / SAMPLES
     lat = np.degrees(np.arcsin(np.sin(inclination) * np.sin(u)))
+    if every_local_time:
+        return np.repeat(lat, SAMPLES), np.tile(np.arange(SAMPLES) * (360.0 / SAMPLES), SAMPLES)
     lon = (np.arange(SAMPLES) * 3 % SAMPLES) * (360.0 / SAMPLES)  # local times 0, 9, 18, 3, ... h
     return lat, lon
 

@@ -53,7 +53,7 @@ from pathlib import Path
 import numpy as np
 
 from spaceplan.core.constants import DAY, J2000_JD
-from spaceplan.core.density_grid import SAMPLES, DensityTable, altitude_nodes, orbit_samples, time_nodes
+from spaceplan.core.density_grid import DensityTable, altitude_nodes, orbit_samples, time_nodes
 from spaceplan.core.errors import InputError, ParseError, require_range
 
 ALT_MIN = 90e3  # m, JB2008's lower bound
@@ -225,28 +225,32 @@ def quiet_dtc_before(t0: float, days: int = 27, indices: Indices | None = None) 
 
 
 def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclination: float,
-                  step_days: float = 0.125, quiet_dtc: float | None = None) -> DensityTable:
+                  step_days: float = 0.125, quiet_dtc: float | None = None,
+                  every_local_time: bool = False) -> DensityTable:
     """Orbit-averaged JB2008 table over [t0, t1] (TDB s) and [alt_lo, alt_hi] (m); grid as nrlmsis.density_table.
 
     ``step_days``: time-node spacing (default 3 h, to resolve a storm's hourly dTc).
     ``quiet_dtc``: every dTc replaced by this value (K), solar indices kept: the
-    same days without their geomagnetic activity (storm studies)."""
+    same days without their geomagnetic activity (storm studies).
+    ``every_local_time``: each latitude averaged over all 8 local times (64 points,
+    :func:`spaceplan.core.density_grid.orbit_samples`)."""
     require_range("altitude", np.array([alt_lo, alt_hi]) / 1e3, ALT_MIN / 1e3, ALT_MAX / 1e3, "km")
     require_range("step", step_days, 1.0 / 24.0, 10.0, "days")
     time_nodes(t0, t1, step_days)  # refuses an empty or inverted span before the cache
     return _cached_table(round(float(t0), 3), round(float(t1), 3), float(alt_lo), float(alt_hi),
                          round(float(inclination), 9), float(step_days),
-                         None if quiet_dtc is None else float(quiet_dtc), load_indices())
+                         None if quiet_dtc is None else float(quiet_dtc), load_indices(), bool(every_local_time))
 
 
 @functools.lru_cache(maxsize=16)
-def _cached_table(t0, t1, alt_lo, alt_hi, inclination, step_days, quiet_dtc, indices: Indices) -> DensityTable:
+def _cached_table(t0, t1, alt_lo, alt_hi, inclination, step_days, quiet_dtc, indices: Indices,
+                  every_local_time: bool = False) -> DensityTable:
     from spaceplan.core.frames import gmst_from_tdb
 
     times = time_nodes(t0, t1, step_days)
     alts = altitude_nodes(alt_lo, alt_hi)
-    lat, lon = orbit_samples(inclination)
-    nt, na, ns = len(times), len(alts), SAMPLES
+    lat, lon = orbit_samples(inclination, every_local_time)
+    nt, na, ns = len(times), len(alts), len(lat)
     drv = drivers(times, indices)
     sun = sun_right_ascension_declination(times)
     gmst = np.atleast_1d(gmst_from_tdb(times))
@@ -258,7 +262,8 @@ def _cached_table(t0, t1, alt_lo, alt_hi, inclination, step_days, quiet_dtc, ind
     rho = rho.reshape(nt, na, ns).mean(axis=2)
     if not np.all(np.isfinite(rho)) or np.any(rho <= 0):
         raise InputError("density", "JB2008 returned a non-positive density", "finite, > 0")
-    notes = (f"JB2008 orbit-averaged table, {nt} x {na} nodes every {step_days:g} d (indices: {indices.source})",)
+    notes = (f"JB2008 orbit-averaged table, {nt} x {na} nodes every {step_days:g} d (indices: {indices.source})"
+             + (", each latitude at 8 local times" if every_local_time else ""),)
     if quiet_dtc is not None:
         notes += (f"geomagnetic activity replaced by a quiet dTc = {quiet_dtc:.0f} K (solar indices kept)",)
     return DensityTable(float(t0), step_days * DAY, alts, np.log(rho), inclination, 50, notes)

@@ -27,7 +27,6 @@ import numpy as np
 
 from spaceplan.core import space_weather
 from spaceplan.core.constants import DAY
-from spaceplan.core.density_grid import SAMPLES as _SAMPLES
 from spaceplan.core.density_grid import DensityTable, altitude_nodes, orbit_samples, time_nodes
 from spaceplan.core.errors import InputError, require_range
 
@@ -53,7 +52,8 @@ def density(tdb, lat_deg, lon_deg, alt_m, activity: int = 50) -> np.ndarray:
 
 def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclination: float, activity: int = 50,
                   step_days: float | None = None, persist_after: float | None = None,
-                  version: float = 2.1, quiet_ap: float | None = None, storm_time_ap: bool = False) -> DensityTable:
+                  version: float = 2.1, quiet_ap: float | None = None, storm_time_ap: bool = False,
+                  every_local_time: bool = False) -> DensityTable:
     """Build the orbit-averaged table over [t0, t1] (TDB s) and [alt_lo, alt_hi] (m).
 
     ``version``: the NRLMSIS version pymsis runs, 2.1 (default) or 0 for NRLMSISE-00
@@ -68,6 +68,10 @@ def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclinatio
     and the 12-33 h and 36-57 h means drive the model instead of the daily Ap
     alone (Picone et al. 2002, sec. 2; Emmert et al. 2022).  Use it with
     ``step_days`` <= 0.125 so the 3-hour nodes resolve a storm.
+
+    ``every_local_time``: average each latitude over all 8 local times (64 points, see
+    :func:`spaceplan.core.density_grid.orbit_samples`), for comparisons between runs whose
+    nodes fall at different UTs (the 8-point average has a +-3 % UT ripple at 210 km).
 
     ``persist_after`` (TDB s): from that epoch on, F10.7 and ap are held at their
     means over the 81 days before it (persistence, what a forecaster knew then)
@@ -87,12 +91,12 @@ def density_table(t0: float, t1: float, alt_lo: float, alt_hi: float, inclinatio
     return _cached_table(round(float(t0), 3), round(float(t1), 3), float(alt_lo), float(alt_hi),
                          round(float(inclination), 9), int(activity), float(step_days),
                          None if persist_after is None else round(float(persist_after), 3), float(version),
-                         None if quiet_ap is None else float(quiet_ap), bool(storm_time_ap))
+                         None if quiet_ap is None else float(quiet_ap), bool(storm_time_ap), bool(every_local_time))
 
 
 @functools.lru_cache(maxsize=16)
 def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, persist_after,
-                  version=2.1, quiet_ap=None, storm_time_ap=False) -> DensityTable:
+                  version=2.1, quiet_ap=None, storm_time_ap=False, every_local_time=False) -> DensityTable:
     import pymsis
 
     from spaceplan.core.time import tdb_to_datetime64
@@ -116,8 +120,8 @@ def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, pers
     if quiet_ap is not None:
         sw = space_weather.MsisInputs(f107, sw.f107a, np.full_like(sw.aps, quiet_ap), sw.observed, sw.extrapolated, ())
         notes = notes + (f"geomagnetic activity replaced by a quiet ap = {quiet_ap:.1f} (F10.7 kept)",)
-    lat, lon = orbit_samples(inclination)
-    na, ns = len(alts), _SAMPLES
+    lat, lon = orbit_samples(inclination, every_local_time)
+    na, ns = len(alts), len(lat)
     n = nt * na * ns
     idx_t = np.repeat(np.arange(nt), na * ns)
     stamps = tdb_to_datetime64(times)[idx_t]
@@ -129,5 +133,6 @@ def _cached_table(t0, t1, alt_lo, alt_hi, inclination, activity, step_days, pers
         raise InputError("density", "NRLMSIS returned a non-positive density", "finite, > 0")
     model = "NRLMSISE-00" if version == 0 else f"NRLMSIS {version:g}"
     notes = notes + (f"{model} orbit-averaged table, {nt} x {na} nodes every {step_days:g} d"
-                     + (", storm-time mode (3-hourly ap history)" if storm_time_ap else ""),)
+                     + (", storm-time mode (3-hourly ap history)" if storm_time_ap else "")
+                     + (", each latitude at 8 local times" if every_local_time else ""),)
     return DensityTable(t0, dt, alts, np.log(rho), inclination, activity, notes)

@@ -33,7 +33,10 @@ dTc at the median hourly value of the ``quiet_days`` before the start.
 The orbit (perigee x apogee, from a deployment state at perigee on the node) is
 propagated by Cowell (:mod:`spaceplan.core.propagator`, J2-J4 and drag) in
 each; the drag ratio is the ratio of the two densities along the storm run
-(per 3-hour node, at the orbit's perigee height, where the drag acts).
+(per 3-hour node, at the orbit's perigee height, where the drag acts).  The
+tables average each orbit latitude over all 8 local times (``every_local_time``):
+the default 8-point average carries a UT ripple (+-3 % at 210 km in NRLMSIS 2.1)
+that would not cancel between batches deployed at different times of day.
 """
 
 from __future__ import annotations
@@ -127,8 +130,9 @@ def _check_model(model: str) -> str:
 def _table(model: str, t0: float, t1: float, alt_hi: float, inc: float, quiet: float | None = None):
     """The orbit-averaged 3-hour table of ``model`` (quiet: the ap, or for JB2008 the dTc, held at that value)."""
     if model == "jb2008":
-        return jb2008.density_table(t0, t1, 100e3, alt_hi, inc, STEP_DAYS, quiet_dtc=quiet)
-    return nrlmsis.density_table(t0, t1, 100e3, alt_hi, inc, 50, STEP_DAYS, quiet_ap=quiet, storm_time_ap=True)
+        return jb2008.density_table(t0, t1, 100e3, alt_hi, inc, STEP_DAYS, quiet_dtc=quiet, every_local_time=True)
+    return nrlmsis.density_table(t0, t1, 100e3, alt_hi, inc, 50, STEP_DAYS, quiet_ap=quiet, storm_time_ap=True,
+                                 every_local_time=True)
 
 
 def storm_decay(perigee_km: float, apogee_km: float, inclination_deg: float, start_utc: str, days: float,
