@@ -135,18 +135,23 @@ def _table(model: str, t0: float, t1: float, alt_hi: float, inc: float, quiet: f
                                  every_local_time=True)
 
 
-def storm_decay(perigee_km: float, apogee_km: float, inclination_deg: float, start_utc: str, days: float,
-                mass_kg: float, cd_area_m2: float, quiet_days: int = 27, prior_days: int = 9,
-                model: str = "nrlmsis") -> StormDecay:
-    """Decay from a deployment orbit under the observed space weather and under quiet geomagnetic activity.
-
-    ``model``: "nrlmsis" (NRLMSIS 2.1, storm-time ap) or "jb2008" (JB2008, hourly dTc)."""
+def _check_inputs(model, perigee_km, apogee_km, days, mass_kg, cd_area_m2):
+    """The deployment orbit, span and satellite of a storm study, refused by name outside their ranges."""
     _check_model(model)
     require_range("perigee", perigee_km, 120.0, 1000.0, "km")
     require_range("apogee", apogee_km, perigee_km, 2000.0, "km")
     require_range("days", days, 0.25, 60.0, "days")
     require_positive("mass", mass_kg, unit="kg")
     require_positive("Cd A", cd_area_m2, unit="m^2")
+
+
+def storm_decay(perigee_km: float, apogee_km: float, inclination_deg: float, start_utc: str, days: float,
+                mass_kg: float, cd_area_m2: float, quiet_days: int = 27, prior_days: int = 9,
+                model: str = "nrlmsis") -> StormDecay:
+    """Decay from a deployment orbit under the observed space weather and under quiet geomagnetic activity.
+
+    ``model``: "nrlmsis" (NRLMSIS 2.1, storm-time ap) or "jb2008" (JB2008, hourly dTc)."""
+    _check_inputs(model, perigee_km, apogee_km, days, mass_kg, cd_area_m2)
     inc = math.radians(inclination_deg)
     t0 = float(utc_to_tdb(start_utc, "start"))
     require_range("prior days", prior_days, 1, 60, "days")
@@ -225,12 +230,7 @@ def drag_vs_previous_launches(perigee_km: float, apogee_km: float, inclination_d
     orbit from its own deployment, under the densities of its own days (``model`` "nrlmsis": NRLMSIS 2.1 storm-time
     mode, observed F10.7 and 3-hourly ap; "jb2008": JB2008 with SET's indices and hourly dTc); the comparison is at
     equal time after deployment, at each batch's own perigee height."""
-    _check_model(model)
-    require_range("perigee", perigee_km, 120.0, 1000.0, "km")
-    require_range("apogee", apogee_km, perigee_km, 2000.0, "km")
-    require_range("days", days, 0.25, 60.0, "days")
-    require_positive("mass", mass_kg, unit="kg")
-    require_positive("Cd A", cd_area_m2, unit="m^2")
+    _check_inputs(model, perigee_km, apogee_km, days, mass_kg, cd_area_m2)
     previous_utc = tuple(str(p) for p in previous_utc)
     if not previous_utc:
         raise InputError("previous_utc", "no earlier launch to compare with", "at least one deployment time")
