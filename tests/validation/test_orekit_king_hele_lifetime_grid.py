@@ -67,6 +67,44 @@ by Orekit at 6 y (5 % / 500 km / 25 kg/m^2: Cowell 5.87 y, >= 6 y / 1.10).  King
 | 600 | KH 7.46 y | KH 9.14 y | KH 18.66 y | KH > 25 y |
 
 700 and 800 km: King-Hele > 25 y at every m/(Cd A) and activity except 700 km / 25 kg/m2 / 95 % (17.93 y); not propagated.
+
+Long-lived cells (data/orekit_decay_long.json, `python tests/validation/orekit_lifetime.py --long`): the cells above
+6 years are never propagated to reentry, so four of them spanning the regime (500 km / 50 kg/m^2 / 50 %, 600 km /
+25 / 50 %, 700 km / 25 / 95 %, 800 km / 25 / 95 %) are propagated by both spaceplan's Cowell and Orekit's numerical
+propagator (same NRLMSISE-00 on MSFC, same start 2026-11-01, 51.6 deg, same start state) over the same fixed
+span of 1096 days (3 years; an Orekit year took 3-4 min here), and the decay of the mean height (spaceplan's
+ellipsoid height averaged over one day's minutes, first day minus the day ending at day 1096) is compared.
+Tolerance (fixed before the first comparison): spaceplan's 3-year decay within 10 % of Orekit's, every cell.
+The decays at 1 and 2 years are stored and printed, not asserted.  Live: spaceplan's run of one cell must
+equal its stored heights, and Orekit's first-day mean height is re-run (about 10 s) when Orekit is installed.
+
+First run (Orekit numerical at the grid's 1 m / 1e-9 tolerances), 3-year decay, Cowell / Orekit: 500 km 32.95 /
+33.80 km (-2.5 %), 600 km 10.88 / 12.17 km (-10.5 %), 700 km 4.67 / 6.62 km (-29.5 %), 800 km 2.01 / 3.25 km
+(-38.2 %): a gap of ~1-2 km whatever the drag.  Without drag (J2-J4 only, 800 km start state, one year) Orekit at
+1 m / 1e-9 lost 0.70 km of mean height, spaceplan 0.09 km, Orekit at 1 mm / 1e-12 0.09 km (0.15 m from
+spaceplan): the 1 m setting is not converged over years (an embedded Runge-Kutta's secular energy drift), so the
+long runs use 1 mm / 1e-12 (``LONG``), and the reference stores that drag-free check (``drag_free_check``;
+asserted: Orekit's drag-free one-year change within 50 m of spaceplan's, a bound set after that exploratory run,
+a convergence check, not a validation).  The grid above is unaffected at its scale: Orekit's numerical runs there
+last <= 200 days at altitudes where the decay is tens to hundreds of km, the multi-year cells are DSST.
+
+Results (reference generated 2026-12-07, Orekit 1 mm / 1e-12; `orekit_lifetime.py --report --long`), decay of the
+day-mean height, Cowell / Orekit (difference); the 3-year column is asserted:
+
+| cell (King-Hele lifetime) | 1 year | 2 years | 3 years |
+|---|---|---|---|
+| 500 km, 50 kg/m2, 50 % (7.10 y) | 13.73 / 12.90 km (+6.4 %) | 24.30 / 22.99 km (+5.7 %) | 32.95 / 31.39 km (+5.0 %) |
+| 600 km, 25 kg/m2, 50 % (11.10 y) | 5.25 / 4.93 km (+6.6 %) | 8.62 / 8.16 km (+5.6 %) | 10.88 / 10.31 km (+5.6 %) |
+| 700 km, 25 kg/m2, 95 % (17.93 y) | 2.21 / 2.16 km (+2.5 %) | 4.01 / 3.54 km (+13.2 %) | 4.67 / 4.87 km (-4.0 %) |
+| 800 km, 25 kg/m2, 95 % (> 25 y) | 0.88 / 0.86 km (+1.8 %) | 1.51 / 1.37 km (+10.6 %) | 2.01 / 1.84 km (+9.0 %) |
+
+spaceplan decays faster at 500-600 km, as its grid lifetimes are shorter: its orbit-averaged table is 0.1-3.3 %
+above the same pymsis NRLMSISE-00 averaged over 24 latitudes x 24 local times, which is 0.5-2.9 % above Orekit's
+NRLMSISE-00 on the same points (checked at 30-1000 days, 500-800 km, 50 and 95 %).  At 700-800 km the 2-year
+column is outside 10 %: the yearly decays there are 0.5-2.2 km, and the local time of the orbit (the
+day-night density ratio is largest high up) is averaged by spaceplan's table but followed by Orekit, so single
+years differ and the 3-year sums come closer (the likely cause, not verified; a longer span would tell, not
+affordable here: an Orekit cell took 9-11 min for 3 years on the loaded machine, spaceplan 2-9 s).
 """
 
 import json
@@ -83,6 +121,7 @@ from spaceplan.station.lifetime import lifetime_grid, numerical_lifetime
 
 GRID = ok.GRID
 REF = json.loads(ok.REFERENCE.read_text())
+LONG_REF = json.loads(ok.LONG_REFERENCE.read_text())
 HORIZON_DAYS = GRID["horizon_years"] * 365.25
 
 
@@ -186,3 +225,53 @@ def test_king_hele_vs_numerical_lifetime_years_within_15_percent():
     kh, num = float(g.king_hele_days[0, 0, 0]), float(g.numerical_days[0, 0, 0])
     print(f"500 km, 25 kg/m2, 50 %: King-Hele {kh / 365.25:.2f} y, Cowell {num / 365.25:.2f} y")
     assert 365.0 < num < 3000.0 and kh == pytest.approx(num, rel=0.15)
+
+
+def _cell_id(cell):
+    act, alt, bc = cell
+    return f"{alt:g}km-{bc:g}kgm2-{act}pct"
+
+
+def _long_row(cell):
+    return next(r for r in LONG_REF["rows"] if [r["activity"], r["altitude_km"], r["ballistic_kg_m2"]] == list(cell))
+
+
+def test_long_reference_covers_the_long_lived_cells():
+    assert LONG_REF["long"] == ok.LONG and "orekit_lifetime.py --long" in LONG_REF["generated_by"]
+    assert len(LONG_REF["rows"]) == len(ok.LONG["cells"]) == 4
+    for r in LONG_REF["rows"]:
+        assert r["spaceplan_king_hele_days"] is None or r["spaceplan_king_hele_days"] > 6 * 365.25
+
+
+@pytest.mark.parametrize("cell", ok.LONG["cells"], ids=_cell_id)
+def test_orekit_long_lived_mean_height_decay_over_3_years_within_10_percent(cell):
+    r = _long_row(cell)
+    ours, orekit = r["spaceplan_decay_km"], r["orekit_decay_km"]
+    print(_cell_id(cell), "decay at " + ", ".join(f"{d - 1} d: {a:.3f} km vs Orekit {b:.3f} km ({a / b - 1:+.1%})"
+                                                  for d, a, b in zip(ok.LONG["window_end_days"][1:], ours, orekit)))
+    assert orekit[-1] > 0.5  # km: a decay well above the day-mean's wobble (tens of metres)
+    assert ours[-1] == pytest.approx(orekit[-1], rel=0.10)
+
+
+def test_long_decay_live_runs_reproduce_the_stored_reference():
+    r = _long_row([95, 800.0, 25.0])
+    r0, v0, heights = ok.spaceplan_mean_heights(r["altitude_km"], r["ballistic_kg_m2"], r["activity"])
+    assert np.allclose(r0, r["r0_m"], rtol=0, atol=1e-6)
+    assert heights == pytest.approx(r["spaceplan_mean_height_m"], rel=0, abs=1e-3)
+    reason = ok.unavailable()
+    if reason:
+        pytest.skip(reason)
+    long = ok.LONG
+    first = ok.mean_heights(r["r0_m"], r["v0_m_s"], long["start_utc"], r["ballistic_kg_m2"], r["activity"], [1],
+                            long["sample_s"], long["orekit_position_tolerance_m"], long["orekit_relative_tolerance"])
+    assert first[0] == pytest.approx(r["orekit_mean_height_m"][0], rel=0, abs=1e-3)
+
+
+def test_long_reference_orekit_runs_are_converged_without_drag():
+    check = LONG_REF["drag_free_check"]
+    ours, orekit, loose = (check[k] for k in ("spaceplan_mean_height_m", "orekit_mean_height_m",
+                                             "orekit_1m_mean_height_m"))
+    print(f"{check['altitude_km']:g} km without drag, change of the day-mean height over "
+          f"{check['window_end_days'][1] - 1} d: spaceplan {ours[1] - ours[0]:+.1f} m, "
+          f"Orekit {orekit[1] - orekit[0]:+.1f} m (1 m / 1e-9 tolerances: {loose[1] - loose[0]:+.1f} m)")
+    assert orekit[1] - orekit[0] == pytest.approx(ours[1] - ours[0], abs=50.0)
