@@ -47,6 +47,7 @@ from spaceplan.core.constants import G0, MARS
 from spaceplan.core.errors import InfeasibleError, InputError, require_positive, require_range
 from spaceplan.core.validity import warning
 from spaceplan.missions import entry_guidance_kernel as kern
+from spaceplan.missions.mars_entry import drag_acceleration
 
 PREBANK_DRAG_G = 0.2  # MSL: range control starts at 0.2 Earth g sensed drag (Mendeck & Craig 2011)
 #: MSL's switch from range control to heading alignment; an assumption here (the MSL setting is of this order,
@@ -210,7 +211,7 @@ class BankGuidance:
         self.next_t = t + self.s.cycle_s
         v, gam, h = float(y[0]), float(y[1]), float(y[2])
         to_go, cross = self.geometry(y)
-        model = self.rho0 * math.exp(-h / self.scale_height) * v * v / (2.0 * self.vehicle.ballistic_coefficient_kg_m2)
+        model = drag_acceleration(v, h, self.vehicle.ballistic_coefficient_kg_m2, self.rho0, self.scale_height)
         if self.phase == "prebank" and sensed_drag >= self.s.prebank_drag_g * G0:
             self.phase, self.range_control_start_s = "range", t
         if self.phase != "prebank" and model > 0.0:

@@ -47,9 +47,16 @@ GLIDE_TAU_S = 20.0  # time constant of the glide guidance's flight-path hold
 ATMOSPHERE = "NASA Mars Fact Sheet exponential: rho = 0.020 kg/m3 exp(-h / 11.1 km)"
 
 
-def density(altitude_m):
-    """Mars density (kg/m^3) at ``altitude_m`` (exponential fit; see the module docstring)."""
-    return RHO0_KG_M3 * np.exp(-np.asarray(altitude_m, float) / SCALE_HEIGHT_M)
+def density(altitude_m, rho0: float = RHO0_KG_M3, scale_height_m: float = SCALE_HEIGHT_M):
+    """Mars density (kg/m^3) at ``altitude_m`` (exponential fit; see the module docstring; ``rho0`` and
+    ``scale_height_m`` disperse it)."""
+    return rho0 * np.exp(-np.asarray(altitude_m, float) / scale_height_m)
+
+
+def drag_acceleration(v: float, h: float, beta: float, rho0: float = RHO0_KG_M3,
+                      scale_height: float = SCALE_HEIGHT_M) -> float:
+    """Drag deceleration D/m = rho V^2 / (2 beta) (m/s^2) at speed ``v`` and altitude ``h`` (scalar, per step)."""
+    return rho0 * math.exp(-h / scale_height) * v * v / (2.0 * beta)
 
 
 def entry_speed(vinf_m_s: float, altitude_m: float = ENTRY_INTERFACE_M) -> float:
@@ -130,7 +137,7 @@ def _rates(y, beta, ld_cos, mu, radius, lift_down_fast=False, rho0=RHO0_KG_M3, s
     v, gam, h = y[0], y[1], y[2]
     r = radius + h
     g = mu / (r * r)
-    drag = rho0 * math.exp(-h / scale_height) * v * v / (2.0 * beta)
+    drag = drag_acceleration(v, h, beta, rho0, scale_height)
     if lift_down_fast and drag > 1e-3:  # glide guidance: the bank that levels the flight path (tau = 20 s)
         want = (g - v * v / r) * math.cos(gam) - v * gam / GLIDE_TAU_S
         ld_cos = min(max(want / drag, -abs(ld_cos)), abs(ld_cos))
@@ -201,11 +208,12 @@ def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: fl
     peak_g = peak_q = load = 0.0
     captured = True
     kq = SUTTON_GRAVES_K_MARS / math.sqrt(vehicle.nose_radius_m)
-    q_prev = kq * math.sqrt(float(rho0 * np.exp(-interface_m / big_h))) * entry_speed_m_s ** 3
+    q_prev = kq * math.sqrt(float(density(interface_m, rho0, big_h))) * entry_speed_m_s ** 3
+    drag = drag_acceleration(entry_speed_m_s, interface_m, beta, rho0, big_h)  # sensed at the current state
     past_peak = False  # the landing-burn condition applies once the deceleration pulse is over
     while True:
-        if guide is not None:  # the sensed drag now sets the bank held over the step
-            ld_cos, ld_sin = guide.command(t, y, _rates(y, beta, ld_cos, mu, radius, False, **atm)[1])
+        if guide is not None:  # the sensed drag now (computed at the end of the last step) sets the bank held
+            ld_cos, ld_sin = guide.command(t, y, drag)
         k1, d1 = _rates(y, beta, ld_cos, mu, radius, down, ld_sin=ld_sin, **atm)
         k2, _ = _rates(y + 0.5 * dt_s * k1, beta, ld_cos, mu, radius, down, ld_sin=ld_sin, **atm)
         k3, _ = _rates(y + 0.5 * dt_s * k2, beta, ld_cos, mu, radius, down, ld_sin=ld_sin, **atm)
@@ -228,7 +236,7 @@ def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: fl
             y = y_new
             break
         y = y_new
-        _, drag = _rates(y, beta, ld_cos, mu, radius, down, **atm)
+        drag = drag_acceleration(y[0], y[2], beta, rho0, big_h)
         q = kq * math.sqrt(rho0 * math.exp(-y[2] / big_h)) * y[0] ** 3
         load += 0.5 * (q + q_prev) * dt_s
         q_prev = q
@@ -240,7 +248,7 @@ def fly_entry(vehicle: EntryVehicle, entry_speed_m_s: float, flight_path_deg: fl
             break
         if t >= max_time_s:
             break
-    _, drag = _rates(y, beta, ld_cos, mu, radius, down, **atm)
+    drag = drag_acceleration(y[0], y[2], beta, rho0, big_h)
     rows.append((t, y[2], y[0], drag / G0))
     warnings = []
     if not captured:
